@@ -1,0 +1,99 @@
+import type { Finding, Fix, RelatedLocation, Severity } from './finding';
+import type { Located, Plan } from './plan';
+import { DEFAULT_LIMITS, PlanDocument, type Limits } from './planDocument';
+import { readPlan } from './readPlan';
+import { RULES, ruleFor, type Rule, type RuleContext } from './rules';
+import type { Related } from './rules/rule';
+import { simulate, type Timeline } from './simulate';
+
+export interface AnalysisOptions {
+  readonly limits?: Limits;
+  /** Per rule code: another severity, or 'off' to drop the rule's findings. */
+  readonly severities?: Readonly<Record<string, Severity | 'off'>>;
+}
+
+export interface Analysis {
+  readonly document: PlanDocument;
+  /** Undefined when the text could not be read as a plan at all (empty, or over a limit). */
+  readonly plan: Plan | undefined;
+  readonly timeline: Timeline | undefined;
+  readonly findings: readonly Finding[];
+}
+
+/** The one entry point the editor and the CLI share: text in, findings and the timeline out. Never throws. */
+export function analyze(text: string, options: AnalysisOptions = {}): Analysis {
+  const document = new PlanDocument(text, options.limits ?? DEFAULT_LIMITS);
+  const findings: Finding[] = [];
+  const severityOf = (rule: Rule) => options.severities?.[rule.code] ?? rule.severity;
+
+  for (const rule of RULES) {
+    if (rule.needs !== 'text' || severityOf(rule) === 'off') continue;
+    guarded(rule, findings, () =>
+      rule.check(document, (offset, length, message) => findings.push(finding(rule, severityOf(rule) as Severity, message, document.pointerAt(offset) ?? '', offset, length, []))),
+    );
+  }
+
+  let plan: Plan | undefined;
+  let timeline: Timeline | undefined;
+  if (!document.limitProblem && document.root) {
+    plan = readPlan(document.root, text);
+    timeline = simulate(plan);
+    const context: RuleContext = { document, plan, timeline };
+    for (const rule of RULES) {
+      const severity = severityOf(rule);
+      if (rule.needs !== 'plan' || severity === 'off') continue;
+      guarded(rule, findings, () =>
+        rule.check(context, (where, message, related = []) =>
+          findings.push(finding(rule, severity, message, where.pointer, where.node.offset, where.node.length, related.map(relatedLocation))),
+        ),
+      );
+    }
+  } else if (!document.root && document.syntaxErrors.length === 0 && !document.limitProblem) {
+    const rule = ruleFor('schema')!;
+    if (severityOf(rule) !== 'off') {
+      findings.push(finding(rule, severityOf(rule) as Severity, 'The file is empty: a plan is an object with "nodes" and "steps".', '', 0, 0, []));
+    }
+  }
+  findings.sort((a, b) => a.offset - b.offset);
+  return { document, plan, timeline, findings };
+}
+
+/** The quick fixes for one finding of `analysis`; pure, edits against `analysis.document.text`. */
+export function fixesFor(analysis: Analysis, target: Finding): Fix[] {
+  const rule = ruleFor(target.code);
+  if (!rule || rule.needs !== 'plan' || !rule.fixes || !analysis.plan || !analysis.timeline) return [];
+  try {
+    return rule.fixes({ document: analysis.document, plan: analysis.plan, timeline: analysis.timeline }, target);
+  } catch {
+    // A fix that cannot be computed is simply not offered; the finding itself stands.
+    return [];
+  }
+}
+
+function finding(rule: Rule, severity: Severity, message: string, pointer: string, offset: number, length: number, related: RelatedLocation[]): Finding {
+  return { code: rule.code, severity, message, pointer, offset, length, related };
+}
+
+function relatedLocation(r: Related): RelatedLocation {
+  return { pointer: r.where.pointer, offset: r.where.node.offset, length: r.where.node.length, message: r.message };
+}
+
+/** A defect in one rule must not hide every other finding, nor crash the editor. */
+function guarded(rule: Rule, findings: Finding[], check: () => void): void {
+  try {
+    check();
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    findings.push({
+      code: 'internal-error',
+      severity: 'error',
+      message: `clusterplan could not run the rule ${rule.code} (${detail}). The other rules ran; please report this plan.`,
+      pointer: '',
+      offset: 0,
+      length: 0,
+      related: [],
+    });
+  }
+}
+
+export type { Located };

@@ -1,0 +1,68 @@
+import { makeVersion } from './versions';
+
+/** A named Cluster service release: what a node runs, as a plan may name it with an alias. */
+export interface Release {
+  readonly alias: string;
+  readonly highest: number;
+  readonly lowest: number;
+  /** RC builds: the Cluster service's version rules do not cover RC → RTM, and their security descriptor needs fixing. */
+  readonly preRelease: boolean;
+  /** Where the entry comes from: the built-in catalog, or the plan's `versions`. */
+  readonly origin: 'built-in' | 'plan';
+  readonly note?: string;
+}
+
+function release(alias: string, highest: [number, number], lowest: [number, number], preRelease = false, note?: string): Release {
+  return {
+    alias,
+    highest: makeVersion(...highest),
+    lowest: makeVersion(...lowest),
+    preRelease,
+    origin: 'built-in',
+    ...(note ? { note } : {}),
+  };
+}
+
+/** DOMAIN.md §3's catalog. RC builds 3663 and 3718 come from community lists, so plans may override them. */
+export const BUILT_IN_RELEASES: readonly Release[] = [
+  release('nt4-sp3', [1, 224], [1, 224], false, 'Windows NT 4.0 SP3'),
+  release('nt4-sp4', [2, 224], [1, 224], false, 'Windows NT 4.0 SP4'),
+  release('win2000', [3, 2195], [2, 224], false, 'Windows 2000'),
+  release('ws2003-rc1', [4, 3663], [3, 2195], true, 'Windows Server 2003 RC1 (build not confirmed by Microsoft)'),
+  release('ws2003-rc2', [4, 3718], [3, 2195], true, 'Windows Server 2003 RC2 (build not confirmed by Microsoft)'),
+  release('ws2003-rtm', [4, 3790], [3, 2195], false, 'Windows Server 2003 RTM'),
+  release('ws2003', [4, 3790], [3, 2195], false, 'Windows Server 2003 RTM'),
+];
+
+/** The built-in releases plus the plan's own `versions`, which win on a name clash. */
+export class Catalog {
+  private readonly byAlias = new Map<string, Release>();
+
+  constructor(planReleases: readonly Release[] = []) {
+    for (const r of BUILT_IN_RELEASES) this.byAlias.set(r.alias, r);
+    for (const r of planReleases) this.byAlias.set(r.alias, r);
+  }
+
+  get(alias: string): Release | undefined {
+    return this.byAlias.get(alias);
+  }
+
+  aliases(): string[] {
+    return [...this.byAlias.keys()];
+  }
+
+  /**
+   * The release a numeric version stands for, so that `"4.3718"` counts as ws2003-rc2 and carries its
+   * pre-release flag. Matches the installed (highest) version, which identifies the build.
+   */
+  releaseOf(highest: number): Release | undefined {
+    let found: Release | undefined;
+    for (const r of this.byAlias.values()) {
+      if (r.highest !== highest) continue;
+      // A plan's own entry, then a pre-release one, wins: a false "not pre-release" would hide the
+      // security-descriptor warning.
+      if (!found || (r.origin === 'plan' && found.origin !== 'plan') || (r.preRelease && !found.preRelease)) found = r;
+    }
+    return found;
+  }
+}

@@ -1,0 +1,30 @@
+/** Edit distance, for "did you mean" suggestions. Case-insensitive because node names are. */
+function distance(a: string, b: string): number {
+  const x = a.toUpperCase();
+  const y = b.toUpperCase();
+  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= y.length; j++) {
+      const substitution = previous[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1);
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, substitution);
+    }
+    previous = current;
+  }
+  return previous[y.length]!;
+}
+
+/** The candidate nearest to `wanted`, or undefined when there are none. Ties keep the earlier candidate. */
+export function closest(wanted: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    // Very long input (a pasted log line) would make the quadratic distance slow for no useful answer.
+    const d = wanted.length > 200 ? Math.abs(wanted.length - candidate.length) : distance(wanted, candidate);
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,46 @@
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/** Another place a finding refers to: a node's declaration, the step that last touched NoVersionCheck. */
+export interface RelatedLocation {
+  readonly pointer: string;
+  readonly offset: number;
+  readonly length: number;
+  readonly message: string;
+}
+
+/** What a rule found. Offsets are UTF-16 code units into the text; lines and characters come at the edge. */
+export interface Finding {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly message: string;
+  /** JSON Pointer with keys as written in the file: `/steps/4`, `/nodes/NODE2`. */
+  readonly pointer: string;
+  readonly offset: number;
+  readonly length: number;
+  readonly related: readonly RelatedLocation[];
+}
+
+/** A change to the text, as jsonc-parser's `modify` returns them. */
+export interface TextEdit {
+  readonly offset: number;
+  readonly length: number;
+  readonly content: string;
+}
+
+export interface Fix {
+  readonly title: string;
+  /** Non-overlapping edits against the analysed text. */
+  readonly edits: readonly TextEdit[];
+  /** The one clearly right fix for the finding. */
+  readonly isPreferred: boolean;
+  /** Fix-all applies it: it guesses nothing and keeps the cluster up. */
+  readonly safe: boolean;
+}
+
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  let result = text;
+  for (const e of [...edits].sort((a, b) => b.offset - a.offset)) {
+    result = result.slice(0, e.offset) + e.content + result.slice(e.offset + e.length);
+  }
+  return result;
+}

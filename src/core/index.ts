@@ -1,0 +1,11 @@
+/** The analysis core: plain TypeScript over jsonc-parser. Nothing under src/core imports 'vscode'. */
+export { analyze, fixesFor, type Analysis, type AnalysisOptions } from './analyze';
+export { applyEdits, type Finding, type Fix, type RelatedLocation, type Severity, type TextEdit } from './finding';
+export { fixAll, type FixAllResult, type AppliedFix } from './fixes/fixAll';
+export { BUILT_IN_RELEASES, Catalog, type Release } from './catalog';
+export { DEFAULT_LIMITS, PlanDocument, toPointer, type Limits, type Position, type Range } from './planDocument';
+export type { Plan, Step, NodeDeclaration, VersionPair, VersionValue } from './plan';
+export { RULES, ruleFor, type Rule } from './rules';
+export type { ClusterState, JoinAttempt, NodeState, StepResult, Timeline } from './simulate';
+export { formatMajorMinor, formatVersion, majorOf, makeVersion, minorOf } from './versions';
+export { stepLabel } from './describe';

@@ -1,0 +1,183 @@
+import { findNodeAtLocation, getNodePath, findNodeAtOffset, parseTree, printParseErrorCode } from 'jsonc-parser';
+import type { Node as JsonNode, ParseError } from 'jsonc-parser';
+
+export type { JsonNode };
+
+/** A 0-based position in UTF-16 code units, as VS Code and LSP count them. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** Where clusterplan stops reading, so hostile input costs a finding rather than a crash. */
+export interface Limits {
+  /** jsonc-parser recurses per level and overflows the stack around 5,000; real plans nest 5 deep. */
+  maxNestingDepth: number;
+  /** Above this many characters only the syntax is checked. */
+  maxFileSize: number;
+}
+
+export const DEFAULT_LIMITS: Limits = { maxNestingDepth: 64, maxFileSize: 32 * 1024 * 1024 };
+
+export interface TextProblem {
+  message: string;
+  offset: number;
+  length: number;
+}
+
+/** The text of a plan, its JSONC tree, and the mapping between offsets, positions and JSON Pointers. */
+export class PlanDocument {
+  readonly root: JsonNode | undefined;
+  readonly syntaxErrors: readonly TextProblem[];
+  /** Set when a limit stopped the analysis; only cheap checks ran. */
+  readonly limitProblem: TextProblem | undefined;
+  private lineStarts: number[] | undefined;
+
+  constructor(
+    readonly text: string,
+    limits: Limits = DEFAULT_LIMITS,
+  ) {
+    // A UTF-8 BOM is not JSON, but editors hide it; a same-length space keeps every offset true.
+    const parseable = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
+    const deep = findExcessiveNesting(parseable, limits.maxNestingDepth);
+    if (deep >= 0) {
+      this.root = undefined;
+      this.syntaxErrors = [];
+      this.limitProblem = {
+        message: `The plan nests deeper than ${limits.maxNestingDepth} levels here; clusterplan does not read further. A plan needs about 5.`,
+        offset: deep,
+        length: 1,
+      };
+      return;
+    }
+    const errors: ParseError[] = [];
+    this.root = parseTree(parseable, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+    this.syntaxErrors = errors.map((e) => ({
+      message: syntaxMessage(printParseErrorCode(e.error)),
+      offset: e.offset,
+      length: e.length,
+    }));
+    this.limitProblem =
+      text.length > limits.maxFileSize
+        ? {
+            message: `The plan has ${text.length} characters, above the limit of ${limits.maxFileSize}; only its syntax was checked.`,
+            offset: 0,
+            length: 0,
+          }
+        : undefined;
+  }
+
+  positionAt(offset: number): Position {
+    const starts = this.starts();
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= clamped) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low, character: clamped - starts[low]! };
+  }
+
+  offsetAt(position: Position): number {
+    const starts = this.starts();
+    if (position.line >= starts.length) return this.text.length;
+    const lineStart = starts[Math.max(0, position.line)]!;
+    const nextStart = position.line + 1 < starts.length ? starts[position.line + 1]! : this.text.length;
+    return Math.min(lineStart + Math.max(0, position.character), nextStart);
+  }
+
+  rangeOf(offset: number, length: number): Range {
+    return { start: this.positionAt(offset), end: this.positionAt(offset + length) };
+  }
+
+  /** The value a JSON Pointer names, with keys as written in the file. */
+  nodeAt(pointer: string): JsonNode | undefined {
+    if (!this.root) return undefined;
+    const segments = parsePointer(pointer);
+    if (!segments) return undefined;
+    const path = segments.map((s) => (/^(0|[1-9]\d*)$/.test(s) ? Number(s) : s));
+    const found = findNodeAtLocation(this.root, path);
+    if (found || path.every((p) => typeof p === 'string')) return found;
+    // A numeric segment may also be an object key ("nodes": {"1": …}).
+    return findNodeAtLocation(this.root, segments);
+  }
+
+  /** The JSON Pointer of the innermost element at `offset`. */
+  pointerAt(offset: number): string | undefined {
+    if (!this.root) return undefined;
+    const node = findNodeAtOffset(this.root, offset, true);
+    return node ? toPointer(getNodePath(node)) : undefined;
+  }
+
+  private starts(): number[] {
+    if (!this.lineStarts) {
+      const starts = [0];
+      const text = this.text;
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 13 /* \r */) {
+          if (text.charCodeAt(i + 1) === 10) i++;
+          starts.push(i + 1);
+        } else if (c === 10 /* \n */) {
+          starts.push(i + 1);
+        }
+      }
+      this.lineStarts = starts;
+    }
+    return this.lineStarts;
+  }
+}
+
+export function toPointer(path: readonly (string | number)[]): string {
+  return path.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+}
+
+function parsePointer(pointer: string): string[] | undefined {
+  if (pointer === '') return [];
+  if (!pointer.startsWith('/')) return undefined;
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+function syntaxMessage(code: string): string {
+  const words = code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return `JSONC syntax error: ${words}.`;
+}
+
+/**
+ * The offset of the first bracket deeper than `max`, or -1. Skips strings and comments; stops at the
+ * first excess, so it is a cheap linear pass before the recursive parser runs.
+ */
+function findExcessiveNesting(text: string, max: number): number {
+  let depth = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
+      for (i++; i < n; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 92 /* \ */) i++;
+        else if (d === 34 || d === 10 || d === 13) break;
+      }
+    } else if (c === 47 /* / */ && text.charCodeAt(i + 1) === 47) {
+      while (i < n && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+    } else if (c === 47 && text.charCodeAt(i + 1) === 42 /* * */) {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? n : end + 1;
+    } else if (c === 123 /* { */ || c === 91 /* [ */) {
+      if (++depth > max) return i;
+    } else if (c === 125 /* } */ || c === 93 /* ] */) {
+      if (depth > 0) depth--;
+    }
+  }
+  return -1;
+}

@@ -1,0 +1,29 @@
+/** The one registry value this tool models, and where the Cluster service reads it at start. */
+export const NO_VERSION_CHECK = 'NoVersionCheck';
+export const PARAMETERS_KEY = 'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\ClusSvc\\Parameters';
+
+export const REGISTRY_TYPES = ['REG_DWORD', 'REG_QWORD', 'REG_SZ', 'REG_EXPAND_SZ', 'REG_MULTI_SZ', 'REG_BINARY'];
+
+/**
+ * Whether `key` names ClusSvc\Parameters as reg.exe or regedit would accept it: any case, HKLM or the long
+ * hive name, an optional remote `\\NODE\` prefix, and an optional trailing backslash.
+ */
+export function isParametersKey(key: string): boolean {
+  const normalized = key
+    .trim()
+    .replace(/^\\\\[^\\]+\\/, '')
+    .replace(/\\+$/, '')
+    .toUpperCase()
+    .replace(/^HKLM\\/, 'HKEY_LOCAL_MACHINE\\');
+  return normalized === PARAMETERS_KEY.toUpperCase();
+}
+
+/** The registry holds a NoVersionCheck value; only REG_DWORD 1 switches the version check off. */
+export interface RegistryValue {
+  readonly type: string;
+  readonly data: number | string | undefined;
+}
+
+export function bypassesVersionCheck(value: RegistryValue | undefined): boolean {
+  return value !== undefined && value.type === 'REG_DWORD' && value.data === 1;
+}

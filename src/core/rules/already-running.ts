@@ -1,0 +1,17 @@
+import { stepLabel } from '../describe';
+import type { PlanRule } from './rule';
+
+export const alreadyRunning: PlanRule = {
+  code: 'already-running',
+  severity: 'warning',
+  needs: 'plan',
+  title: 'Start or join on a node whose service already runs',
+  explanation:
+    '"net start clussvc" on a running service does nothing: the node does not re-read NoVersionCheck and does not rejoin. If the step is meant to apply a registry change, use "restart".',
+  check({ timeline }, report) {
+    for (const r of timeline.results) {
+      if (r.join?.outcome !== 'already-running') continue;
+      report(r.step, `The Cluster service already runs on ${r.join.joiner.name} at ${stepLabel(r.step)}, so this ${r.step.action} does nothing; it does not re-read NoVersionCheck. Use "restart" to apply a registry change.`);
+    }
+  },
+};

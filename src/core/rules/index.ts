@@ -1,0 +1,58 @@
+import { alreadyRunning } from './already-running';
+import { clusterOffline } from './cluster-offline';
+import { duplicateNode } from './duplicate-node';
+import { invalidVersion } from './invalid-version';
+import { joinIncompatible } from './join-incompatible';
+import { joinNoCluster } from './join-no-cluster';
+import { limitExceeded } from './limit-exceeded';
+import { lowestAboveHighest } from './lowest-above-highest';
+import { majorSkew } from './major-skew';
+import { mixedAtEnd } from './mixed-at-end';
+import { notRunning } from './not-running';
+import { noVersionCheckLeftover } from './noversioncheck-leftover';
+import { noVersionCheckStillEffective } from './noversioncheck-still-effective';
+import { noVersionCheckValue } from './noversioncheck-value';
+import { registryWhileRunning } from './registry-while-running';
+import type { Rule } from './rule';
+import { schema } from './schema';
+import { securityDescriptor } from './security-descriptor';
+import { sponsorNotRunning } from './sponsor-not-running';
+import { syntax } from './syntax';
+import { unknownNode } from './unknown-node';
+import { unknownVersionAlias } from './unknown-version-alias';
+import { versionSpan } from './version-span';
+
+/** Every rule, in the order of DOMAIN.md §4. The file of a rule is named by its code. */
+export const RULES: readonly Rule[] = [
+  syntax,
+  schema,
+  duplicateNode,
+  unknownNode,
+  invalidVersion,
+  unknownVersionAlias,
+  lowestAboveHighest,
+  versionSpan,
+  majorSkew,
+  joinIncompatible,
+  joinNoCluster,
+  alreadyRunning,
+  notRunning,
+  registryWhileRunning,
+  noVersionCheckValue,
+  noVersionCheckLeftover,
+  noVersionCheckStillEffective,
+  securityDescriptor,
+  clusterOffline,
+  mixedAtEnd,
+  // Additions to the contract, documented in the README.
+  sponsorNotRunning,
+  limitExceeded,
+];
+
+const BY_CODE = new Map(RULES.map((r) => [r.code, r]));
+
+export function ruleFor(code: string): Rule | undefined {
+  return BY_CODE.get(code);
+}
+
+export type { Rule, PlanRule, TextRule, RuleContext } from './rule';

@@ -1,0 +1,114 @@
+import { describeNode, nameList, stepIndexOf, stepLabel } from '../describe';
+import type { Fix, TextEdit } from '../finding';
+import { kbStep, restartKeepsClusterUp } from '../fixes/kbSteps';
+import { insertSteps, replaceValue, type NewStep } from '../fixes/stepEdits';
+import type { Located, Plan } from '../plan';
+import { bypassesVersionCheck } from '../registry';
+import type { NodeState, StepResult, Timeline } from '../simulate';
+import { formatVersion } from '../versions';
+import type { PlanRule, Related, RuleContext } from './rule';
+
+export const joinIncompatible: PlanRule = {
+  code: 'join-incompatible',
+  severity: 'error',
+  needs: 'plan',
+  title: 'A start, join or restart is refused: error 5075, event 1071',
+  explanation:
+    'A node may join only if its highest version equals ClusterHighestVersion, its lowest version equals ClusterHighestVersion, or its highest version equals ClusterLowestVersion. Otherwise its Cluster service does not start and logs event 1071 with error 5075 (ERROR_CLUSTER_INCOMPATIBLE_VERSIONS). For an RC to RTM upgrade, KB 811272 sets NoVersionCheck = 1 on the joiner and on its sponsor before their services start.',
+  check({ plan, timeline }, report) {
+    for (const result of timeline.results) {
+      const join = result.join;
+      if (join?.outcome !== 'refused') continue;
+      const j = join.joiner;
+      const unbypassed = [j, ...join.sponsors].filter((n) => !n.bypass);
+      report(
+        result.step,
+        `${describeNode(j)} would be refused: ClusterHighestVersion is ${formatVersion(join.clusterHighestVersion)} and ClusterLowestVersion ${formatVersion(join.clusterLowestVersion)}, and none of the three join rules holds. ` +
+          `The Cluster service would log event 1071 with error 5075 (ERROR_CLUSTER_INCOMPATIBLE_VERSIONS). ` +
+          `The version check runs because NoVersionCheck is not in effect on ${nameList(unbypassed)}.`,
+        related(plan, result, [j, ...join.sponsors]),
+      );
+    }
+  },
+  fixes(context, finding) {
+    const index = stepIndexOf(finding.pointer);
+    const result = index === undefined ? undefined : context.timeline.results[index];
+    return result?.join?.outcome === 'refused' ? [noVersionCheckFix(context, result)] : [];
+  },
+};
+
+/** The node's declaration, then where NoVersionCheck last changed on the joiner and each sponsor. */
+function related(plan: Plan, result: StepResult, nodes: readonly NodeState[]): Related[] {
+  const list: Related[] = [{ where: declarationOf(nodes[0]!), message: `${nodes[0]!.name} is declared here` }];
+  for (const node of nodes) {
+    const at = node.registryChangedAt;
+    if (at === undefined) {
+      list.push({ where: declarationOf(node), message: `NoVersionCheck is never set on ${node.name} before ${stepLabel(result.step)}` });
+    } else if (at === -1) {
+      list.push({ where: declarationOf(node), message: `${node.name} is declared with NoVersionCheck` });
+    } else {
+      const step = plan.steps[at]!;
+      list.push({ where: step, message: `NoVersionCheck last changed on ${node.name} at ${stepLabel(step)}` });
+    }
+  }
+  return list;
+}
+
+function declarationOf(node: NodeState): Located {
+  return { pointer: node.declaration.pointer, node: node.declaration.keyNode };
+}
+
+/**
+ * KB 811272's steps for this join: NoVersionCheck on the joiner before it starts, and a stop/set/start
+ * on each sponsor that does not bypass the check, placed as late as possible while another node keeps
+ * the cluster up.
+ */
+function noVersionCheckFix({ document, plan, timeline }: RuleContext, result: StepResult): Fix {
+  const join = result.join!;
+  const i = result.step.index;
+  const inserts = new Map<number, NewStep[]>();
+  const add = (at: number, ...steps: NewStep[]) => inserts.set(at, [...(inserts.get(at) ?? []), ...steps]);
+  const edits: TextEdit[] = [];
+  let keepsClusterUp = true;
+  const parts: string[] = [];
+
+  for (const sponsor of join.sponsors) {
+    if (sponsor.bypass) continue;
+    const name = sponsor.declaration.name;
+    const at = latestSafeRestart(plan, timeline, sponsor, i);
+    if (at === undefined) keepsClusterUp = false;
+    add(at ?? i, kbStep.stop(name), kbStep.setNoVersionCheck(name), kbStep.start(name));
+    parts.push(`restart ${name} with NoVersionCheck before ${stepLabel(plan.steps[at ?? i]!)}`);
+  }
+
+  const joiner = result.target!;
+  if (!bypassesVersionCheck(joiner.registry)) {
+    const name = joiner.declaration.name;
+    parts.push(`set NoVersionCheck on ${name} before ${stepLabel(result.step)}`);
+    if (result.step.action === 'restart' && joiner.running) {
+      // The value is read at start: stop, set, then start, as the KB does, instead of a set while running.
+      add(i, kbStep.stop(name), kbStep.setNoVersionCheck(name));
+      const actionNode = (result.step.node.children ?? []).find((p) => p.children?.[0]?.value === 'action')?.children?.[1];
+      if (actionNode) edits.push(...replaceValue(document, actionNode, 'start'));
+    } else {
+      add(i, kbStep.setNoVersionCheck(name));
+    }
+  }
+  for (const [at, steps] of inserts) edits.push(...insertSteps(document, plan, at, steps));
+
+  const title = `KB 811272: ${parts.join(', ')}` + (keepsClusterUp ? '' : ' (takes the cluster offline)');
+  return { title, edits, isPreferred: keepsClusterUp, safe: keepsClusterUp };
+}
+
+/** The latest position at or before `join` where the sponsor can restart while another node keeps the cluster up. */
+function latestSafeRestart(plan: Plan, timeline: Timeline, sponsor: NodeState, join: number): number | undefined {
+  const index = timeline.initial.nodes.findIndex((n) => n.declaration === sponsor.declaration);
+  for (let at = join; at >= 0; at--) {
+    const step = plan.steps[at];
+    // A later delete of the value would undo the fix before the join.
+    if (at < join && step?.action === 'delete-registry' && step.target?.declaration === sponsor.declaration) return undefined;
+    const state = timeline.results[at]!.before;
+    if (restartKeepsClusterUp(state, index, true, plan.versionMatch)) return at;
+  }
+  return undefined;
+}

@@ -1,0 +1,18 @@
+import { formatVersion } from '../versions';
+import { versionPairs } from './versionPairs';
+import type { PlanRule } from './rule';
+
+export const lowestAboveHighest: PlanRule = {
+  code: 'lowest-above-highest',
+  severity: 'error',
+  needs: 'plan',
+  title: 'A lowest version is above its highest version',
+  explanation:
+    'NodeLowestVersion is the earliest version the installed Cluster service is compatible with, so it can never be above NodeHighestVersion, the installed version. The numbers are probably swapped.',
+  check({ plan }, report) {
+    for (const { where, pair, subject } of versionPairs(plan)) {
+      if (pair.highest === undefined || pair.lowest === undefined || pair.lowest <= pair.highest) continue;
+      report(where, `${subject}: lowest ${formatVersion(pair.lowest)} is above highest ${formatVersion(pair.highest)}. Are the two swapped?`);
+    }
+  },
+};

@@ -1,0 +1,65 @@
+import { formatVersion, majorOf } from '../versions';
+import type { PlanRule } from './rule';
+import type { NodeState } from '../simulate';
+import { stepLabel } from '../describe';
+
+export const majorSkew: PlanRule = {
+  code: 'major-skew',
+  severity: 'error',
+  needs: 'plan',
+  title: 'Two nodes\' Cluster service majors differ by more than 1',
+  explanation:
+    'Nodes whose Cluster service majors differ by more than 1 are never compatible, with or without NoVersionCheck: NT 4.0 to Windows Server 2003, for example, is not a supported rolling upgrade (KB301538). Upgrade through the release in between, or rebuild the cluster.',
+  check({ plan, timeline }, report) {
+    const initial = widestPair(timeline.initial.nodes);
+    if (initial) {
+      report(plan.nodesAnchor, `At the start, ${skew(initial[0], initial[1])}`, [
+        { where: { pointer: initial[0].declaration.pointer, node: initial[0].declaration.keyNode }, message: `${initial[0].name} is declared here` },
+        { where: { pointer: initial[1].declaration.pointer, node: initial[1].declaration.keyNode }, message: `${initial[1].name} is declared here` },
+      ]);
+    }
+    for (const result of timeline.results) {
+      if (result.step.action !== 'upgrade' || !result.target) continue;
+      const upgraded = result.after.nodes.find((n) => n.declaration === result.target!.declaration)!;
+      if (upgraded.highest === undefined) continue;
+      const farthest = farthestFrom(upgraded, result.after.nodes);
+      if (!farthest) continue;
+      report(result.step, `After ${stepLabel(result.step)}, ${skew(upgraded, farthest)}`, [
+        { where: { pointer: farthest.declaration.pointer, node: farthest.declaration.keyNode }, message: `${farthest.name} is declared here` },
+      ]);
+    }
+  },
+};
+
+function skew(a: NodeState, b: NodeState): string {
+  const distance = Math.abs(majorOf(a.highest!) - majorOf(b.highest!));
+  return (
+    `${a.name} runs ${formatVersion(a.highest)} and ${b.name} runs ${formatVersion(b.highest)}: their Cluster service majors are ${distance} apart. ` +
+    'Nodes more than 1 major apart are never compatible, even with NoVersionCheck.'
+  );
+}
+
+function widestPair(nodes: readonly NodeState[]): [NodeState, NodeState] | undefined {
+  let low: NodeState | undefined;
+  let high: NodeState | undefined;
+  for (const n of nodes) {
+    if (n.highest === undefined) continue;
+    if (!low || majorOf(n.highest) < majorOf(low.highest!)) low = n;
+    if (!high || majorOf(n.highest) > majorOf(high.highest!)) high = n;
+  }
+  return low && high && majorOf(high.highest!) - majorOf(low.highest!) > 1 ? [low, high] : undefined;
+}
+
+function farthestFrom(node: NodeState, nodes: readonly NodeState[]): NodeState | undefined {
+  let farthest: NodeState | undefined;
+  let distance = 1;
+  for (const other of nodes) {
+    if (other === node || other.highest === undefined) continue;
+    const d = Math.abs(majorOf(other.highest) - majorOf(node.highest!));
+    if (d > distance) {
+      farthest = other;
+      distance = d;
+    }
+  }
+  return farthest;
+}

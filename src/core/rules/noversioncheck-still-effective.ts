@@ -1,0 +1,36 @@
+import { stepLabel } from '../describe';
+import { kbStep, restartKeepsClusterUp } from '../fixes/kbSteps';
+import { insertSteps } from '../fixes/stepEdits';
+import type { PlanRule } from './rule';
+
+export const noVersionCheckStillEffective: PlanRule = {
+  code: 'noversioncheck-still-effective',
+  severity: 'warning',
+  needs: 'plan',
+  title: 'NoVersionCheck was deleted but the service was not restarted',
+  explanation:
+    'Deleting NoVersionCheck is not dynamic (KB 811272): the running Cluster service keeps the version check off until it restarts, and until then nodes of other versions may still join.',
+  check({ plan, timeline }, report) {
+    for (const node of timeline.final.nodes) {
+      if (!node.running || !node.bypass || node.registry || node.registryChangedAt === undefined || node.registryChangedAt < 0) continue;
+      const step = plan.steps[node.registryChangedAt]!;
+      report(step, `NoVersionCheck is deleted on ${node.name} at ${stepLabel(step)}, but its Cluster service is not restarted afterwards, so version checking stays off on ${node.name} at the end of the plan.`);
+    }
+  },
+  fixes({ document, plan, timeline }, finding) {
+    const index = timeline.final.nodes.findIndex(
+      (n) => n.running && n.bypass && !n.registry && n.registryChangedAt !== undefined && plan.steps[n.registryChangedAt]?.pointer === finding.pointer,
+    );
+    const node = timeline.final.nodes[index];
+    if (!node) return [];
+    const safe = restartKeepsClusterUp(timeline.final, index, false, plan.versionMatch);
+    return [
+      {
+        title: `Restart the Cluster service on ${node.declaration.name}` + (safe ? '' : ' (the restart would be refused or take the cluster offline)'),
+        edits: insertSteps(document, plan, plan.steps.length, [kbStep.restart(node.declaration.name)]),
+        isPreferred: true,
+        safe,
+      },
+    ];
+  },
+};

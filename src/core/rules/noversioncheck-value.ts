@@ -1,0 +1,23 @@
+import { stepLabel } from '../describe';
+import { PARAMETERS_KEY } from '../registry';
+import type { PlanRule } from './rule';
+
+export const noVersionCheckValue: PlanRule = {
+  code: 'noversioncheck-value',
+  severity: 'warning',
+  needs: 'plan',
+  title: 'NoVersionCheck is set with the wrong type, data or key',
+  explanation:
+    'The Cluster service skips the version check only for a REG_DWORD value NoVersionCheck = 1 under HKLM\\SYSTEM\\CurrentControlSet\\Services\\ClusSvc\\Parameters. Any other type, data or key leaves the check on, and the join is then judged on the version rules alone.',
+  check({ plan }, report) {
+    for (const step of plan.steps) {
+      if (step.action !== 'set-registry') continue;
+      const problems: string[] = [];
+      if (step.type !== 'REG_DWORD') problems.push(`its type is ${step.type}, not REG_DWORD`);
+      if (step.data !== undefined && step.data !== 1) problems.push(`its data is ${JSON.stringify(step.data)}, not 1`);
+      if (!step.atParametersKey) problems.push(`its key is "${step.key}", not ${PARAMETERS_KEY}`);
+      if (problems.length === 0) continue;
+      report(step, `NoVersionCheck at ${stepLabel(step)} does not switch the version check off: ${problems.join(', ')}.`);
+    }
+  },
+};

@@ -1,0 +1,35 @@
+import { stepIndexOf, stepLabel } from '../describe';
+import { kbStep, restartKeepsClusterUp } from '../fixes/kbSteps';
+import { insertSteps } from '../fixes/stepEdits';
+import type { PlanRule } from './rule';
+
+export const registryWhileRunning: PlanRule = {
+  code: 'registry-while-running',
+  severity: 'warning',
+  needs: 'plan',
+  title: 'NoVersionCheck is set while the node\'s service runs',
+  explanation:
+    'The Cluster service reads NoVersionCheck when it starts, so a value set while it runs changes nothing until the next start. KB 811272 stops the service, sets the value, then starts the service. Deleting the value while the service runs is the KB\'s own clean-up and is not flagged.',
+  check({ timeline }, report) {
+    for (const r of timeline.results) {
+      if (r.step.action !== 'set-registry' || !r.target?.running) continue;
+      report(r.step, `${r.target.name}'s Cluster service is running at ${stepLabel(r.step)}: NoVersionCheck set now takes effect only at its next start. Stop the service before setting the value and start it afterwards.`);
+    }
+  },
+  fixes({ document, plan, timeline }, finding) {
+    const index = stepIndexOf(finding.pointer);
+    const r = index === undefined ? undefined : timeline.results[index];
+    if (!r?.target || r.step.action !== 'set-registry') return [];
+    const name = r.target.declaration.name;
+    const nodeIndex = r.before.nodes.indexOf(r.target);
+    const keepsUp = restartKeepsClusterUp(r.before, nodeIndex, true, plan.versionMatch);
+    return [
+      {
+        title: `Stop ${name} before ${stepLabel(r.step)} and start it after` + (keepsUp ? '' : ' (takes the cluster offline)'),
+        edits: [...insertSteps(document, plan, r.step.index, [kbStep.stop(name)]), ...insertSteps(document, plan, r.step.index + 1, [kbStep.start(name)])],
+        isPreferred: true,
+        safe: keepsUp,
+      },
+    ];
+  },
+};

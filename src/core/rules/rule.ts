@@ -1,0 +1,43 @@
+import type { Finding, Fix, Severity } from '../finding';
+import type { Located, Plan } from '../plan';
+import type { PlanDocument } from '../planDocument';
+import type { Timeline } from '../simulate';
+
+/** What a plan-level rule reads: the text, the plan model and the simulated timeline. */
+export interface RuleContext {
+  readonly document: PlanDocument;
+  readonly plan: Plan;
+  readonly timeline: Timeline;
+}
+
+export interface Related {
+  readonly where: Located;
+  readonly message: string;
+}
+
+export type Report = (where: Located, message: string, related?: readonly Related[]) => void;
+
+interface RuleBase {
+  /** Stable: used in the CLI output, SARIF, `clusterplan.rules` and suppression comments. */
+  readonly code: string;
+  readonly severity: Severity;
+  /** One line, for SARIF's shortDescription and the README index. */
+  readonly title: string;
+  /** What the rule checks and why, in an administrator's words (hovers, SARIF fullDescription). */
+  readonly explanation: string;
+}
+
+/** A rule that needs only the text: it still runs when the plan cannot be read. */
+export interface TextRule extends RuleBase {
+  readonly needs: 'text';
+  check(document: PlanDocument, report: (offset: number, length: number, message: string) => void): void;
+}
+
+export interface PlanRule extends RuleBase {
+  readonly needs: 'plan';
+  check(context: RuleContext, report: Report): void;
+  /** Pure: edits against `context.document.text` that remove `finding`. */
+  fixes?(context: RuleContext, finding: Finding): Fix[];
+}
+
+export type Rule = TextRule | PlanRule;

@@ -1,0 +1,35 @@
+import { closest } from '../closest';
+import { replaceValue } from '../fixes/stepEdits';
+import type { PlanRule } from './rule';
+
+export const unknownNode: PlanRule = {
+  code: 'unknown-node',
+  severity: 'error',
+  needs: 'plan',
+  title: 'A step names a node that is not declared',
+  explanation:
+    'Every "node" and "sponsor" of a step must be declared under "nodes" (names match without regard to case). The simulation skips a step whose node is unknown, so the steps after it may be judged on a wrong cluster state.',
+  check({ plan }, report) {
+    const names = declaredNames(plan.nodes);
+    for (const ref of plan.nodeReferences) {
+      if (ref.declaration) continue;
+      const suggestion = closest(ref.name, names);
+      report(
+        ref,
+        `No node "${ref.name}" is declared in "nodes"` + (suggestion ? `; did you mean "${suggestion}"?` : '; declare it under "nodes".'),
+        [],
+      );
+    }
+  },
+  fixes({ plan, document }, finding) {
+    const ref = plan.nodeReferences.find((r) => r.pointer === finding.pointer && !r.declaration);
+    const suggestion = ref && closest(ref.name, declaredNames(plan.nodes));
+    if (!ref || !suggestion) return [];
+    // A guess between similar names (NODE1/NODE2) must be confirmed by a person, so fix-all leaves it.
+    return [{ title: `Change to "${suggestion}"`, edits: replaceValue(document, ref.node, suggestion), isPreferred: true, safe: false }];
+  },
+};
+
+function declaredNames(nodes: readonly { name: string; duplicateOf: unknown }[]): string[] {
+  return nodes.filter((n) => !n.duplicateOf).map((n) => n.name);
+}

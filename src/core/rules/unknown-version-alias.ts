@@ -1,0 +1,25 @@
+import { replaceValue } from '../fixes/stepEdits';
+import type { PlanRule } from './rule';
+
+export const unknownVersionAlias: PlanRule = {
+  code: 'unknown-version-alias',
+  severity: 'error',
+  needs: 'plan',
+  title: 'A version alias is not in the catalog or the plan\'s "versions"',
+  explanation:
+    'Aliases such as ws2003-rtm come from the built-in catalog or from the plan\'s own "versions". Aliases are case-sensitive. To give a version by number, use "highest" and "lowest" instead of "version".',
+  check({ plan }, report) {
+    for (const value of plan.versionValues) {
+      if (value.problem?.code === 'unknown-version-alias') report(value, `Unknown version alias: ${value.problem.reason}.`);
+    }
+  },
+  fixes({ plan, document }, finding) {
+    const value = plan.versionValues.find((v) => v.pointer === finding.pointer && v.problem?.suggestion !== undefined);
+    const suggestion = value?.problem?.suggestion;
+    if (!value || !suggestion) return [];
+    const written = String(value.node.value);
+    // Only a difference of case is certain enough to apply without asking.
+    const safe = written.toLowerCase() === suggestion.toLowerCase();
+    return [{ title: `Change to "${suggestion}"`, edits: replaceValue(document, value.node, suggestion), isPreferred: true, safe }];
+  },
+};

@@ -1,0 +1,23 @@
+import { formatVersion, majorOf } from '../versions';
+import { versionPairs } from './versionPairs';
+import type { PlanRule } from './rule';
+
+export const versionSpan: PlanRule = {
+  code: 'version-span',
+  severity: 'warning',
+  needs: 'plan',
+  title: 'A node\'s lowest and highest majors are more than 1 apart',
+  explanation:
+    'Cluster service releases whose majors differ by more than 1 are never compatible, so a node cannot claim compatibility that far back. Check the numbers against the release you install.',
+  check({ plan }, report) {
+    for (const { where, pair, subject } of versionPairs(plan)) {
+      if (pair.highest === undefined || pair.lowest === undefined || pair.lowest > pair.highest) continue;
+      const span = majorOf(pair.highest) - majorOf(pair.lowest);
+      if (span <= 1) continue;
+      report(
+        where,
+        `${subject}: lowest ${formatVersion(pair.lowest)} and highest ${formatVersion(pair.highest)} are ${span} majors apart; Cluster service releases more than 1 major apart are never compatible.`,
+      );
+    }
+  },
+};
