@@ -9,3 +9,4 @@ export { RULES, ruleFor, type Rule } from './rules';
 export type { ClusterState, JoinAttempt, NodeState, StepResult, Timeline } from './simulate';
 export { formatMajorMinor, formatVersion, majorOf, makeVersion, minorOf } from './versions';
 export { stepLabel } from './describe';
+export { ruleDocsUri } from './docs';

@@ -1,0 +1,121 @@
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import * as fs from 'node:fs';
+import { analyze, fixAll } from '../core';
+import { expandPaths, readPlanFile, UsageError, writePlanFile } from './files';
+import { formatJson } from './formatJson';
+import { formatSarif } from './formatSarif';
+import { formatText } from './formatText';
+import { plural, type FileReport } from './report';
+import { formatTimeline } from './simulateTable';
+import { version } from '../../package.json';
+
+const HELP = `clusterplan ${version}: checks and simulates rolling upgrades of Windows failover clusters.
+
+Usage:
+  clusterplan check [--format text|json|sarif] [--fix] PATH...
+      Check plans. A directory stands for every *.clusterplan file below it.
+      --format  text (default): path:line:col: severity code: message
+                json: {"version":1,"files":[…]} with 0-based ranges
+                sarif: SARIF 2.1.0 for code-scanning tools
+      --fix     apply every safe quick fix and write the plans back first
+  clusterplan simulate PATH
+      Print the cluster's state before the first step and after every step.
+      An asterisk after a node name: NoVersionCheck is in effect on it.
+  clusterplan --help | --version
+
+Exit codes: 0 no errors, 1 a plan has errors, 2 usage or file problem.
+Rules and the plan format: ${readmeUri()}
+`;
+
+/** Runs the CLI; returns the exit code. Output goes through the writers so tests can capture it. */
+export async function main(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  try {
+    return await run(argv, out, err);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      err(`clusterplan: ${error.message}\n`);
+      return 2;
+    }
+    // Anything else is our defect; one line still, never a stack trace in an administrator's terminal.
+    err(`clusterplan: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
+}
+
+async function run(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        fix: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(`${error instanceof Error ? error.message : String(error)} (see clusterplan --help)`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    out(HELP);
+    return 0;
+  }
+  if (values.version) {
+    out(`${version}\n`);
+    return 0;
+  }
+  const [command, ...paths] = positionals;
+  if (command === undefined) throw new UsageError('no command given: use "check" or "simulate" (see clusterplan --help)');
+  if (command !== 'check' && command !== 'simulate') throw new UsageError(`unknown command "${command}": use "check" or "simulate" (see clusterplan --help)`);
+  if (paths.length === 0) throw new UsageError(`${command} needs a plan file or directory (see clusterplan --help)`);
+
+  if (command === 'simulate') {
+    if (values.format !== undefined || values.fix) throw new UsageError('simulate takes only a plan file');
+    const files = await expandPaths(paths);
+    const file = files[0];
+    if (!file || files.length !== 1) throw new UsageError('simulate takes exactly one plan file');
+    const analysis = analyze(await readPlanFile(file));
+    out(formatTimeline(analysis));
+    const report: FileReport = { path: file, document: analysis.document, findings: analysis.findings };
+    if (analysis.findings.length > 0) out('\n' + formatText([report]));
+    return analysis.findings.some((f) => f.severity === 'error') ? 1 : 0;
+  }
+
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`unknown format "${format}": use text, json or sarif`);
+  const files = await expandPaths(paths);
+  const reports: FileReport[] = [];
+  const progress = files.length > 20 && process.stderr.isTTY;
+  for (const [i, file] of files.entries()) {
+    if (progress) err(`\rchecking ${i + 1}/${files.length} ${path.basename(file)}`.padEnd(60));
+    let text = await readPlanFile(file);
+    if (values.fix) {
+      const fixed = fixAll(text);
+      if (fixed.applied.length > 0) {
+        await writePlanFile(file, fixed.text);
+        text = fixed.text;
+        // On stderr so that --format json/sarif stay parseable on stdout.
+        err(`${file}: applied ${plural(fixed.applied.length, 'fix')}:\n${fixed.applied.map((a) => `  ${a.code}: ${a.title}\n`).join('')}`);
+      }
+    }
+    const analysis = analyze(text);
+    reports.push({ path: file, document: analysis.document, findings: analysis.findings });
+  }
+  if (progress) err('\r'.padEnd(61) + '\r');
+  if (format === 'json') out(formatJson(reports));
+  else if (format === 'sarif') out(formatSarif(reports, { version, readmeUri: readmeUri() }));
+  else out(formatText(reports));
+  return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}
+
+/** The README shipped with the CLI (dist/cli.js → README.md), which documents every rule under its code. */
+function readmeUri(): string {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, 'README.md')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  const file = path.join(dir, 'README.md');
+  return 'file://' + file.split(path.sep).map(encodeURIComponent).join('/').replace(/^\/?/, '/');
+}

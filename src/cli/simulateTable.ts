@@ -1,0 +1,51 @@
+import { formatVersion, type Analysis, type ClusterState, type Finding } from '../core';
+
+const HEADERS = ['step', 'action', 'node', 'active nodes', 'ClusterHighestVersion', 'ClusterLowestVersion', 'mixed', 'findings'];
+
+/** The timeline as a table: the state before the first step, then after every step. */
+export function formatTimeline(analysis: Analysis): string {
+  const { plan, timeline } = analysis;
+  if (!plan || !timeline) return 'The plan could not be read, so it was not simulated.\n';
+  const rows: string[][] = [row('0', '(initial)', '', timeline.initial, findingsAt(analysis.findings, (p) => !p.startsWith('/steps')))];
+  for (const r of timeline.results) {
+    const target = r.step.action !== undefined && 'target' in r.step ? (r.step.target?.name ?? '') : '';
+    const outcome = r.join && r.join.outcome !== 'joined' && r.join.outcome !== 'formed' ? ` (${r.join.outcome})` : '';
+    const own = `/steps/${r.step.index}`;
+    rows.push(
+      row(
+        String(r.step.index + 1) + (r.step.id ? ` ${r.step.id}` : ''),
+        (r.step.action ?? '?') + outcome,
+        target,
+        r.after,
+        findingsAt(analysis.findings, (p) => p === own || p.startsWith(own + '/')),
+      ),
+    );
+  }
+  return table([HEADERS, ...rows]);
+}
+
+function row(step: string, action: string, node: string, state: ClusterState, findings: string): string[] {
+  const active = state.nodes.filter((n) => n.running).map((n) => n.name + (n.bypass ? '*' : ''));
+  return [
+    step,
+    action,
+    node,
+    active.length > 0 ? active.join(',') : '(none)',
+    formatVersion(state.clusterHighestVersion),
+    formatVersion(state.clusterLowestVersion),
+    state.mixed ? 'mixed' : '',
+    findings,
+  ];
+}
+
+function findingsAt(findings: readonly Finding[], test: (pointer: string) => boolean): string {
+  return findings
+    .filter((f) => test(f.pointer))
+    .map((f) => f.code)
+    .join(', ');
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd()).join('\n') + '\n';
+}
