@@ -1,0 +1,25 @@
+import type * as vscode from 'vscode';
+import { analyze, type Analysis } from '../core';
+
+export const LANGUAGE_ID = 'clusterplan';
+
+/**
+ * Analyses by document and version: diagnostics, and later the tree, hovers and code actions, share one
+ * parse and one simulation per version instead of each running its own.
+ */
+export class AnalysisCache {
+  private readonly entries = new Map<string, { version: number; analysis: Analysis }>();
+
+  get(document: vscode.TextDocument): Analysis {
+    const key = document.uri.toString();
+    const cached = this.entries.get(key);
+    if (cached && cached.version === document.version) return cached.analysis;
+    const analysis = analyze(document.getText());
+    this.entries.set(key, { version: document.version, analysis });
+    return analysis;
+  }
+
+  forget(document: vscode.TextDocument): void {
+    this.entries.delete(document.uri.toString());
+  }
+}

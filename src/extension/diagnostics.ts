@@ -1,0 +1,72 @@
+import * as vscode from 'vscode';
+import { LANGUAGE_ID, type AnalysisCache } from './analyses';
+import { validationDelay } from './settings';
+import { toDiagnostic } from './toDiagnostic';
+
+/**
+ * Keeps the Problems of every open plan current: a short delay after typing stops, one pending run per
+ * document, results for a version that is no longer current dropped, and nothing left behind on close.
+ */
+export class DiagnosticsController implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection(LANGUAGE_ID);
+  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly analyses: AnalysisCache,
+    private readonly readme: vscode.Uri,
+  ) {
+    this.subscriptions.push(
+      vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, validationDelay())),
+      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('clusterplan')) this.validateAll();
+      }),
+    );
+    this.validateAll();
+  }
+
+  private validateAll(): void {
+    for (const document of vscode.workspace.textDocuments) this.schedule(document, 0);
+  }
+
+  private schedule(document: vscode.TextDocument, delay: number): void {
+    if (document.languageId !== LANGUAGE_ID) {
+      // A plan whose language mode was switched away must not keep its old problems.
+      if (this.collection.has(document.uri)) this.forget(document);
+      return;
+    }
+    const key = document.uri.toString();
+    clearTimeout(this.pending.get(key));
+    const version = document.version;
+    this.pending.set(
+      key,
+      setTimeout(() => {
+        this.pending.delete(key);
+        // Typing went on since this run was scheduled: a newer run is pending, so this result would be stale.
+        if (document.isClosed || document.version !== version) return;
+        const analysis = this.analyses.get(document);
+        this.collection.set(
+          document.uri,
+          analysis.findings.map((f) => toDiagnostic(document, f, this.readme)),
+        );
+      }, delay),
+    );
+  }
+
+  private forget(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    clearTimeout(this.pending.get(key));
+    this.pending.delete(key);
+    this.collection.delete(document.uri);
+    this.analyses.forget(document);
+  }
+
+  dispose(): void {
+    for (const timer of this.pending.values()) clearTimeout(timer);
+    this.pending.clear();
+    for (const s of this.subscriptions) s.dispose();
+    this.collection.dispose();
+  }
+}
