@@ -99,7 +99,7 @@ async function run(argv: readonly string[], out: (s: string) => void, err: (s: s
         await writePlanFile(file, fixed.text);
         text = fixed.text;
         // On stderr so that --format json/sarif stay parseable on stdout.
-        err(`${file}: applied ${plural(fixed.applied.length, 'fix')}:\n${fixed.applied.map((a) => `  ${a.code}: ${a.title}\n`).join('')}`);
+        err(`${file}: applied ${plural(fixed.applied.length, 'fix', 'fixes')}:\n${fixed.applied.map((a) => `  ${a.code}: ${a.title}\n`).join('')}`);
       }
     }
     const analysis = analyze(text);

@@ -17,6 +17,6 @@ export function countBySeverity(reports: readonly FileReport[]): Record<Severity
   return counts;
 }
 
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+export function plural(n: number, word: string, pluralWord = `${word}s`): string {
+  return `${n} ${n === 1 ? word : pluralWord}`;
 }

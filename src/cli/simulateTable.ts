@@ -1,4 +1,4 @@
-import { formatVersion, type Analysis, type ClusterState, type Finding } from '../core';
+import { formatVersion, ruleFor, type Analysis, type ClusterState, type Finding } from '../core';
 
 const HEADERS = ['step', 'action', 'node', 'active nodes', 'ClusterHighestVersion', 'ClusterLowestVersion', 'mixed', 'findings'];
 
@@ -6,7 +6,9 @@ const HEADERS = ['step', 'action', 'node', 'active nodes', 'ClusterHighestVersio
 export function formatTimeline(analysis: Analysis): string {
   const { plan, timeline } = analysis;
   if (!plan || !timeline) return 'The plan could not be read, so it was not simulated.\n';
-  const rows: string[][] = [row('0', '(initial)', '', timeline.initial, findingsAt(analysis.findings, (p) => !p.startsWith('/steps')))];
+  const atEnd = (f: Finding) => { const rule = ruleFor(f.code); return rule?.needs === 'plan' && rule.atEnd === true; };
+  const during = analysis.findings.filter((f) => !atEnd(f));
+  const rows: string[][] = [row('0', '(initial)', '', timeline.initial, findingsAt(during, (p) => !p.startsWith('/steps')))];
   for (const r of timeline.results) {
     const target = r.step.action !== undefined && 'target' in r.step ? (r.step.target?.name ?? '') : '';
     const outcome = r.join && r.join.outcome !== 'joined' && r.join.outcome !== 'formed' ? ` (${r.join.outcome})` : '';
@@ -17,10 +19,11 @@ export function formatTimeline(analysis: Analysis): string {
         (r.step.action ?? '?') + outcome,
         target,
         r.after,
-        findingsAt(analysis.findings, (p) => p === own || p.startsWith(own + '/')),
+        findingsAt(during, (p) => p === own || p.startsWith(own + '/')),
       ),
     );
   }
+  rows.push(row('end', '', '', timeline.final, findingsAt(analysis.findings.filter(atEnd), () => true)));
   return table([HEADERS, ...rows]);
 }
 

@@ -1,14 +1,22 @@
-/** Edit distance, for "did you mean" suggestions. Case-insensitive because node names are. */
+/**
+ * Edit distance for "did you mean" suggestions, case-insensitive because node names are. Swapping two
+ * neighbouring letters counts as one edit (optimal string alignment), the commonest typo: "ws2003-rmt"
+ * must suggest ws2003-rtm, not ws2003-rc1.
+ */
 function distance(a: string, b: string): number {
   const x = a.toUpperCase();
   const y = b.toUpperCase();
+  let beforePrevious: number[] = [];
   let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
   for (let i = 1; i <= x.length; i++) {
     const current = [i];
     for (let j = 1; j <= y.length; j++) {
       const substitution = previous[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1);
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, substitution);
+      let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, substitution);
+      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) d = Math.min(d, beforePrevious[j - 2]! + 1);
+      current[j] = d;
     }
+    beforePrevious = previous;
     previous = current;
   }
   return previous[y.length]!;

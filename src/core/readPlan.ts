@@ -252,7 +252,7 @@ class PlanReader {
           code: 'unknown-version-alias',
           reason: numeric
             ? `"${alias}" is a version, not an alias: write it as { "highest": "${alias}", "lowest": … }`
-            : `"${alias}" is not in the catalog or the plan's "versions"` + (suggestion ? `; did you mean "${suggestion}"?` : ''),
+            : `"${alias}" is not in the catalog or the plan's "versions"`,
           ...(suggestion && !numeric ? { suggestion } : {}),
         },
       });
@@ -303,7 +303,7 @@ class PlanReader {
         version: undefined,
         problem: {
           code: 'unknown-version-alias',
-          reason: `"${result.name}" is not "M.m", "0x…", or an alias in the catalog or the plan's "versions"` + (suggestion ? `; did you mean "${suggestion}"?` : ''),
+          reason: `"${result.name}" is not "M.m", "0x…", or an alias in the catalog or the plan's "versions"`,
           ...(suggestion ? { suggestion } : {}),
         },
       });

@@ -5,6 +5,7 @@ export const mixedAtEnd: PlanRule = {
   code: 'mixed-at-end',
   severity: 'information',
   needs: 'plan',
+  atEnd: true,
   title: 'The plan ends with a mixed-version cluster',
   explanation:
     'The active nodes run different Cluster service versions when the plan ends. A mixed-version cluster is meant to be a temporary state of a rolling upgrade; ClusterHighestVersion stays at the oldest node\'s version until every node is upgraded.',

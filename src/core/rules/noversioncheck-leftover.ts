@@ -7,6 +7,7 @@ export const noVersionCheckLeftover: PlanRule = {
   code: 'noversioncheck-leftover',
   severity: 'warning',
   needs: 'plan',
+  atEnd: true,
   title: 'NoVersionCheck is still in the registry at the end',
   explanation:
     'KB 811272 deletes NoVersionCheck on every node once all nodes are upgraded. Left in place, it keeps the version check off at every later start, so a node of any other version may join the cluster.',

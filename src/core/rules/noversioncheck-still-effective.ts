@@ -7,6 +7,7 @@ export const noVersionCheckStillEffective: PlanRule = {
   code: 'noversioncheck-still-effective',
   severity: 'warning',
   needs: 'plan',
+  atEnd: true,
   title: 'NoVersionCheck was deleted but the service was not restarted',
   explanation:
     'Deleting NoVersionCheck is not dynamic (KB 811272): the running Cluster service keeps the version check off until it restarts, and until then nodes of other versions may still join.',

@@ -35,6 +35,8 @@ export interface TextRule extends RuleBase {
 
 export interface PlanRule extends RuleBase {
   readonly needs: 'plan';
+  /** The finding is about the state at the end of the plan, wherever its pointer shows it. */
+  readonly atEnd?: boolean;
   check(context: RuleContext, report: Report): void;
   /** Pure: edits against `context.document.text` that remove `finding`. */
   fixes?(context: RuleContext, finding: Finding): Fix[];

@@ -10,7 +10,9 @@ export const unknownVersionAlias: PlanRule = {
     'Aliases such as ws2003-rtm come from the built-in catalog or from the plan\'s own "versions". Aliases are case-sensitive. To give a version by number, use "highest" and "lowest" instead of "version".',
   check({ plan }, report) {
     for (const value of plan.versionValues) {
-      if (value.problem?.code === 'unknown-version-alias') report(value, `Unknown version alias: ${value.problem.reason}.`);
+      const problem = value.problem;
+      if (problem?.code !== 'unknown-version-alias') continue;
+      report(value, `Unknown version alias: ${problem.reason}` + (problem.suggestion ? `; did you mean "${problem.suggestion}"?` : '.'));
     }
   },
   fixes({ plan, document }, finding) {
