@@ -59,9 +59,10 @@ export class Catalog {
     let found: Release | undefined;
     for (const r of this.byAlias.values()) {
       if (r.highest !== highest) continue;
-      // A plan's own entry, then a pre-release one, wins: a false "not pre-release" would hide the
-      // security-descriptor warning.
-      if (!found || (r.origin === 'plan' && found.origin !== 'plan') || (r.preRelease && !found.preRelease)) found = r;
+      // A pre-release entry wins, then a plan's own: a false "not pre-release" would hide the
+      // security-descriptor warning. (A plan that overrides ws2003-rc2 itself replaces the entry.)
+      const better = r.preRelease !== found?.preRelease ? r.preRelease : r.origin === 'plan' && found.origin !== 'plan';
+      if (!found || better) found = r;
     }
     return found;
   }

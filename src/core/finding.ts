@@ -37,9 +37,11 @@ export interface Fix {
   readonly safe: boolean;
 }
 
+/** Applies non-overlapping edits; inserts at the same offset keep their array order, as in VS Code and LSP. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   let result = text;
-  for (const e of [...edits].sort((a, b) => b.offset - a.offset)) {
+  const ordered = edits.map((e, i) => ({ e, i })).sort((a, b) => b.e.offset - a.e.offset || b.i - a.i);
+  for (const { e } of ordered) {
     result = result.slice(0, e.offset) + e.content + result.slice(e.offset + e.length);
   }
   return result;

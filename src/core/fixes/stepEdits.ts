@@ -1,4 +1,4 @@
-import { createScanner, getNodePath, modify, SyntaxKind } from 'jsonc-parser';
+import { createScanner, findNodeAtLocation, getNodePath, modify, SyntaxKind } from 'jsonc-parser';
 import type { TextEdit } from '../finding';
 import type { Plan } from '../plan';
 import type { JsonNode, PlanDocument } from '../planDocument';
@@ -20,7 +20,8 @@ export function insertSteps(document: PlanDocument, plan: Plan, index: number, s
   const array = plan.stepsArray;
   const style = detectStyle(text);
   if (!array) {
-    if (!document.root || document.root.type !== 'object') return [];
+    // Only a missing "steps" is created; a mistyped one holds the user's text and must not be overwritten.
+    if (!document.root || document.root.type !== 'object' || findNodeAtLocation(document.root, ['steps'])) return [];
     return modify(text, ['steps'], steps, { formattingOptions: { insertSpaces: style.unit !== '\t', tabSize: style.unit === '\t' ? 4 : style.unit.length, eol: style.eol } });
   }
   const elements = array.children ?? [];
