@@ -1,0 +1,203 @@
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyze, makeVersion, type ClusterState, type Timeline } from '../../src/core';
+import { plan, readKbExample, step } from './helpers/plans';
+
+/** DOMAIN.md §2: the simulation of the KB 811272 example, step by step. */
+
+const RC2 = makeVersion(4, 3718); // 0x00040E86
+const RTM = makeVersion(4, 3790); // 0x00040ECE
+const W2K3_LOWEST = makeVersion(3, 2195); // 0x00030893
+
+interface Expected {
+  readonly activeCount: number;
+  readonly highest: number | undefined;
+  readonly lowest: number | undefined;
+  readonly mixed: boolean;
+  /** Per node: running, NoVersionCheck in the registry, bypass. */
+  readonly NODE1: readonly [boolean, boolean, boolean];
+  readonly NODE2: readonly [boolean, boolean, boolean];
+}
+
+function summary(state: ClusterState): Expected {
+  const node = (name: string) => {
+    const n = state.nodes.find((x) => x.name === name)!;
+    return [n.running, n.registry !== undefined, n.bypass] as const;
+  };
+  return {
+    activeCount: state.activeCount,
+    highest: state.clusterHighestVersion,
+    lowest: state.clusterLowestVersion,
+    mixed: state.mixed,
+    NODE1: node('NODE1'),
+    NODE2: node('NODE2'),
+  };
+}
+
+function timelineOf(text: string): Timeline {
+  const timeline = analyze(text).timeline;
+  assert.ok(timeline, 'the plan is simulated');
+  return timeline;
+}
+
+describe('timeline of the KB 811272 example', () => {
+  const timeline = timelineOf(readKbExample());
+
+  it('has one result per step', () => {
+    assert.equal(timeline.results.length, 15);
+  });
+
+  it('starts with both RC2 nodes active', () => {
+    assert.deepEqual(summary(timeline.initial), {
+      activeCount: 2,
+      highest: RC2,
+      lowest: W2K3_LOWEST,
+      mixed: false,
+      NODE1: [true, false, false],
+      NODE2: [true, false, false],
+    });
+  });
+
+  // [step label, expected state after the step]
+  const after: [string, Expected][] = [
+    ['0 stop NODE1', { activeCount: 1, highest: RC2, lowest: W2K3_LOWEST, mixed: false, NODE1: [false, false, false], NODE2: [true, false, false] }],
+    ['1 set NODE1', { activeCount: 1, highest: RC2, lowest: W2K3_LOWEST, mixed: false, NODE1: [false, true, false], NODE2: [true, false, false] }],
+    ['2 start NODE1', { activeCount: 2, highest: RC2, lowest: W2K3_LOWEST, mixed: false, NODE1: [true, true, true], NODE2: [true, false, false] }],
+    ['3 upgrade NODE2', { activeCount: 1, highest: RC2, lowest: W2K3_LOWEST, mixed: false, NODE1: [true, true, true], NODE2: [false, false, false] }],
+    ['4 set NODE2', { activeCount: 1, highest: RC2, lowest: W2K3_LOWEST, mixed: false, NODE1: [true, true, true], NODE2: [false, true, false] }],
+    ['5 join NODE2', { activeCount: 2, highest: RC2, lowest: W2K3_LOWEST, mixed: true, NODE1: [true, true, true], NODE2: [true, true, true] }],
+    ['6 upgrade NODE1', { activeCount: 1, highest: RTM, lowest: W2K3_LOWEST, mixed: false, NODE1: [false, true, false], NODE2: [true, true, true] }],
+    ['7 join NODE1', { activeCount: 2, highest: RTM, lowest: W2K3_LOWEST, mixed: false, NODE1: [true, true, true], NODE2: [true, true, true] }],
+    ['8 delete NODE1', { activeCount: 2, highest: RTM, lowest: W2K3_LOWEST, mixed: false, NODE1: [true, false, true], NODE2: [true, true, true] }],
+    ['9 delete NODE2', { activeCount: 2, highest: RTM, lowest: W2K3_LOWEST, mixed: false, NODE1: [true, false, true], NODE2: [true, false, true] }],
+    ['10 restart NODE1', { activeCount: 2, highest: RTM, lowest: W2K3_LOWEST, mixed: false, NODE1: [true, false, false], NODE2: [true, false, true] }],
+    ['11 restart NODE2', { activeCount: 2, highest: RTM, lowest: W2K3_LOWEST, mixed: false, NODE1: [true, false, false], NODE2: [true, false, false] }],
+    ['12 grant', { activeCount: 2, highest: RTM, lowest: W2K3_LOWEST, mixed: false, NODE1: [true, false, false], NODE2: [true, false, false] }],
+    ['13 revoke', { activeCount: 2, highest: RTM, lowest: W2K3_LOWEST, mixed: false, NODE1: [true, false, false], NODE2: [true, false, false] }],
+    ['14 note', { activeCount: 2, highest: RTM, lowest: W2K3_LOWEST, mixed: false, NODE1: [true, false, false], NODE2: [true, false, false] }],
+  ];
+  after.forEach(([label, expected], i) => {
+    it(`after step ${label}`, () => {
+      assert.deepEqual(summary(timeline.results[i]!.after), expected);
+    });
+  });
+
+  it('after the NODE2 join the cluster is mixed with ClusterHighestVersion 0x00040E86 (the RC2 node)', () => {
+    const state = timeline.results[5]!.after;
+    assert.equal(state.mixed, true);
+    assert.equal(state.clusterHighestVersion, 0x00040e86);
+    assert.equal(state.clusterLowestVersion, 0x00030893);
+  });
+
+  it('the upgraded nodes get the RTM versions', () => {
+    const n2 = timeline.results[3]!.after.nodes.find((n) => n.name === 'NODE2')!;
+    assert.equal(n2.highest, RTM);
+    assert.equal(n2.lowest, W2K3_LOWEST);
+    const n1 = timeline.results[5]!.after.nodes.find((n) => n.name === 'NODE1')!;
+    assert.equal(n1.highest, RC2);
+  });
+
+  it('the NODE2 join skips the check: NoVersionCheck is in effect on the joiner and its sponsor', () => {
+    const join = timeline.results[5]!.join!;
+    assert.equal(join.outcome, 'joined');
+    assert.equal(join.checkSkipped, true);
+    assert.deepEqual(join.sponsors.map((s) => s.name), ['NODE1']);
+    assert.equal(join.clusterHighestVersion, RC2);
+  });
+
+  it('the restarts after the deletes run the check, and it passes on equal versions', () => {
+    for (const i of [10, 11]) {
+      const join = timeline.results[i]!.join!;
+      assert.equal(join.outcome, 'joined');
+      assert.equal(join.checkSkipped, false);
+      assert.ok(join.rulesHeld.includes('highest = ClusterHighestVersion'));
+    }
+  });
+
+  it('the final state is the last step\'s', () => {
+    assert.equal(timeline.final, timeline.results[14]!.after);
+  });
+});
+
+describe('the model of a node (DOMAIN.md §2)', () => {
+  const nodes = { NODE1: { version: 'ws2003-rtm' }, NODE2: { version: 'ws2003-rtm' } };
+
+  it('restart re-reads the registry: a value set while running takes effect at the restart', () => {
+    const t = timelineOf(plan(nodes, [step.setNvc('NODE1'), step.restart('NODE1')]));
+    const n1 = (i: number) => t.results[i]!.after.nodes[0]!;
+    assert.equal(n1(0).bypass, false);
+    assert.ok(n1(0).registry);
+    assert.equal(n1(1).bypass, true);
+    assert.equal(n1(1).running, true);
+  });
+
+  it('a start reads REG_DWORD 1 only: data 0 does not bypass', () => {
+    const t = timelineOf(plan(nodes, [step.stop('NODE1'), step.setNvc('NODE1', { data: 0 }), step.start('NODE1')]));
+    const n1 = t.results[2]!.after.nodes[0]!;
+    assert.equal(n1.running, true);
+    assert.equal(n1.bypass, false);
+  });
+
+  it('upgrade keeps the registry and ends with the service stopped', () => {
+    const t = timelineOf(plan(nodes, [step.stop('NODE1'), step.setNvc('NODE1'), step.start('NODE1'), step.upgrade('NODE1', { highest: '4.3800', lowest: '3.2195' })]));
+    const before = t.results[3]!.before.nodes[0]!;
+    const after = t.results[3]!.after.nodes[0]!;
+    assert.equal(before.running, true);
+    assert.equal(before.bypass, true);
+    assert.equal(after.running, false);
+    assert.equal(after.bypass, false);
+    assert.deepEqual(after.registry, { type: 'REG_DWORD', data: 1 });
+    assert.equal(after.highest, makeVersion(4, 3800));
+    assert.equal(after.lowest, W2K3_LOWEST);
+    assert.equal(t.results[3]!.after.activeCount, 1);
+  });
+
+  it('deleting NoVersionCheck keeps the bypass until the service restarts', () => {
+    const t = timelineOf(plan({ NODE1: { version: 'ws2003-rtm', noVersionCheck: true }, NODE2: { version: 'ws2003-rtm' } }, [step.deleteNvc('NODE1'), step.note('later'), step.restart('NODE1')]));
+    assert.equal(t.initial.nodes[0]!.bypass, true);
+    assert.equal(t.results[0]!.after.nodes[0]!.registry, undefined);
+    assert.equal(t.results[0]!.after.nodes[0]!.bypass, true);
+    assert.equal(t.results[1]!.after.nodes[0]!.bypass, true);
+    assert.equal(t.results[2]!.after.nodes[0]!.bypass, false);
+  });
+
+  it('a node declared with noVersionCheck bypasses only while running', () => {
+    const t = timelineOf(plan({ NODE1: { version: 'ws2003-rtm', noVersionCheck: true, state: 'stopped' }, NODE2: { version: 'ws2003-rtm' } }, [step.start('NODE1')]));
+    assert.equal(t.initial.nodes[0]!.bypass, false);
+    assert.ok(t.initial.nodes[0]!.registry);
+    assert.equal(t.results[0]!.after.nodes[0]!.bypass, true);
+  });
+
+  it('a value at another key changes nothing the Cluster service reads', () => {
+    const t = timelineOf(plan(nodes, [step.stop('NODE1'), step.setNvc('NODE1', { key: 'HKLM\\SOFTWARE\\Other' }), step.start('NODE1')]));
+    assert.equal(t.results[1]!.after.nodes[0]!.registry, undefined);
+    assert.equal(t.results[2]!.after.nodes[0]!.bypass, false);
+  });
+
+  it('cluster versions are undefined with no active node, and a start forms the cluster', () => {
+    const t = timelineOf(plan({ NODE1: { version: 'ws2003-rtm' } }, [step.stop('NODE1'), step.start('NODE1')]));
+    const down = t.results[0]!.after;
+    assert.equal(down.activeCount, 0);
+    assert.equal(down.clusterHighestVersion, undefined);
+    assert.equal(down.clusterLowestVersion, undefined);
+    assert.equal(t.results[1]!.join!.outcome, 'formed');
+    assert.equal(t.results[1]!.after.clusterHighestVersion, RTM);
+  });
+
+  it('a refused join leaves the node stopped and the cluster as it was', () => {
+    const t = timelineOf(plan({ NODE1: { version: 'ws2003-rc2' }, NODE2: { version: 'ws2003-rtm', state: 'stopped' } }, [step.start('NODE2')]));
+    const r = t.results[0]!;
+    assert.equal(r.join!.outcome, 'refused');
+    assert.deepEqual(r.join!.rulesHeld, []);
+    assert.equal(r.after.activeCount, 1);
+    assert.equal(r.after.nodes[1]!.running, false);
+  });
+
+  it('ClusterHighest is the minimum of highest and ClusterLowest the maximum of lowest over active nodes', () => {
+    const t = timelineOf(plan({ NODE1: { version: 'win2000' }, NODE2: { version: 'ws2003-rtm' }, NODE3: { version: 'nt4-sp4', state: 'stopped' } }, []));
+    assert.equal(t.initial.activeCount, 2);
+    assert.equal(t.initial.clusterHighestVersion, makeVersion(3, 2195));
+    assert.equal(t.initial.clusterLowestVersion, makeVersion(3, 2195));
+    assert.equal(t.initial.mixed, true);
+  });
+});
