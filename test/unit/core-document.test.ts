@@ -1,0 +1,57 @@
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { PlanDocument, toPointer } from '../../src/core';
+
+const text = '{\r\n  "nodes": { "A~B": {}, "x/y": {} },\r\n  "steps": [ { "action": "stop", "node": "NODE1" } ]\r\n}';
+
+describe('PlanDocument: offsets, positions and JSON Pointers', () => {
+  const doc = new PlanDocument(text);
+
+  it('maps a pointer to the element and back', () => {
+    const node = doc.nodeAt('/steps/0/node')!;
+    assert.equal(text.slice(node.offset, node.offset + node.length), '"NODE1"');
+    assert.equal(doc.pointerAt(node.offset + 2), '/steps/0/node');
+    assert.equal(doc.nodeAt('/steps/1'), undefined);
+    assert.equal(doc.nodeAt('steps'), undefined, 'a pointer starts with a slash');
+  });
+
+  it('escapes ~ and / in keys as RFC 6901 says', () => {
+    assert.equal(toPointer(['nodes', 'A~B']), '/nodes/A~0B');
+    assert.equal(toPointer(['nodes', 'x/y']), '/nodes/x~1y');
+    assert.ok(doc.nodeAt('/nodes/A~0B'));
+    assert.ok(doc.nodeAt('/nodes/x~1y'));
+    const key = doc.nodeAt('/nodes/x~1y')!;
+    assert.equal(doc.pointerAt(key.offset), '/nodes/x~1y');
+  });
+
+  it('counts lines across CRLF and characters in UTF-16 code units', () => {
+    const offset = text.indexOf('"steps"');
+    assert.deepEqual(doc.positionAt(offset), { line: 2, character: 2 });
+    assert.equal(doc.offsetAt({ line: 2, character: 2 }), offset);
+    assert.deepEqual(doc.rangeOf(offset, 7), { start: { line: 2, character: 2 }, end: { line: 2, character: 9 } });
+    const prefix = '{"note": "💥", ';
+    const astral = new PlanDocument(prefix + '"x": 1}');
+    // VS Code counts the emoji as two characters (a surrogate pair); so must the CLI's columns.
+    assert.equal(prefix.length, [...prefix].length + 1);
+    assert.deepEqual(astral.positionAt(prefix.length), { line: 0, character: 15 });
+  });
+
+  it('accepts a BOM without shifting offsets', () => {
+    const bom = new PlanDocument('\uFEFF{"steps": []}');
+    assert.deepEqual(bom.syntaxErrors, []);
+    assert.equal(bom.nodeAt('/steps')!.offset, '\uFEFF{"steps": '.length);
+  });
+
+  it('stops at the nesting limit before the recursive parser runs', () => {
+    const deep = new PlanDocument('['.repeat(100_000));
+    assert.equal(deep.root, undefined);
+    assert.equal(deep.limitProblem?.offset, 64);
+    assert.equal(new PlanDocument('"[[[[' + '['.repeat(100) + '"').limitProblem, undefined, 'brackets inside a string do not count');
+    assert.equal(new PlanDocument('// ' + '['.repeat(100) + '\n{}').limitProblem, undefined, 'brackets inside a comment do not count');
+  });
+
+  it('checks only the syntax of a file over the size limit', () => {
+    const big = new PlanDocument('{"nodes": {}, "steps": []}', { maxNestingDepth: 64, maxFileSize: 10 });
+    assert.match(big.limitProblem!.message, /above the limit of 10/);
+  });
+});
