@@ -20,6 +20,9 @@ export class DiagnosticsController implements vscode.Disposable {
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, validationDelay())),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d)),
+      // VS Code may keep a document open for minutes after its last tab closes; the Problems panel
+      // should follow what the administrator sees, so a plan's problems go with its last tab.
+      vscode.window.tabGroups.onDidChangeTabs((e) => this.followTabs(e)),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('clusterplan')) this.validateAll();
       }),
@@ -55,6 +58,21 @@ export class DiagnosticsController implements vscode.Disposable {
     );
   }
 
+  private followTabs(event: vscode.TabChangeEvent): void {
+    for (const tab of event.closed) {
+      const uri = tabUri(tab);
+      if (!uri || shownInTab(uri)) continue;
+      const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      if (document) this.forget(document);
+      else this.collection.delete(uri);
+    }
+    for (const tab of event.opened) {
+      const uri = tabUri(tab);
+      const document = uri && vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      if (document && !this.collection.has(document.uri)) this.schedule(document, 0);
+    }
+  }
+
   private forget(document: vscode.TextDocument): void {
     const key = document.uri.toString();
     clearTimeout(this.pending.get(key));
@@ -69,4 +87,14 @@ export class DiagnosticsController implements vscode.Disposable {
     for (const s of this.subscriptions) s.dispose();
     this.collection.dispose();
   }
+}
+
+function tabUri(tab: vscode.Tab): vscode.Uri | undefined {
+  if (tab.input instanceof vscode.TabInputText) return tab.input.uri;
+  if (tab.input instanceof vscode.TabInputTextDiff) return tab.input.modified;
+  return undefined;
+}
+
+function shownInTab(uri: vscode.Uri): boolean {
+  return vscode.window.tabGroups.all.some((group) => group.tabs.some((tab) => tabUri(tab)?.toString() === uri.toString()));
 }
