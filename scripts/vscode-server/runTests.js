@@ -48,6 +48,7 @@ const NOISE = [
   /^The web worker extension host is started in a same-origin iframe/,
   /allow-scripts and allow-same-origin/,
   /^Creation of workbench contribution '.*' took \d+ms/,
+  /GL Driver Message/, // the terminal's WebGL renderer on a GPU-less headless Chromium
 ];
 
 // Log lines arrive as console.log('%c INFO', 'color: #33f', format, ...args): the workbench log service's

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Analysis } from '../core';
 import { AnalysisCache } from './analyses';
+import { registerCheckTask } from './checkTask';
 import { DiagnosticsController } from './diagnostics';
 
 /** What `activate` returns, for the integration tests and other extensions. */
@@ -11,7 +12,7 @@ export interface ClusterplanApi {
 export function activate(context: vscode.ExtensionContext): ClusterplanApi {
   const analyses = new AnalysisCache();
   const readme = vscode.Uri.joinPath(context.extensionUri, 'README.md');
-  context.subscriptions.push(new DiagnosticsController(analyses, readme));
+  context.subscriptions.push(new DiagnosticsController(analyses, readme), registerCheckTask(context.extensionUri));
   return { analysisOf: (document) => analyses.get(document) };
 }
 

@@ -86,3 +86,20 @@ describe('diagnostics in a real VS Code', () => {
     await diagnosticsWhere(uri, (d) => d.length === 0, 'no diagnostics after closing');
   });
 });
+
+describe('the clusterplan: check task', () => {
+  it('puts the findings of plans that are not open into the Problems panel', async () => {
+    const folder = vscode.workspace.workspaceFolders![0]!;
+    const typo = vscode.Uri.joinPath(folder.uri, 'mistakes', 'node-name-typo.clusterplan');
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === typo.toString()), 'the plan is not open');
+    const tasks = await vscode.tasks.fetchTasks({ type: 'clusterplan' });
+    const check = tasks.find((t) => t.name === 'check');
+    assert.ok(check, `the check task is provided: ${tasks.map((t) => t.name).join(', ')}`);
+    const found = diagnosticsWhere(typo, (d) => codes(d).includes('unknown-node'), 'unknown-node from the task', 60_000);
+    await vscode.tasks.executeTask(check);
+    const diagnostics = await found;
+    const problem = diagnostics.find((d) => codeOf(d) === 'unknown-node')!;
+    assert.equal(problem.severity, vscode.DiagnosticSeverity.Error);
+    assert.match(problem.message, /did you mean/);
+  });
+});
