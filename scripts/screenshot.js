@@ -4,7 +4,7 @@
 // loaded from source and one file open, once the extension's diagnostics are drawn.
 //
 //   node scripts/screenshot.js <file> <out.png> [--folder <dir>] [--extension <dir>]
-//        [--wait-for <css selector>] [--timeout <ms>] [--restricted]
+//        [--wait-for <css selector>] [--timeout <ms>] [--restricted] [--problems]
 //   const { takeScreenshot } = require('./screenshot'); await takeScreenshot({ file, out });
 //
 // --wait-for '' waits only for the editor. If the selector does not show up in time, the screenshot is
@@ -40,6 +40,7 @@ async function takeScreenshot({
   waitFor = SQUIGGLES,
   timeoutMs = 90000,
   restricted = false,
+  problems = false,
   viewport = { width: 1400, height: 900 },
   log = (line) => console.log(line),
 }) {
@@ -75,6 +76,12 @@ async function takeScreenshot({
     try {
       await page.locator(EDITOR_TEXT).first().waitFor({ state: 'visible', timeout: remaining() });
       if (waitFor) await page.locator(waitFor).first().waitFor({ state: 'visible', timeout: remaining() });
+      if (problems) {
+        // The Problems panel shows each finding's message with its numbers; wait for its first row.
+        await page.locator(EDITOR_TEXT).first().click();
+        await page.keyboard.press('Control+Shift+M');
+        await page.locator('.markers-panel .monaco-list-row').first().waitFor({ state: 'visible', timeout: remaining() });
+      }
     } catch (err) {
       failure = new Error(`${waitFor || EDITOR_TEXT} did not become visible: ${err.message.split('\n')[0]}; see ${out}`);
     }
@@ -106,12 +113,13 @@ if (require.main === module) {
       else if (a === '--wait-for') o.waitFor = value();
       else if (a === '--timeout') o.timeoutMs = Number(value());
       else if (a === '--restricted') o.restricted = true;
+      else if (a === '--problems') o.problems = true;
       else if (a.startsWith('--')) throw new Error(`unknown argument ${a}`);
       else positional.push(a);
     }
     if (positional.length !== 2) throw new Error('expected <file> and <out.png>');
   } catch (err) {
-    console.error(`${err.message}\nusage: screenshot.js <file> <out.png> [--folder <dir>] [--extension <dir>] [--wait-for <selector>] [--timeout <ms>] [--restricted]`);
+    console.error(`${err.message}\nusage: screenshot.js <file> <out.png> [--folder <dir>] [--extension <dir>] [--wait-for <selector>] [--timeout <ms>] [--restricted] [--problems]`);
     process.exit(2);
   }
   [o.file, o.out] = positional;

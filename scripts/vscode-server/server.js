@@ -27,6 +27,7 @@ const DEFAULT_SETTINGS = {
   'extensions.autoCheckUpdates': false,
   'update.mode': 'none',
   'telemetry.telemetryLevel': 'off',
+  'git.openRepositoryInParentFolders': 'never', // examples/ sits in the project's repository
 };
 
 // code-server's build falls back to open-vsx.org as its extension gallery. Offline that only produces
