@@ -807,10 +807,10 @@ describe('fixAll', () => {
     { "action": "note", "text": "Check the MSDTC resources in Cluster Administrator" },
     { "action": "delete-registry", "node": "NODE1", "name": "NoVersionCheck" },
     { "action": "restart", "node": "NODE1" },
-    { "action": "cluster-security", "grant": "NETWORKSERVICE", "rights": "full" },
-    { "action": "cluster-security", "revoke": "SERVICE" },
     { "action": "delete-registry", "node": "NODE2", "name": "NoVersionCheck" },
     { "action": "restart", "node": "NODE2" },
+    { "action": "cluster-security", "grant": "NETWORKSERVICE", "rights": "full" },
+    { "action": "cluster-security", "revoke": "SERVICE" },
   ],
 }
 `;
@@ -826,10 +826,11 @@ describe('fixAll', () => {
     assert.deepEqual(codesAt(result.text), []);
     assert.deepEqual(
       result.applied.map((a) => a.code),
-      ['noversioncheck-leftover', 'security-descriptor', 'noversioncheck-leftover'],
+      // Rule order: every node's clean-up first, then the descriptor, as KB 811272 does it.
+      ['noversioncheck-leftover', 'noversioncheck-leftover', 'security-descriptor'],
     );
     assert.match(result.applied[0]!.title, /NODE1/);
-    assert.match(result.applied[2]!.title, /NODE2/);
+    assert.match(result.applied[1]!.title, /NODE2/);
   });
 
   it('changes nothing on a clean plan', () => {
@@ -907,9 +908,9 @@ describe('fixAll', () => {
   "steps": [
     { "action": "upgrade", "node": "NODE1", "to": "ws2003-rtm" },
     { "action": "set-registry", "node": "NODE1", "name": "NoVersionCheck", "type": "REG_DWORD", "data": 1 },
+    { "action": "delete-registry", "node": "NODE1", "name": "NoVersionCheck" },
     { "action": "cluster-security", "grant": "NETWORKSERVICE", "rights": "full" },
-    { "action": "cluster-security", "revoke": "SERVICE" },
-    { "action": "delete-registry", "node": "NODE1", "name": "NoVersionCheck" }
+    { "action": "cluster-security", "revoke": "SERVICE" }
   ]
 }
 `,

@@ -1,5 +1,6 @@
 import { analyze, fixesFor, type Analysis, type AnalysisOptions } from '../analyze';
 import { applyEdits, type Finding } from '../finding';
+import { RULES } from '../rules';
 
 export interface AppliedFix {
   readonly code: string;
@@ -33,8 +34,12 @@ export function fixAll(text: string, options: AnalysisOptions = {}): FixAllResul
   return { text: analysis.document.text, applied, analysis };
 }
 
+/** Rules in their table's order, so the clean-up of every node comes before the descriptor fix, as in the KB. */
+const RULE_ORDER = new Map(RULES.map((r, i) => [r.code, i]));
+
 function firstImprovement(analysis: Analysis, options: AnalysisOptions): { analysis: Analysis; applied: AppliedFix } | undefined {
-  for (const finding of analysis.findings) {
+  const ordered = [...analysis.findings].sort((a, b) => (RULE_ORDER.get(a.code) ?? 0) - (RULE_ORDER.get(b.code) ?? 0) || a.offset - b.offset);
+  for (const finding of ordered) {
     for (const fix of fixesFor(analysis, finding)) {
       if (!fix.safe || fix.edits.length === 0) continue;
       const after = analyze(applyEdits(analysis.document.text, fix.edits), options);
