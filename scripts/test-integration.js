@@ -26,15 +26,13 @@ function workspaceCopy(dir) {
   return workspace;
 }
 
+/** The .vsix exactly as `npm run package` builds it, so the flags live in package.json only. */
 function packageVsix(dir) {
   const vsix = path.join(dir, 'clusterplan.vsix');
-  const vsce = require.resolve('@vscode/vsce/vsce');
-  const result = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '-o', vsix], {
-    cwd: root,
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) throw new Error(`vsce package failed:\n${result.stdout}\n${result.stderr}`);
-  const warnings = `${result.stdout}\n${result.stderr}`.split('\n').filter((line) => /WARNING/i.test(line));
+  const npm = process.env.npm_execpath ? [process.execPath, process.env.npm_execpath] : ['npm'];
+  const result = spawnSync(npm[0], [...npm.slice(1), 'run', 'package', '--', '-o', vsix], { cwd: root, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`npm run package failed:\n${result.stdout}\n${result.stderr}`);
+  const warnings = `${result.stdout}\n${result.stderr}`.split('\n').filter((line) => /\bWARNING\b/.test(line));
   if (warnings.length > 0) throw new Error(`vsce package warned:\n${warnings.join('\n')}`);
   return vsix;
 }
