@@ -78,6 +78,34 @@ describe('diagnostics in a real VS Code', () => {
     assert.deepEqual(codes(after), ['cluster-offline']);
   });
 
+  it('checks only the latest version when edits come within the delay', async () => {
+    const settings = vscode.workspace.getConfiguration('clusterplan');
+    // A long delay makes "within the delay" certain on a slow machine; it also shows the setting applies.
+    await settings.update('validate.delay', 2000, vscode.ConfigurationTarget.Global);
+    try {
+      const editor = await showPlan(`{
+  "nodes": { "NODE1": { "version": "ws2003-rtm" }, "NODE2": { "version": "ws2003-rtm" } },
+  "steps": [ { "action": "stop", "node": "NODE1" } ],
+}`);
+      const document = editor.document;
+      await diagnosticsWhere(document.uri, (d) => d.length === 0, 'a clean start');
+      const seen: string[][] = [];
+      const recording = vscode.languages.onDidChangeDiagnostics((e) => {
+        if (e.uris.some((u) => u.toString() === document.uri.toString())) seen.push(codes(vscode.languages.getDiagnostics(document.uri)));
+      });
+      try {
+        await editor.edit((b) => b.replace(rangeOf(document, '"stop"'), '"stpo"'));
+        await editor.edit((b) => b.replace(rangeOf(document, '"stpo"'), '"start"'));
+        await diagnosticsWhere(document.uri, (d) => codes(d).includes('already-running'), 'already-running from the second edit');
+      } finally {
+        recording.dispose();
+      }
+      assert.ok(!seen.some((snapshot) => snapshot.includes('schema')), `the first edit's "stpo" was never reported: ${JSON.stringify(seen)}`);
+    } finally {
+      await settings.update('validate.delay', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('clears the diagnostics when the plan is closed', async () => {
     const editor = await showPlan(`{ "nodes": {}, "steps": [ { "action": "reboot" } ] }`);
     const uri = editor.document.uri;
