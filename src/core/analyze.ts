@@ -5,6 +5,7 @@ import { readPlan } from './readPlan';
 import { RULES, ruleFor, type Rule, type RuleContext } from './rules';
 import type { Related } from './rules/rule';
 import { simulate, type Timeline } from './simulate';
+import { findSuppressions, isSuppressed, type Suppression } from './suppressions';
 
 export interface AnalysisOptions {
   readonly limits?: Limits;
@@ -54,8 +55,30 @@ export function analyze(text: string, options: AnalysisOptions = {}): Analysis {
       findings.push(finding(rule, severityOf(rule) as Severity, 'The file is empty: a plan is an object with "nodes" and "steps".', '', 0, 0, []));
     }
   }
-  findings.sort((a, b) => a.offset - b.offset);
-  return { document, plan, timeline, findings };
+  const kept = applySuppressions(document, findings, severityOf);
+  kept.sort((a, b) => a.offset - b.offset);
+  return { document, plan, timeline, findings: kept };
+}
+
+const KNOWN_CODES: ReadonlySet<string> = new Set(RULES.map((r) => r.code));
+
+/** Drops what `// clusterplan-disable-next-line` comments hide, then reports the comments that hid nothing. */
+function applySuppressions(document: PlanDocument, findings: Finding[], severityOf: (rule: Rule) => Severity | 'off'): Finding[] {
+  if (document.limitProblem) return findings;
+  const suppressions = findSuppressions(document, KNOWN_CODES);
+  if (suppressions.length === 0) return findings;
+  const used = new Set<Suppression>();
+  const kept = findings.filter((f) => !isSuppressed(document, f, suppressions, used));
+  for (const rule of RULES) {
+    const severity = severityOf(rule);
+    if (rule.needs !== 'findings' || severity === 'off') continue;
+    guarded(rule, kept, () =>
+      rule.check({ document, suppressions, used }, (offset, length, message) =>
+        kept.push(finding(rule, severity, message, document.pointerAt(offset) ?? '', offset, length, [])),
+      ),
+    );
+  }
+  return kept;
 }
 
 /** The quick fixes for one finding of `analysis`; pure, edits against `analysis.document.text`. */

@@ -37,6 +37,16 @@ export interface Fix {
   readonly safe: boolean;
 }
 
+/** One edit that turns `before` into `after`: the span between their common prefix and suffix. */
+export function minimalEdit(before: string, after: string): TextEdit {
+  let prefix = 0;
+  const shorter = Math.min(before.length, after.length);
+  while (prefix < shorter && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < shorter - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  return { offset: prefix, length: before.length - prefix - suffix, content: after.slice(prefix, after.length - suffix) };
+}
+
 /** Applies non-overlapping edits; inserts at the same offset keep their array order, as in VS Code and LSP. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   let result = text;

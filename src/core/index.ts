@@ -9,4 +9,6 @@ export { RULES, ruleFor, type Rule } from './rules';
 export type { ClusterState, JoinAttempt, NodeState, StepResult, Timeline } from './simulate';
 export { formatMajorMinor, formatVersion, majorOf, makeVersion, minorOf } from './versions';
 export { stepLabel } from './describe';
+export { suppressionEdit, SUPPRESSION_MARKER } from './suppressions';
+export { minimalEdit } from './finding';
 export { ruleDocsUri } from './docs';

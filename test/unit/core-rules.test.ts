@@ -451,6 +451,47 @@ const CASES: Readonly<Record<string, RuleCases>> = {
     nearMisses: [{ name: 'the named sponsor runs', text: plan({ NODE1: RTM, NODE2: stopped(RTM), NODE3: stopped(RTM) }, [step.start('NODE3', 'NODE1')]), expect: [] }],
   },
 
+  'invalid-suppression': {
+    severity: 'warning',
+    triggers: [
+      {
+        name: 'a suppression without a reason hides nothing',
+        text: `{\n  "nodes": { "NODE1": { "version": "ws2003-rtm" } },\n  "steps": [\n    // clusterplan-disable-next-line cluster-offline\n    { "action": "stop", "node": "NODE1" }\n  ]\n}`,
+        expect: ['invalid-suppression@/steps', 'cluster-offline@/steps/0'],
+      },
+      {
+        name: 'a suppression of an unknown code',
+        text: `{\n  "nodes": { "NODE1": { "version": "ws2003-rtm" } },\n  "steps": [\n    // clusterplan-disable-next-line cluster-offlin -- maintenance window\n    { "action": "stop", "node": "NODE1" }\n  ]\n}`,
+        expect: ['invalid-suppression@/steps', 'cluster-offline@/steps/0'],
+      },
+    ],
+    nearMisses: [
+      {
+        name: 'a suppression with its reason',
+        text: `{\n  "nodes": { "NODE1": { "version": "ws2003-rtm" } },\n  "steps": [\n    // clusterplan-disable-next-line cluster-offline -- planned outage, change 4711\n    { "action": "stop", "node": "NODE1" }\n  ]\n}`,
+        expect: [],
+      },
+    ],
+  },
+
+  'unused-suppression': {
+    severity: 'warning',
+    triggers: [
+      {
+        name: 'the suppressed finding is not on the next line',
+        text: `{\n  "nodes": { "NODE1": { "version": "ws2003-rtm" }, "NODE2": { "version": "ws2003-rtm" } },\n  "steps": [\n    // clusterplan-disable-next-line cluster-offline -- planned outage\n    { "action": "stop", "node": "NODE1" }\n  ]\n}`,
+        expect: ['unused-suppression@/steps'],
+      },
+    ],
+    nearMisses: [
+      {
+        name: 'the marker inside a note is text, not a comment',
+        text: `{\n  "nodes": { "NODE1": { "version": "ws2003-rtm" } },\n  "steps": [\n    { "action": "note", "text": "// clusterplan-disable-next-line cluster-offline -- x" }\n  ]\n}`,
+        expect: [],
+      },
+    ],
+  },
+
   'limit-exceeded': {
     severity: 'error',
     triggers: [{ name: 'arrays nested 10,000 deep', text: deeplyNested, expect: ['limit-exceeded@'] }],

@@ -1,6 +1,7 @@
 import { alreadyRunning } from './already-running';
 import { clusterOffline } from './cluster-offline';
 import { duplicateNode } from './duplicate-node';
+import { invalidSuppression } from './invalid-suppression';
 import { invalidVersion } from './invalid-version';
 import { joinIncompatible } from './join-incompatible';
 import { joinNoCluster } from './join-no-cluster';
@@ -20,6 +21,7 @@ import { sponsorNotRunning } from './sponsor-not-running';
 import { syntax } from './syntax';
 import { unknownNode } from './unknown-node';
 import { unknownVersionAlias } from './unknown-version-alias';
+import { unusedSuppression } from './unused-suppression';
 import { versionSpan } from './version-span';
 
 /** Every rule, in the order of DOMAIN.md §4. The file of a rule is named by its code. */
@@ -47,6 +49,8 @@ export const RULES: readonly Rule[] = [
   // Additions to the contract, documented in the README.
   sponsorNotRunning,
   limitExceeded,
+  invalidSuppression,
+  unusedSuppression,
 ];
 
 const BY_CODE = new Map(RULES.map((r) => [r.code, r]));
@@ -55,4 +59,4 @@ export function ruleFor(code: string): Rule | undefined {
   return BY_CODE.get(code);
 }
 
-export type { Rule, PlanRule, TextRule, RuleContext } from './rule';
+export type { Rule, PlanRule, TextRule, FindingsRule, RuleContext } from './rule';

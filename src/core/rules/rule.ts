@@ -2,6 +2,7 @@ import type { Finding, Fix, Severity } from '../finding';
 import type { Located, Plan } from '../plan';
 import type { PlanDocument } from '../planDocument';
 import type { Timeline } from '../simulate';
+import type { Suppression } from '../suppressions';
 
 /** What a plan-level rule reads: the text, the plan model and the simulated timeline. */
 export interface RuleContext {
@@ -42,4 +43,13 @@ export interface PlanRule extends RuleBase {
   fixes?(context: RuleContext, finding: Finding): Fix[];
 }
 
-export type Rule = TextRule | PlanRule;
+/** A rule about the other findings: it runs last, over the suppression comments and what they hid. */
+export interface FindingsRule extends RuleBase {
+  readonly needs: 'findings';
+  check(
+    context: { readonly document: PlanDocument; readonly suppressions: readonly Suppression[]; readonly used: ReadonlySet<Suppression> },
+    report: (offset: number, length: number, message: string) => void,
+  ): void;
+}
+
+export type Rule = TextRule | PlanRule | FindingsRule;

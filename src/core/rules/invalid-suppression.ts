@@ -1,0 +1,15 @@
+import type { FindingsRule } from './rule';
+
+export const invalidSuppression: FindingsRule = {
+  code: 'invalid-suppression',
+  severity: 'warning',
+  needs: 'findings',
+  title: 'A suppression comment cannot be applied',
+  explanation:
+    'A "// clusterplan-disable-next-line <code> -- <reason>" comment must name rule codes and give a reason after "--", so that every exception says why it is safe. A comment that does not hides nothing.',
+  check({ suppressions }, report) {
+    for (const s of suppressions) {
+      if (s.problems.length > 0) report(s.offset, s.length, `This suppression hides nothing: ${s.problems.join(', and ')}. Write "// clusterplan-disable-next-line <code> -- <reason>".`);
+    }
+  },
+};

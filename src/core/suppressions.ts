@@ -1,0 +1,88 @@
+import { findNodeAtOffset } from 'jsonc-parser';
+import type { Finding, TextEdit } from './finding';
+import type { PlanDocument } from './planDocument';
+
+export const SUPPRESSION_MARKER = 'clusterplan-disable-next-line';
+
+/**
+ * `// clusterplan-disable-next-line <code> [<code>…] -- <reason>`: hides those codes' findings that start
+ * on the next line that is not itself a suppression comment. The reason is required, so every
+ * exception to a rule says why it is safe.
+ */
+export interface Suppression {
+  readonly offset: number;
+  readonly length: number;
+  readonly codes: readonly string[];
+  readonly reason: string;
+  /** 0-based line whose findings it hides. */
+  readonly targetLine: number;
+  /** Why it cannot hide anything (no code, no reason, an unknown code); empty when valid. */
+  readonly problems: readonly string[];
+}
+
+const COMMENT = new RegExp(`//[ \\t]*${SUPPRESSION_MARKER}\\b([^\\r\\n]*)`, 'y');
+
+export function findSuppressions(document: PlanDocument, knownCodes: ReadonlySet<string>): Suppression[] {
+  const text = document.text;
+  const found: Suppression[] = [];
+  // A cheap search first: most plans have none, and the marker is rare in any text.
+  for (let at = text.indexOf(SUPPRESSION_MARKER); at >= 0; at = text.indexOf(SUPPRESSION_MARKER, at + 1)) {
+    const start = text.lastIndexOf('//', at);
+    if (start < 0 || /[^ \t]/.test(text.slice(start + 2, at))) continue;
+    if (insideString(document, start)) continue;
+    COMMENT.lastIndex = start;
+    const match = COMMENT.exec(text);
+    if (!match) continue;
+    found.push(parse(document, start, match[0].length, match[1]!, knownCodes));
+  }
+  // Stacked suppression lines all hide findings on the first line below the stack.
+  for (let i = found.length - 2; i >= 0; i--) {
+    const below = found[i + 1]!;
+    const line = document.positionAt(found[i]!.offset).line;
+    if (document.positionAt(below.offset).line === line + 1) found[i] = { ...found[i]!, targetLine: below.targetLine };
+  }
+  return found;
+}
+
+function parse(document: PlanDocument, offset: number, length: number, rest: string, knownCodes: ReadonlySet<string>): Suppression {
+  const separator = rest.indexOf('--');
+  const codes = (separator < 0 ? rest : rest.slice(0, separator)).split(/[\s,]+/).filter(Boolean);
+  // The quick fix writes "reason: " for the administrator to complete; the label alone is no reason.
+  const reason = separator < 0 ? '' : rest.slice(separator + 2).trim().replace(/^reason:\s*/i, '');
+  const problems: string[] = [];
+  if (codes.length === 0) problems.push('it names no rule code');
+  const unknown = codes.filter((c) => !knownCodes.has(c));
+  if (unknown.length > 0) problems.push(`${unknown.map((c) => `"${c}"`).join(', ')} ${unknown.length === 1 ? 'is not a rule code' : 'are not rule codes'}`);
+  if (reason === '') problems.push('it gives no reason after "--"');
+  return { offset, length, codes, reason, targetLine: document.positionAt(offset).line + 1, problems };
+}
+
+function insideString(document: PlanDocument, offset: number): boolean {
+  if (!document.root) return false;
+  const node = findNodeAtOffset(document.root, offset, false);
+  return node?.type === 'string' && offset > node.offset && offset < node.offset + node.length;
+}
+
+/** Whether a valid suppression hides `finding`; marks which suppressions were used. */
+export function isSuppressed(document: PlanDocument, finding: Finding, suppressions: readonly Suppression[], used: Set<Suppression>): boolean {
+  if (suppressions.length === 0) return false;
+  const line = document.positionAt(finding.offset).line;
+  let hidden = false;
+  for (const s of suppressions) {
+    if (s.problems.length === 0 && s.targetLine === line && s.codes.includes(finding.code)) {
+      used.add(s);
+      hidden = true;
+    }
+  }
+  return hidden;
+}
+
+/** The edit that suppresses `finding`: a comment line above the line where it starts, at the same indentation. */
+export function suppressionEdit(document: PlanDocument, finding: Finding): TextEdit {
+  const text = document.text;
+  const line = document.positionAt(finding.offset).line;
+  const lineStart = document.offsetAt({ line, character: 0 });
+  const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  return { offset: lineStart, length: 0, content: `${indent}// ${SUPPRESSION_MARKER} ${finding.code} -- reason: ${eol}` };
+}

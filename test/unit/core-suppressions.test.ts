@@ -1,0 +1,51 @@
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyze, applyEdits, suppressionEdit } from '../../src/core';
+
+const stopOnly = (comment: string) => `{
+  "nodes": { "NODE1": { "version": "ws2003-rtm" } },
+  "steps": [
+${comment}    { "action": "stop", "node": "NODE1" }
+  ]
+}`;
+
+const codes = (text: string) => analyze(text).findings.map((f) => `${f.code}@${f.pointer}`);
+
+describe('// clusterplan-disable-next-line', () => {
+  it('hides the named code on the next line only', () => {
+    assert.deepEqual(codes(stopOnly('')), ['cluster-offline@/steps/0']);
+    assert.deepEqual(codes(stopOnly('    // clusterplan-disable-next-line cluster-offline -- planned outage\n')), []);
+  });
+
+  it('does not hide other codes on that line', () => {
+    assert.deepEqual(codes(stopOnly('    // clusterplan-disable-next-line not-running -- wrong code\n')), ['unused-suppression@/steps', 'cluster-offline@/steps/0']);
+  });
+
+  it('names several codes, and stacks with another suppression line', () => {
+    const text = `{
+  "nodes": { "NODE1": { "version": "ws2003-rtm" }, "NODE2": { "version": "ws2003-rc2" } },
+  "steps": [
+    // clusterplan-disable-next-line registry-while-running, noversioncheck-leftover -- lab cluster
+    // clusterplan-disable-next-line noversioncheck-value -- testing REG_SZ on purpose
+    { "action": "set-registry", "node": "NODE1", "name": "NoVersionCheck", "type": "REG_SZ", "data": "1" }
+  ]
+}`;
+    assert.deepEqual(codes(text).filter((c) => !c.startsWith('mixed-at-end')), []);
+  });
+
+  it('is honoured by the CLI too, since both use analyze', () => {
+    // The CLI reports analyze's findings unchanged: see cli.test.ts for the formats.
+    assert.equal(analyze(stopOnly('    // clusterplan-disable-next-line cluster-offline -- planned outage\n')).findings.length, 0);
+  });
+
+  it('inserts a suppression comment above the finding, at its indentation', () => {
+    const text = stopOnly('');
+    const analysis = analyze(text);
+    const finding = analysis.findings[0]!;
+    const after = applyEdits(text, [suppressionEdit(analysis.document, finding)]);
+    assert.equal(after, stopOnly('    // clusterplan-disable-next-line cluster-offline -- reason: \n'));
+    // With the placeholder reason left empty it hides nothing yet, and says why.
+    assert.deepEqual(codes(after), ['invalid-suppression@/steps', 'cluster-offline@/steps/0']);
+    assert.deepEqual(codes(after.replace('reason: ', 'reason: planned outage')), []);
+  });
+});
