@@ -1,11 +1,12 @@
 import type * as vscode from 'vscode';
 import { analyze, type Analysis } from '../core';
+import { analysisOptions } from './settings';
 
 export const LANGUAGE_ID = 'clusterplan';
 
 /**
- * Analyses by document and version: diagnostics, and later the tree, hovers and code actions, share one
- * parse and one simulation per version instead of each running its own.
+ * Analyses by document and version: diagnostics, code actions and the other features share one parse
+ * and one simulation per version instead of each running its own.
  */
 export class AnalysisCache {
   private readonly entries = new Map<string, { version: number; analysis: Analysis }>();
@@ -14,12 +15,17 @@ export class AnalysisCache {
     const key = document.uri.toString();
     const cached = this.entries.get(key);
     if (cached && cached.version === document.version) return cached.analysis;
-    const analysis = analyze(document.getText());
+    const analysis = analyze(document.getText(), analysisOptions());
     this.entries.set(key, { version: document.version, analysis });
     return analysis;
   }
 
   forget(document: vscode.TextDocument): void {
     this.entries.delete(document.uri.toString());
+  }
+
+  /** Settings changed: every analysis must be redone. */
+  clear(): void {
+    this.entries.clear();
   }
 }

@@ -24,7 +24,9 @@ export class DiagnosticsController implements vscode.Disposable {
       // should follow what the administrator sees, so a plan's problems go with its last tab.
       vscode.window.tabGroups.onDidChangeTabs((e) => this.followTabs(e)),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('clusterplan')) this.validateAll();
+        if (!e.affectsConfiguration('clusterplan')) return;
+        this.analyses.clear();
+        this.validateAll();
       }),
     );
     this.validateAll();

@@ -8,6 +8,12 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   hint: vscode.DiagnosticSeverity.Hint,
 };
 
+/** The rule code of a diagnostic, whether VS Code holds it as `{ value, target }` or as a plain string. */
+export function codeOf(diagnostic: vscode.Diagnostic): string {
+  const code = diagnostic.code;
+  return typeof code === 'object' && code !== null ? String(code.value) : String(code ?? '');
+}
+
 /** A core finding as the editor shows it; the code links to the rule's section of the bundled README. */
 export function toDiagnostic(document: vscode.TextDocument, finding: Finding, readme: vscode.Uri): vscode.Diagnostic {
   const range = (offset: number, length: number) => new vscode.Range(document.positionAt(offset), document.positionAt(offset + length));

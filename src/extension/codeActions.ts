@@ -1,0 +1,81 @@
+import * as vscode from 'vscode';
+import { fixAll, fixesFor, minimalEdit, suppressionEdit, type Analysis, type Finding, type TextEdit } from '../core';
+import { LANGUAGE_ID, type AnalysisCache } from './analyses';
+import { analysisOptions } from './settings';
+import { codeOf } from './toDiagnostic';
+
+const FIX_ALL = vscode.CodeActionKind.SourceFixAll.append(LANGUAGE_ID);
+
+/**
+ * Quick fixes from the core's pure fix functions, a suppression for every finding, and fix-all (also as
+ * `source.fixAll.clusterplan` for `editor.codeActionsOnSave`). The edits are the core's; this only converts.
+ */
+export class CodeActionProvider implements vscode.CodeActionProvider {
+  static readonly metadata: vscode.CodeActionProviderMetadata = {
+    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL],
+  };
+
+  constructor(private readonly analyses: AnalysisCache) {}
+
+  provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const wants = (kind: vscode.CodeActionKind) => !context.only || context.only.contains(kind) || kind.contains(context.only);
+    const analysis = this.analyses.get(document);
+    const actions: vscode.CodeAction[] = [];
+
+    if (wants(vscode.CodeActionKind.QuickFix)) {
+      for (const diagnostic of context.diagnostics) {
+        if (diagnostic.source !== 'clusterplan') continue;
+        const finding = findingOf(document, analysis, diagnostic);
+        if (!finding) continue;
+        for (const fix of fixesFor(analysis, finding)) {
+          actions.push(action(fix.title, vscode.CodeActionKind.QuickFix, document, fix.edits, [diagnostic], fix.isPreferred));
+        }
+        const suppress = suppressionEdit(analysis.document, finding);
+        actions.push(action(`Suppress ${finding.code} on this line…`, vscode.CodeActionKind.QuickFix, document, [suppress], [diagnostic], false));
+      }
+      if (range.isEmpty || context.diagnostics.length > 0) {
+        const all = this.fixAllAction(document, vscode.CodeActionKind.QuickFix, 'Fix all clusterplan problems in this file');
+        if (all) actions.push(all);
+      }
+    }
+    if (context.only && wants(FIX_ALL) && !context.only.contains(vscode.CodeActionKind.QuickFix)) {
+      const all = this.fixAllAction(document, FIX_ALL, 'Fix all clusterplan problems');
+      if (all) actions.push(all);
+    }
+    return actions;
+  }
+
+  /** Every safe fix, as one minimal edit so the undo stack and the cursor move as little as possible. */
+  private fixAllAction(document: vscode.TextDocument, kind: vscode.CodeActionKind, title: string): vscode.CodeAction | undefined {
+    const text = document.getText();
+    const result = fixAll(text, analysisOptions());
+    if (result.applied.length === 0) return undefined;
+    return action(`${title} (${result.applied.length})`, kind, document, [minimalEdit(text, result.text)], [], false);
+  }
+}
+
+function findingOf(document: vscode.TextDocument, analysis: Analysis, diagnostic: vscode.Diagnostic): Finding | undefined {
+  const code = codeOf(diagnostic);
+  return analysis.findings.find(
+    (f) => f.code === code && document.positionAt(f.offset).isEqual(diagnostic.range.start) && document.positionAt(f.offset + f.length).isEqual(diagnostic.range.end),
+  );
+}
+
+function action(
+  title: string,
+  kind: vscode.CodeActionKind,
+  document: vscode.TextDocument,
+  edits: readonly TextEdit[],
+  diagnostics: vscode.Diagnostic[],
+  isPreferred: boolean,
+): vscode.CodeAction {
+  const result = new vscode.CodeAction(title, kind);
+  const edit = new vscode.WorkspaceEdit();
+  for (const e of edits) {
+    edit.replace(document.uri, new vscode.Range(document.positionAt(e.offset), document.positionAt(e.offset + e.length)), e.content);
+  }
+  result.edit = edit;
+  result.diagnostics = diagnostics;
+  result.isPreferred = isPreferred;
+  return result;
+}
