@@ -24,3 +24,10 @@ export function stepIndexOf(pointer: string): number | undefined {
   const m = /^\/steps\/(\d+)$/.exec(pointer);
   return m ? Number(m[1]) : undefined;
 }
+
+/** `0x00040E86 (4.3718) / 0x00030893 (3.2195) · 2 active · mixed`: one state, as the tree and hints show it. */
+export function describeClusterState(state: { activeCount: number; clusterHighestVersion: number | undefined; clusterLowestVersion: number | undefined; mixed: boolean }): string {
+  if (state.activeCount === 0) return 'no node active';
+  const versions = `${formatVersion(state.clusterHighestVersion)} / ${formatVersion(state.clusterLowestVersion)}`;
+  return `${versions} · ${state.activeCount} active` + (state.mixed ? ' · mixed' : '');
+}

@@ -12,3 +12,5 @@ export { stepLabel } from './describe';
 export { suppressionEdit, SUPPRESSION_MARKER } from './suppressions';
 export { minimalEdit } from './finding';
 export { ruleDocsUri } from './docs';
+export { describeClusterState } from './describe';
+export { timelineItems, TIMELINE_ITEM_LIMIT, type TimelineItem, type NodeItem } from './features/timelineTree';

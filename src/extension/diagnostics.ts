@@ -11,6 +11,9 @@ export class DiagnosticsController implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection(LANGUAGE_ID);
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly validated = new vscode.EventEmitter<vscode.TextDocument>();
+  /** A plan's diagnostics were updated: views drawn from the same analysis refresh with them. */
+  readonly onDidValidate = this.validated.event;
 
   constructor(
     private readonly analyses: AnalysisCache,
@@ -56,6 +59,7 @@ export class DiagnosticsController implements vscode.Disposable {
           document.uri,
           analysis.findings.map((f) => toDiagnostic(document, f, this.readme)),
         );
+        this.validated.fire(document);
       }, delay),
     );
   }
@@ -87,6 +91,7 @@ export class DiagnosticsController implements vscode.Disposable {
     for (const timer of this.pending.values()) clearTimeout(timer);
     this.pending.clear();
     for (const s of this.subscriptions) s.dispose();
+    this.validated.dispose();
     this.collection.dispose();
   }
 }

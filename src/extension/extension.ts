@@ -2,24 +2,30 @@ import * as vscode from 'vscode';
 import type { Analysis } from '../core';
 import { AnalysisCache } from './analyses';
 import { registerCheckTask } from './checkTask';
+import { ClusterVersionsView } from './clusterVersionsView';
 import { CodeActionProvider } from './codeActions';
 import { DiagnosticsController } from './diagnostics';
 
 /** What `activate` returns, for the integration tests and other extensions. */
 export interface ClusterplanApi {
   analysisOf(document: vscode.TextDocument): Analysis;
+  /** The "Cluster Versions" tree, for the integration tests. */
+  readonly clusterVersions: ClusterVersionsView;
 }
 
 export function activate(context: vscode.ExtensionContext): ClusterplanApi {
   const analyses = new AnalysisCache();
   const readme = vscode.Uri.joinPath(context.extensionUri, 'README.md');
   const selector: vscode.DocumentSelector = { language: 'clusterplan' };
+  const diagnostics = new DiagnosticsController(analyses, readme);
+  const clusterVersions = new ClusterVersionsView(analyses, diagnostics.onDidValidate);
   context.subscriptions.push(
-    new DiagnosticsController(analyses, readme),
+    diagnostics,
+    clusterVersions,
     registerCheckTask(context.extensionUri),
     vscode.languages.registerCodeActionsProvider(selector, new CodeActionProvider(analyses), CodeActionProvider.metadata),
   );
-  return { analysisOf: (document) => analyses.get(document) };
+  return { analysisOf: (document) => analyses.get(document), clusterVersions };
 }
 
 export function deactivate(): void {

@@ -1,0 +1,125 @@
+import * as vscode from 'vscode';
+import { timelineItems, type NodeItem, type Severity, type TimelineItem } from '../core';
+import { LANGUAGE_ID, type AnalysisCache } from './analyses';
+
+export const VIEW_ID = 'clusterplan.clusterVersions';
+export const REVEAL_STEP = 'clusterplan.revealStep';
+
+type Row =
+  | { readonly kind: 'state'; readonly item: TimelineItem }
+  | { readonly kind: 'node'; readonly parent: TimelineItem; readonly node: NodeItem }
+  | { readonly kind: 'more'; readonly count: number };
+
+const ICON: Record<Severity, vscode.ThemeIcon> = {
+  error: new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground')),
+  warning: new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')),
+  information: new vscode.ThemeIcon('info', new vscode.ThemeColor('problemsInfoIcon.foreground')),
+  hint: new vscode.ThemeIcon('lightbulb'),
+};
+
+/**
+ * "Cluster Versions": the state before the first step and after each step of the active plan, drawn from
+ * the core's timeline. It follows the active editor and refreshes when the plan's diagnostics do, so it
+ * shares their delay and their analysis.
+ */
+export class ClusterVersionsView implements vscode.TreeDataProvider<Row>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.changed.event;
+  readonly view: vscode.TreeView<Row>;
+  private document: vscode.TextDocument | undefined;
+  private rows: { states: Row[]; byId: Map<string, Row> } = { states: [], byId: new Map() };
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(
+    private readonly analyses: AnalysisCache,
+    onDidValidate: vscode.Event<vscode.TextDocument>,
+  ) {
+    this.view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
+    this.subscriptions = [
+      this.view,
+      this.changed,
+      vscode.window.onDidChangeActiveTextEditor(() => this.follow()),
+      onDidValidate((d) => d === this.document && this.refresh()),
+      vscode.window.onDidChangeTextEditorSelection((e) => this.revealAt(e.textEditor, e.selections[0]?.active)),
+      vscode.commands.registerCommand(REVEAL_STEP, (uri: vscode.Uri, offset: number, length: number) => revealInEditor(uri, offset, length)),
+    ];
+    this.follow();
+  }
+
+  private follow(): void {
+    const editor = vscode.window.activeTextEditor;
+    // Another kind of editor (output, settings) keeps the last plan: the tree should not flicker away.
+    if (editor && editor.document.languageId !== LANGUAGE_ID && editor.document.uri.scheme !== 'output') this.document = undefined;
+    else if (editor?.document.languageId === LANGUAGE_ID) this.document = editor.document;
+    this.refresh();
+  }
+
+  private refresh(): void {
+    if (this.document?.isClosed) this.document = undefined;
+    const states: Row[] = [];
+    const byId = new Map<string, Row>();
+    if (this.document) {
+      const { items, more } = timelineItems(this.analyses.get(this.document));
+      for (const item of items) {
+        const row: Row = { kind: 'state', item };
+        states.push(row);
+        byId.set(item.id, row);
+      }
+      if (more > 0) states.push({ kind: 'more', count: more });
+    }
+    this.rows = { states, byId };
+    this.view.message = this.document && states.length === 0 ? vscode.l10n.t('The plan cannot be read yet: see the Problems panel.') : undefined;
+    this.changed.fire();
+  }
+
+  getChildren(row?: Row): Row[] {
+    if (!row) return this.rows.states;
+    if (row.kind === 'state') return row.item.nodes.map((node) => ({ kind: 'node', parent: row.item, node }));
+    return [];
+  }
+
+  getParent(row: Row): Row | undefined {
+    return row.kind === 'node' ? this.rows.byId.get(row.parent.id) : undefined;
+  }
+
+  getTreeItem(row: Row): vscode.TreeItem {
+    if (row.kind === 'more') return new vscode.TreeItem(vscode.l10n.t('… {0} more steps', row.count));
+    if (row.kind === 'node') {
+      const { node } = row;
+      const label: vscode.TreeItemLabel = { label: node.name, highlights: node.changed.length > 0 ? [[0, node.name.length]] : [] };
+      const item = new vscode.TreeItem(label);
+      item.description = node.changed.length > 0 ? `${node.description} · ${vscode.l10n.t('changed: {0}', node.changed.join(', '))}` : node.description;
+      item.iconPath = new vscode.ThemeIcon('server');
+      item.id = `${row.parent.id}/${node.name}`;
+      return item;
+    }
+    const { item } = row;
+    const tree = new vscode.TreeItem(item.label, vscode.TreeItemCollapsibleState.Collapsed);
+    tree.id = item.id;
+    tree.description = item.description;
+    tree.tooltip = `${item.label}\n${item.description}`;
+    tree.iconPath = item.worst ? ICON[item.worst] : new vscode.ThemeIcon('pass');
+    if (this.document) tree.command = { command: REVEAL_STEP, title: vscode.l10n.t('Reveal Step'), arguments: [this.document.uri, item.offset, item.length] };
+    return tree;
+  }
+
+  /** Moving the cursor into a step selects its row, when the view is visible. */
+  private revealAt(editor: vscode.TextEditor, position: vscode.Position | undefined): void {
+    if (!this.view.visible || !position || editor.document !== this.document) return;
+    const offset = editor.document.offsetAt(position);
+    const row = this.rows.states.find((r) => r.kind === 'state' && r.item.stepIndex !== undefined && offset >= r.item.offset && offset <= r.item.offset + r.item.length);
+    if (row && this.view.selection[0] !== row) void this.view.reveal(row, { select: true, focus: false });
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+  }
+}
+
+async function revealInEditor(uri: vscode.Uri, offset: number, length: number): Promise<void> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  const editor = await vscode.window.showTextDocument(document, { preserveFocus: false });
+  const range = new vscode.Range(document.positionAt(offset), document.positionAt(offset + length));
+  editor.selection = new vscode.Selection(range.start, range.start);
+  editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}

@@ -1,0 +1,91 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { closeAllEditors, lineOf, showFile } from '../helpers';
+
+interface TreeApi {
+  readonly onDidChangeTreeData: vscode.Event<void>;
+  readonly view: vscode.TreeView<unknown>;
+  getChildren(row?: unknown): unknown[];
+  getTreeItem(row: unknown): vscode.TreeItem;
+}
+
+async function tree(): Promise<TreeApi> {
+  const api = await vscode.extensions.getExtension('clusterplan.clusterplan')!.activate();
+  return api.clusterVersions as TreeApi;
+}
+
+/** Resolves once the tree's rows satisfy `accept`: checked at once, then on every refresh. */
+function rowsWhere(t: TreeApi, accept: (items: vscode.TreeItem[]) => boolean, waitingFor: string, timeoutMs = 20_000): Promise<vscode.TreeItem[]> {
+  return new Promise((resolve, reject) => {
+    const items = () => t.getChildren().map((r) => t.getTreeItem(r));
+    const check = () => {
+      const current = items();
+      if (!accept(current)) return;
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve(current);
+    };
+    const subscription = t.onDidChangeTreeData(check);
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`Timed out waiting for ${waitingFor}; rows: ${items().map((i) => i.label).join(' | ')}`));
+    }, timeoutMs);
+    check();
+  });
+}
+
+const label = (item: vscode.TreeItem) => (typeof item.label === 'string' ? item.label : item.label?.label);
+
+describe('the Cluster Versions tree', () => {
+  afterEach(closeAllEditors);
+
+  it('shows the state before the first step and after each step of the active plan', async () => {
+    const t = await tree();
+    await showFile('kb811272-rc2-to-rtm.clusterplan');
+    const items = await rowsWhere(t, (rows) => rows.length === 16, '16 rows');
+    assert.equal(label(items[0]!), 'Initial state');
+    assert.equal(items[0]!.description, '0x00040E86 (4.3718) / 0x00030893 (3.2195) · 2 active');
+    assert.equal(label(items[6]!), '6 · join NODE2');
+    assert.equal(items[6]!.description, '0x00040E86 (4.3718) / 0x00030893 (3.2195) · 2 active · mixed');
+    assert.equal((items[6]!.iconPath as vscode.ThemeIcon).id, 'pass');
+
+    const joinRow = t.getChildren()[6];
+    const nodes = t.getChildren(joinRow).map((r) => t.getTreeItem(r));
+    assert.deepEqual(nodes.map(label), ['NODE1', 'NODE2']);
+    assert.match(String(nodes[1]!.description), /running · 0x00040ECE \(4\.3790\).*check bypassed · changed: service, bypass$/);
+  });
+
+  it('reveals a step from its row, and selects the row of the step under the cursor', async () => {
+    const t = await tree();
+    const editor = await showFile('kb811272-rc2-to-rtm.clusterplan');
+    const items = await rowsWhere(t, (rows) => rows.length === 16, '16 rows');
+    const command = items[4]!.command!;
+    await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+    assert.equal(vscode.window.activeTextEditor?.selection.active.line, lineOf(editor.document, '"action": "upgrade", "node": "NODE2"'));
+
+    await vscode.commands.executeCommand('clusterplan.clusterVersions.focus');
+    const selected = new Promise<string | undefined>((resolve) => {
+      const s = t.view.onDidChangeSelection((e) => {
+        s.dispose();
+        resolve(label(t.getTreeItem(e.selection[0])));
+      });
+    });
+    const shown = await vscode.window.showTextDocument(editor.document, { preserveFocus: false });
+    const line = lineOf(shown.document, '"action": "join", "node": "NODE1"');
+    shown.selection = new vscode.Selection(line, 8, line, 8);
+    const timeout = new Promise<string>((_, reject) => setTimeout(() => reject(new Error('the row was not selected')), 20_000));
+    assert.equal(await Promise.race([selected, timeout]), '8 · join NODE1');
+  });
+
+  it('follows edits: a refused join turns its row red', async () => {
+    const t = await tree();
+    const editor = await showFile('kb811272-rc2-to-rtm.clusterplan');
+    await rowsWhere(t, (rows) => rows.length === 16, '16 rows');
+    const line = lineOf(editor.document, '{ "action": "set-registry", "node": "NODE1"');
+    await editor.edit((b) => b.delete(editor.document.lineAt(line).rangeIncludingLineBreak));
+    const items = await rowsWhere(t, (rows) => rows.length === 15, '15 rows after the edit');
+    assert.equal(label(items[5]!), '5 · join NODE2');
+    assert.equal((items[5]!.iconPath as vscode.ThemeIcon).id, 'error');
+    assert.match(String(items[5]!.description), /refused \(5075\)$/);
+  });
+});
