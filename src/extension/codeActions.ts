@@ -31,15 +31,15 @@ export class CodeActionProvider implements vscode.CodeActionProvider {
           actions.push(action(fix.title, vscode.CodeActionKind.QuickFix, document, fix.edits, [diagnostic], fix.isPreferred));
         }
         const suppress = suppressionEdit(analysis.document, finding);
-        actions.push(action(`Suppress ${finding.code} on this line…`, vscode.CodeActionKind.QuickFix, document, [suppress], [diagnostic], false));
+        actions.push(action(vscode.l10n.t('Suppress {0} on this line…', finding.code), vscode.CodeActionKind.QuickFix, document, [suppress], [diagnostic], false));
       }
       if (range.isEmpty || context.diagnostics.length > 0) {
-        const all = this.fixAllAction(document, vscode.CodeActionKind.QuickFix, 'Fix all clusterplan problems in this file');
+        const all = this.fixAllAction(document, vscode.CodeActionKind.QuickFix, vscode.l10n.t('Fix all clusterplan problems in this file'));
         if (all) actions.push(all);
       }
     }
     if (context.only && wants(FIX_ALL) && !context.only.contains(vscode.CodeActionKind.QuickFix)) {
-      const all = this.fixAllAction(document, FIX_ALL, 'Fix all clusterplan problems');
+      const all = this.fixAllAction(document, FIX_ALL, vscode.l10n.t('Fix all clusterplan problems'));
       if (all) actions.push(all);
     }
     return actions;

@@ -5,6 +5,7 @@ import { registerCheckTask } from './checkTask';
 import { ClusterVersionsView } from './clusterVersionsView';
 import { CodeActionProvider } from './codeActions';
 import { DiagnosticsController } from './diagnostics';
+import { registerOpenExample } from './openExample';
 
 /** What `activate` returns, for the integration tests and other extensions. */
 export interface ClusterplanApi {
@@ -23,6 +24,7 @@ export function activate(context: vscode.ExtensionContext): ClusterplanApi {
     diagnostics,
     clusterVersions,
     registerCheckTask(context.extensionUri),
+    registerOpenExample(context.extensionUri),
     vscode.languages.registerCodeActionsProvider(selector, new CodeActionProvider(analyses), CodeActionProvider.metadata),
   );
   return { analysisOf: (document) => analyses.get(document), clusterVersions };

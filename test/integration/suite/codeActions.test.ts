@@ -108,3 +108,21 @@ describe('clusterplan.rules', () => {
     await diagnosticsWhere(uri, (d) => d.length === 0, 'mixed-at-end turned off');
   });
 });
+
+describe('the Getting Started walkthrough', () => {
+  afterEach(closeAllEditors);
+
+  it('opens its example as an untitled plan that shows the refused join', async () => {
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor>('clusterplan.openExample');
+    assert.equal(editor.document.isUntitled, true);
+    assert.equal(editor.document.languageId, 'clusterplan');
+    await diagnosticsWhere(editor.document.uri, (d) => codes(d).includes('join-incompatible'), 'join-incompatible in the example');
+  });
+
+  it('is contributed with its four steps', async () => {
+    const manifest = vscode.extensions.getExtension('clusterplan.clusterplan')!.packageJSON;
+    const walkthrough = manifest.contributes.walkthroughs[0];
+    assert.deepEqual(walkthrough.steps.map((s: { id: string }) => s.id), ['open', 'problem', 'fix', 'tree']);
+    await vscode.commands.executeCommand('workbench.action.openWalkthrough', 'clusterplan.clusterplan#gettingStarted', false);
+  });
+});
