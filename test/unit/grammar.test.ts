@@ -418,3 +418,22 @@ test('language configuration: comments, brackets, indentation and words', () => 
   assert.deepEqual(words('{ "action": "set-registry", "node": "NODE-1" }'), ['action', 'set-registry', 'node', 'NODE-1']);
   assert.deepEqual(words('HKLM\\SYSTEM. Done'), ['HKLM', 'SYSTEM', 'Done']);
 });
+
+test('scopes on the example plans as written', async () => {
+  const kbText = fs.readFileSync(path.join(ROOT, 'examples', 'kb811272-rc2-to-rtm.clusterplan'), 'utf8');
+  const kb = await tokenize(kbText);
+  assertScope(tokenOf(kb, kbText, '// KB 811272', ' KB 811272: rolling upgrade of a two-node Windows Server 2003 RC2 cluster to the release version (RTM).'), 'comment.line.double-slash.json.clusterplan');
+  assertScope(tokenOf(kb, kbText, '"NODE1": { "version"', 'NODE1'), 'entity.name.node.clusterplan');
+  assertScope(tokenOf(kb, kbText, '"NODE1": { "version"', 'ws2003-rc2'), 'constant.language.version-alias.clusterplan');
+  assertScope(tokenOf(kb, kbText, '{ "action": "stop", "node": "NODE1" }', 'stop'), 'keyword.control.action.clusterplan');
+  assertScope(tokenOf(kb, kbText, '{ "action": "stop", "node": "NODE1" }', 'NODE1'), 'variable.other.node.clusterplan');
+  assertScope(tokenOf(kb, kbText, '{ "action": "join", "node": "NODE2", "sponsor": "NODE1" }', 'NODE1'), 'variable.other.node.clusterplan');
+  assertScope(tokenOf(kb, kbText, '"set-registry", "node": "NODE1"', 'NoVersionCheck'), 'support.constant.registry.value-name.clusterplan');
+  assertScope(tokenOf(kb, kbText, '"set-registry", "node": "NODE1"', 'REG_DWORD'), 'support.constant.registry.type.clusterplan');
+  assertScope(tokenOf(kb, kbText, '"grant": "NETWORKSERVICE"', 'NETWORKSERVICE'), 'support.constant.account.clusterplan');
+
+  const numericText = fs.readFileSync(path.join(ROOT, 'examples', 'mistakes', 'version-as-json-number.clusterplan'), 'utf8');
+  const numeric = await tokenize(numericText);
+  const mm = numeric.find((t) => /^\d+\.\d+$/.test(t.text) && t.scopes.some((s) => s.startsWith('constant.numeric')));
+  assert.ok(mm, 'the bare 4.3790 is still a number to the grammar (the linter reports it)');
+});
