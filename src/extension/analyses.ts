@@ -9,19 +9,25 @@ export const LANGUAGE_ID = 'clusterplan';
  * and one simulation per version instead of each running its own.
  */
 export class AnalysisCache {
-  private readonly entries = new Map<string, { version: number; analysis: Analysis }>();
+  private readonly entries = new Map<string, { document: vscode.TextDocument; version: number; analysis: Analysis }>();
 
   get(document: vscode.TextDocument): Analysis {
     const key = document.uri.toString();
     const cached = this.entries.get(key);
-    if (cached && cached.version === document.version) return cached.analysis;
+    // The document itself must match, not only its URI and version: a new untitled plan reuses
+    // "Untitled-1" and starts again at version 1.
+    if (cached && cached.document === document && cached.version === document.version) return cached.analysis;
     const analysis = analyze(document.getText(), analysisOptions());
-    this.entries.set(key, { version: document.version, analysis });
+    this.entries.set(key, { document, version: document.version, analysis });
     return analysis;
   }
 
   forget(document: vscode.TextDocument): void {
     this.entries.delete(document.uri.toString());
+  }
+
+  get size(): number {
+    return this.entries.size;
   }
 
   /** Settings changed: every analysis must be redone. */

@@ -64,6 +64,13 @@ export class DiagnosticsController implements vscode.Disposable {
     );
   }
 
+  /** What this controller holds, so tests can prove closed plans leave nothing behind. */
+  stats(): { pendingChecks: number; documentsWithDiagnostics: number } {
+    let documentsWithDiagnostics = 0;
+    this.collection.forEach(() => documentsWithDiagnostics++);
+    return { pendingChecks: this.pending.size, documentsWithDiagnostics };
+  }
+
   private followTabs(event: vscode.TabChangeEvent): void {
     for (const tab of event.closed) {
       const uri = tabUri(tab);

@@ -12,6 +12,8 @@ export interface ClusterplanApi {
   analysisOf(document: vscode.TextDocument): Analysis;
   /** The "Cluster Versions" tree, for the integration tests. */
   readonly clusterVersions: ClusterVersionsView;
+  /** What the extension holds per document: it must go back down when plans close. */
+  stats(): { cachedAnalyses: number; pendingChecks: number; documentsWithDiagnostics: number };
 }
 
 export function activate(context: vscode.ExtensionContext): ClusterplanApi {
@@ -27,7 +29,11 @@ export function activate(context: vscode.ExtensionContext): ClusterplanApi {
     registerOpenExample(context.extensionUri),
     vscode.languages.registerCodeActionsProvider(selector, new CodeActionProvider(analyses), CodeActionProvider.metadata),
   );
-  return { analysisOf: (document) => analyses.get(document), clusterVersions };
+  return {
+    analysisOf: (document) => analyses.get(document),
+    clusterVersions,
+    stats: () => ({ cachedAnalyses: analyses.size, ...diagnostics.stats() }),
+  };
 }
 
 export function deactivate(): void {

@@ -1,0 +1,35 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { codes, diagnosticsWhere, rangeOf, showPlan } from '../helpers';
+
+interface Stats {
+  cachedAnalyses: number;
+  pendingChecks: number;
+  documentsWithDiagnostics: number;
+}
+
+describe('opening, editing and closing many plans', () => {
+  it('leaves no diagnostics, analyses or pending checks behind for 50 closed plans', async function () {
+    this.timeout(180_000);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const api = await vscode.extensions.getExtension('clusterplan.clusterplan')!.activate();
+    const stats = () => api.stats() as Stats;
+    const before = stats();
+    const uris: vscode.Uri[] = [];
+    for (let i = 0; i < 50; i++) {
+      const editor = await showPlan(`{\n  "nodes": { "N${i}": { "version": "ws2003-rtm" } },\n  "steps": [ { "action": "stop", "node": "N${i}X" } ]\n}`);
+      const uri = editor.document.uri;
+      uris.push(uri);
+      await diagnosticsWhere(uri, (d) => codes(d).includes('unknown-node'), `unknown-node in plan ${i}`);
+      await editor.edit((b) => b.replace(rangeOf(editor.document, `N${i}X`), `N${i}`));
+      await diagnosticsWhere(uri, (d) => codes(d).join() === 'cluster-offline', `the edit of plan ${i}`);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await diagnosticsWhere(uri, (d) => d.length === 0, `plan ${i} cleared on close`);
+    }
+    for (const uri of uris) assert.deepEqual(vscode.languages.getDiagnostics(uri), [], uri.toString());
+    const after = stats();
+    assert.equal(after.pendingChecks, 0);
+    assert.ok(after.documentsWithDiagnostics <= before.documentsWithDiagnostics, JSON.stringify({ before, after }));
+    assert.ok(after.cachedAnalyses <= before.cachedAnalyses, JSON.stringify({ before, after }));
+  });
+});
