@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { timelineItems, type NodeItem, type Severity, type TimelineItem } from '../core';
+import { timelineItems, timelineNodes, type NodeItem, type Severity, type TimelineItem } from '../core';
 import { LANGUAGE_ID, type AnalysisCache } from './analyses';
 
 export const VIEW_ID = 'clusterplan.clusterVersions';
@@ -27,7 +27,8 @@ export class ClusterVersionsView implements vscode.TreeDataProvider<Row>, vscode
   readonly onDidChangeTreeData = this.changed.event;
   readonly view: vscode.TreeView<Row>;
   private document: vscode.TextDocument | undefined;
-  private rows: { states: Row[]; byId: Map<string, Row> } = { states: [], byId: new Map() };
+  /** Built when the view asks for them, not on every check: a hidden view costs nothing. */
+  private rows: { states: Row[]; byId: Map<string, Row> } | undefined;
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(
@@ -56,6 +57,12 @@ export class ClusterVersionsView implements vscode.TreeDataProvider<Row>, vscode
 
   private refresh(): void {
     if (this.document?.isClosed) this.document = undefined;
+    this.rows = undefined;
+    this.changed.fire();
+  }
+
+  private currentRows(): { states: Row[]; byId: Map<string, Row> } {
+    if (this.rows) return this.rows;
     const states: Row[] = [];
     const byId = new Map<string, Row>();
     if (this.document) {
@@ -69,17 +76,19 @@ export class ClusterVersionsView implements vscode.TreeDataProvider<Row>, vscode
     }
     this.rows = { states, byId };
     this.view.message = this.document && states.length === 0 ? vscode.l10n.t('The plan cannot be read yet: see the Problems panel.') : undefined;
-    this.changed.fire();
+    return this.rows;
   }
 
   getChildren(row?: Row): Row[] {
-    if (!row) return this.rows.states;
-    if (row.kind === 'state') return row.item.nodes.map((node) => ({ kind: 'node', parent: row.item, node }));
+    if (!row) return this.currentRows().states;
+    if (row.kind === 'state' && this.document) {
+      return timelineNodes(this.analyses.get(this.document), row.item.stepIndex).map((node) => ({ kind: 'node', parent: row.item, node }));
+    }
     return [];
   }
 
   getParent(row: Row): Row | undefined {
-    return row.kind === 'node' ? this.rows.byId.get(row.parent.id) : undefined;
+    return row.kind === 'node' ? this.currentRows().byId.get(row.parent.id) : undefined;
   }
 
   getTreeItem(row: Row): vscode.TreeItem {
@@ -107,7 +116,7 @@ export class ClusterVersionsView implements vscode.TreeDataProvider<Row>, vscode
   private revealAt(editor: vscode.TextEditor, position: vscode.Position | undefined): void {
     if (!this.view.visible || !position || editor.document !== this.document) return;
     const offset = editor.document.offsetAt(position);
-    const row = this.rows.states.find((r) => r.kind === 'state' && r.item.stepIndex !== undefined && offset >= r.item.offset && offset <= r.item.offset + r.item.length);
+    const row = this.currentRows().states.find((r) => r.kind === 'state' && r.item.stepIndex !== undefined && offset >= r.item.offset && offset <= r.item.offset + r.item.length);
     if (row && this.view.selection[0] !== row) void this.view.reveal(row, { select: true, focus: false });
   }
 

@@ -1,11 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyze, timelineItems } from '../../src/core';
+import { analyze, timelineItems, timelineNodes } from '../../src/core';
 import { readKbExample } from './helpers/plans';
 
 describe('timelineItems: the rows of the "Cluster Versions" tree', () => {
   const kb = readKbExample();
-  const { items, more } = timelineItems(analyze(kb));
+  const analysis = analyze(kb);
+  const { items, more } = timelineItems(analysis);
 
   it('has the initial state and one row per step', () => {
     assert.equal(more, 0);
@@ -26,12 +27,13 @@ describe('timelineItems: the rows of the "Cluster Versions" tree', () => {
   });
 
   it('lists each node with what changed since the row before', () => {
-    const join = items[6]!;
-    assert.deepEqual(join.nodes.map((n) => [n.name, n.changed]), [['NODE1', []], ['NODE2', ['service', 'bypass']]]);
-    assert.equal(join.nodes[1]!.description, 'running · 0x00040ECE (4.3790) / 0x00030893 (3.2195) · NoVersionCheck REG_DWORD 1 · check bypassed');
-    const upgrade = items[4]!;
-    assert.deepEqual(upgrade.nodes[1]!.changed, ['service', 'versions']);
-    assert.equal(upgrade.nodes[1]!.description, 'stopped · 0x00040ECE (4.3790) / 0x00030893 (3.2195) · no NoVersionCheck');
+    const join = timelineNodes(analysis, items[6]!.stepIndex);
+    assert.deepEqual(join.map((n) => [n.name, n.changed]), [['NODE1', []], ['NODE2', ['service', 'bypass']]]);
+    assert.equal(join[1]!.description, 'running · 0x00040ECE (4.3790) / 0x00030893 (3.2195) · NoVersionCheck REG_DWORD 1 · check bypassed');
+    const upgrade = timelineNodes(analysis, items[4]!.stepIndex);
+    assert.deepEqual(upgrade[1]!.changed, ['service', 'versions']);
+    assert.equal(upgrade[1]!.description, 'stopped · 0x00040ECE (4.3790) / 0x00030893 (3.2195) · no NoVersionCheck');
+    assert.deepEqual(timelineNodes(analysis, undefined).map((n) => n.changed), [[], []]);
   });
 
   it('points each row at its step and marks the worst finding', () => {

@@ -18,7 +18,6 @@ export interface TimelineItem {
   /** Where the editor reveals the row. */
   readonly offset: number;
   readonly length: number;
-  readonly nodes: readonly NodeItem[];
 }
 
 export interface NodeItem {
@@ -46,7 +45,6 @@ export function timelineItems(analysis: Analysis, limit = TIMELINE_ITEM_LIMIT): 
       worst: worstOf(findings.filter((f) => !f.pointer.startsWith('/steps')).map((f) => f.severity)),
       offset: anchor.offset,
       length: anchor.length,
-      nodes: timeline.initial.nodes.map((n) => nodeItem(n, undefined)),
     },
   ];
   const shown = timeline.results.slice(0, Math.max(0, limit - 1));
@@ -64,8 +62,19 @@ function stepItem(r: StepResult, worst: Severity | undefined): TimelineItem {
     worst,
     offset: r.step.node.offset,
     length: r.step.node.length,
-    nodes: r.after.nodes.map((n, i) => nodeItem(n, r.before.nodes[i])),
   };
+}
+
+/**
+ * The nodes under one row, with what changed since the row before. Separate from the rows because a
+ * 10,000-step plan has 160,000 of them and the tree shows only those of the rows that are expanded.
+ */
+export function timelineNodes(analysis: Analysis, stepIndex: number | undefined): NodeItem[] {
+  const timeline = analysis.timeline;
+  if (!timeline) return [];
+  if (stepIndex === undefined) return timeline.initial.nodes.map((n) => nodeItem(n, undefined));
+  const r = timeline.results[stepIndex];
+  return r ? r.after.nodes.map((n, i) => nodeItem(n, r.before.nodes[i])) : [];
 }
 
 function nodeItem(node: NodeState, before: NodeState | undefined): NodeItem {
