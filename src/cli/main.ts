@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as fs from 'node:fs';
 import { analyze, fixAll } from '../core';
+import { runExport } from './export';
 import { expandPaths, readPlanFile, UsageError, writePlanFile } from './files';
 import { formatJson } from './formatJson';
 import { formatSarif } from './formatSarif';
@@ -22,9 +23,16 @@ Usage:
   clusterplan simulate PATH
       Print the cluster's state before the first step and after every step.
       An asterisk after a node name: NoVersionCheck is in effect on it.
+  clusterplan export --format cmd|powershell|markdown [--force] [-o OUT] PLAN
+      Write the plan as a runbook: a batch file, a PowerShell script (-WhatIf
+      shows its changes) or a Markdown document, with every step's command and
+      the cluster versions expected after it.
+      --force   export even if the plan has errors; names that cmd or PowerShell
+                cannot carry safely are refused all the same
+      -o OUT    write to OUT instead of stdout (never over the plan itself)
   clusterplan --help | --version
 
-Exit codes: 0 no errors, 1 a plan has errors, 2 usage or file problem.
+Exit codes: 0 no errors, 1 a plan has errors (or, for export, cannot be exported), 2 usage or file problem.
 Rules and the plan format: ${readmeUri()}
 `;
 
@@ -52,6 +60,8 @@ async function run(argv: readonly string[], out: (s: string) => void, err: (s: s
       options: {
         format: { type: 'string', short: 'f' },
         fix: { type: 'boolean' },
+        force: { type: 'boolean' },
+        output: { type: 'string', short: 'o' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -69,8 +79,13 @@ async function run(argv: readonly string[], out: (s: string) => void, err: (s: s
     return 0;
   }
   const [command, ...paths] = positionals;
-  if (command === undefined) throw new UsageError('no command given: use "check" or "simulate" (see clusterplan --help)');
-  if (command !== 'check' && command !== 'simulate') throw new UsageError(`unknown command "${command}": use "check" or "simulate" (see clusterplan --help)`);
+  if (command === undefined) throw new UsageError('no command given: use "check", "simulate" or "export" (see clusterplan --help)');
+  if (command !== 'check' && command !== 'simulate' && command !== 'export') throw new UsageError(`unknown command "${command}": use "check", "simulate" or "export" (see clusterplan --help)`);
+  if (command === 'export') {
+    if (values.fix) throw new UsageError('export does not take --fix: run "clusterplan check --fix" first');
+    return runExport({ paths, format: values.format, output: values.output, force: values.force ?? false }, out, err);
+  }
+  if (values.force || values.output !== undefined) throw new UsageError('--force and -o/--output belong to export');
   if (paths.length === 0) throw new UsageError(`${command} needs a plan file or directory (see clusterplan --help)`);
 
   if (command === 'simulate') {

@@ -1,0 +1,81 @@
+import { promises as fs, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { analyze, exportRunbook, isRunbookFormat, type Analysis, type RunbookProblem } from '../core';
+import { expandPaths, readPlanFile, UsageError } from './files';
+import { plural } from './report';
+
+export interface ExportArgs {
+  readonly paths: readonly string[];
+  readonly format: string | undefined;
+  readonly output: string | undefined;
+  readonly force: boolean;
+}
+
+/**
+ * `clusterplan export`: the runbook on stdout or in `-o OUT`. Exit 0 when written, 1 when the plan is refused
+ * (its errors, or a value no shell can carry), 2 on a usage or file problem. Problems go to stderr, so that
+ * stdout carries nothing but the runbook.
+ */
+export async function runExport(args: ExportArgs, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  if (args.format === undefined) throw new UsageError('export needs --format cmd, powershell or markdown (see clusterplan --help)');
+  if (!isRunbookFormat(args.format)) throw new UsageError(`unknown format "${args.format}" for export: use cmd, powershell or markdown`);
+  if (args.paths.length === 0) throw new UsageError('export needs a plan file (see clusterplan --help)');
+  const files = await expandPaths(args.paths);
+  const file = files[0];
+  if (!file || files.length !== 1) throw new UsageError('export takes exactly one plan file');
+  if (args.output !== undefined && sameFile(file, args.output)) {
+    throw new UsageError(`${args.output}: that is the plan itself; write the runbook to another file`);
+  }
+
+  const analysis = analyze(await readPlanFile(file));
+  const result = exportRunbook(analysis, args.format, { force: args.force, planName: path.basename(file) });
+  const errors = analysis.findings.filter((f) => f.severity === 'error');
+  if (!result.ok) {
+    for (const p of result.problems) err(problemLine(file, analysis, p));
+    const planErrors = result.problems.filter((p) => p.kind === 'plan-error').length;
+    const reason =
+      planErrors === result.problems.length
+        ? `the plan has ${plural(planErrors, 'error')} (--force exports it anyway)`
+        : 'the plan holds what no runbook can carry safely, which --force does not override';
+    err(`clusterplan: ${file}: no runbook written: ${reason}\n`);
+    return 1;
+  }
+  if (errors.length > 0) {
+    for (const f of errors) err(problemLine(file, analysis, { kind: 'plan-error', message: f.message, pointer: f.pointer, finding: f }));
+    err(`clusterplan: ${file}: exported with --force although the plan has ${plural(errors.length, 'error')}\n`);
+  }
+  if (args.output === undefined) {
+    out(result.text);
+    return 0;
+  }
+  try {
+    await fs.writeFile(args.output, result.text, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'EISDIR' ? 'is a directory' : code === 'ENOENT' ? 'no such directory' : error instanceof Error ? error.message : String(error);
+    throw new UsageError(`${args.output}: cannot write the runbook: ${reason}`);
+  }
+  return 0;
+}
+
+/** `path:line:col: error code: message`, as `check` prints findings; refusals of the export carry `export-unsafe`. */
+function problemLine(file: string, analysis: Analysis, p: RunbookProblem): string {
+  const node = analysis.document.nodeAt(p.pointer);
+  // A node's name is its key: show the key, not the object after it.
+  const at = p.finding?.offset ?? (node?.parent?.type === 'property' ? node.parent.offset : node?.offset) ?? 0;
+  const { line, character } = analysis.document.positionAt(at);
+  const code = p.finding?.code ?? (p.kind === 'unsafe' ? 'export-unsafe' : 'export-unreadable');
+  return `${file}:${line + 1}:${character + 1}: error ${code}: ${p.message}\n`;
+}
+
+/** The same file, also through another spelling, a symlink or a hard link (inode), when OUT exists. */
+function sameFile(plan: string, output: string): boolean {
+  if (path.resolve(plan) === path.resolve(output)) return true;
+  try {
+    const a = statSync(plan);
+    const b = statSync(output);
+    return a.dev === b.dev && a.ino === b.ino;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * The header the cmd and PowerShell runbooks share, as plain sentences (each renderer comments and escapes
+ * them): where the runbook comes from, the nodes, the findings, and the versions expected after each step, so
+ * that the operator can compare them with what the cluster reports.
+ */
+import { formatVersion } from '../versions';
+import type { RunbookModel, RunbookNode } from './model';
+import { asciiLines } from './quoting';
+
+/** How long a runbook waits for ClusSvc to reach a state: joining can take a while on a busy cluster. */
+export const WAIT_TRIES = 36;
+export const WAIT_SECONDS = 5;
+
+export function headerNotes(model: RunbookModel, format: 'cmd' | 'powershell'): string[] {
+  const lines = [title(model, format)];
+  if (format === 'cmd') {
+    lines.push(
+      "Run it on an administrator's workstation with administrative rights on every node: it reaches each node",
+      'remotely with sc, reg and cluster.exe. It stops at the first step that fails.',
+    );
+  } else {
+    lines.push(
+      "Run it on an administrator's workstation with administrative rights on every node: it reaches each node",
+      'through PowerShell remoting (WinRM), and the cluster with cluster.exe. It stops at the first step that fails.',
+      '-WhatIf shows every change without making any.',
+    );
+  }
+  if (model.forced) lines.push('', 'WARNING: the plan has errors (listed below) and was exported anyway: this runbook may fail or break the cluster.');
+  lines.push('', 'Nodes at the start:', ...table(model.nodes.map(nodeCells)).map((l) => '  ' + l));
+  lines.push('', ...(model.findings.length === 0 ? ['Findings: none.'] : ['Findings:', ...model.findings.map((f) => '  ' + f)]));
+  lines.push('', 'Expected after each step (ClusterHighestVersion: the lowest highest version of the active nodes;');
+  lines.push('ClusterLowestVersion: the highest lowest version):');
+  const width = String(model.steps.length).length;
+  lines.push(`  ${'start'.padEnd(5 + width)}  ${model.initial}`);
+  for (const s of model.steps) lines.push(`  step ${String(s.number).padStart(width)}  ${s.expected}`);
+  return lines;
+}
+
+function title(model: RunbookModel, format: string): string {
+  const cluster = model.cluster !== undefined ? `cluster ${model.cluster}` : 'the cluster';
+  const from = model.planName !== undefined ? ` from ${model.planName}` : '';
+  return `Runbook for ${cluster}${from}, written by clusterplan export --format ${format}.`;
+}
+
+/**
+ * A note's lines for comments: the first after `Note:`, the others indented, so that no line of a note can
+ * read as PowerShell's `#requires` or `# SIG # Begin signature block`.
+ */
+export function noteLines(text: string): string[] {
+  return asciiLines(text).map((line, i) => (i === 0 ? `Note: ${line}` : `  ${line}`));
+}
+
+/** `ws2003-rc2 (pre-release)`, or `-` for versions that match no catalog entry. */
+export function catalogText(node: RunbookNode): string {
+  if (node.alias === undefined) return '-';
+  return node.preRelease ? `${node.alias} (pre-release)` : node.alias;
+}
+
+/** `running`, `stopped`, with `, NoVersionCheck set` when the plan declares it. */
+export function stateWord(node: RunbookNode): string {
+  return (node.running ? 'running' : 'stopped') + (node.noVersionCheck ? ', NoVersionCheck set' : '');
+}
+
+function nodeCells(node: RunbookNode): string[] {
+  return [node.name, `highest ${formatVersion(node.highest)}`, `lowest ${formatVersion(node.lowest)}`, catalogText(node), stateWord(node)];
+}
+
+/** Columns padded to their widest cell, two spaces apart. */
+function table(rows: string[][]): string[] {
+  if (rows.length === 0) return ['(none)'];
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd());
+}

@@ -1,0 +1,81 @@
+/**
+ * The Markdown runbook, for the change board: the findings first, the nodes, then every step with its command
+ * and the cluster state expected after it. The commands are the cmd runbook's, as the KB gives them, so
+ * they are escaped for a batch file; commands sit in fenced code blocks, and every other piece of plan
+ * text is escaped (mdText), so a name cannot open a link, a table cell or an HTML tag.
+ */
+import { formatVersion } from '../versions';
+import { clusterCommand, registryCommand, scCommand } from './cmd';
+import { catalogText, stateWord, WAIT_SECONDS, WAIT_TRIES } from './header';
+import type { Operation, RunbookModel, RunbookStep } from './model';
+import { mdCodeBlock, mdText } from './quoting';
+
+export function renderMarkdown(model: RunbookModel): string[] {
+  const lines = [`# Runbook: ${model.cluster !== undefined ? `cluster ${mdText(model.cluster)}` : 'the cluster'}`, ''];
+  const from = model.planName !== undefined ? ` from ${mdText(model.planName)}` : '';
+  lines.push(
+    `Written by clusterplan export --format markdown${from}. ${model.steps.length} steps, run from an administrator's ` +
+      'workstation. The commands are those of the cmd runbook (clusterplan export --format cmd), escaped for a batch file.',
+    '',
+  );
+  if (model.forced) lines.push('> **Warning:** the plan has errors (listed below) and was exported anyway: this runbook may fail or break the cluster.', '');
+  lines.push('## Findings', '');
+  if (model.findings.length === 0) lines.push('None.');
+  else lines.push(...model.findings.map((f) => `- ${mdText(f)}`));
+
+  lines.push('', '## Nodes', '', '| Node | Highest version | Lowest version | Catalog | At the start |', '|---|---|---|---|---|');
+  for (const n of model.nodes) {
+    const cells = [n.name, formatVersion(n.highest), formatVersion(n.lowest), catalogText(n), stateWord(n)];
+    lines.push(`| ${cells.map(mdText).join(' | ')} |`);
+  }
+  lines.push('', `Before the first step: ${mdText(model.initial)}.`, '', '## Steps');
+  for (const step of model.steps) {
+    lines.push('', `### ${step.number}. ${mdText(step.title)}`, '', ...body(step), '', `**Expected after step ${step.number}:** ${mdText(step.expected)}.`);
+  }
+  return lines;
+}
+
+function body(step: RunbookStep): string[] {
+  const op = step.operation;
+  switch (op.kind) {
+    case 'stop':
+      return [...code([scCommand(op.node, 'stop')]), '', waitText(op.node, 'STOPPED')];
+    case 'start': {
+      const joins = op.joins ? ['', `${mdText(op.node)} joins the cluster when its service starts${op.sponsor ? `, sponsored by ${mdText(op.sponsor)}` : ''}.`] : [];
+      return [...code([scCommand(op.node, 'start')]), ...joins, '', waitText(op.node, 'RUNNING')];
+    }
+    case 'restart':
+      return [
+        ...code([scCommand(op.node, 'stop'), scCommand(op.node, 'start')]),
+        '',
+        `Wait for STOPPED after the first command and for RUNNING after the second (at most ${WAIT_TRIES * WAIT_SECONDS} seconds each).`,
+      ];
+    case 'upgrade':
+      return [
+        `Upgrade ${mdText(op.node)} to ${mdText(op.target)} by hand: NodeHighestVersion ${formatVersion(op.highest)}, NodeLowestVersion ${formatVersion(op.lowest)}.`,
+        'The plan expects its Cluster service stopped afterwards, and a later step starts it; if setup started it, stop it:',
+        '',
+        ...code([scCommand(op.node, 'stop')]),
+      ];
+    case 'set-registry':
+    case 'delete-registry':
+      return code([registryCommand(op)]);
+    case 'security':
+      return [...code([clusterCommand(op)]), ...viaNode(op)];
+    case 'note':
+      return [`Note: ${mdText(op.text)}`];
+  }
+}
+
+function code(commands: string[]): string[] {
+  return mdCodeBlock('bat', commands);
+}
+
+function waitText(node: string, state: 'STOPPED' | 'RUNNING'): string {
+  return `Then wait until the Cluster service on ${mdText(node)} reports ${state} (at most ${WAIT_TRIES * WAIT_SECONDS} seconds).`;
+}
+
+function viaNode(op: Extract<Operation, { kind: 'security' }>): string[] {
+  if (!op.viaNode) return [];
+  return ['', `The plan names no cluster: cluster.exe reaches it through ${mdText(op.target)}, a node that runs at this point.`];
+}

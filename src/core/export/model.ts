@@ -1,0 +1,165 @@
+/**
+ * The runbook independent of its format: every step's operation with the values it needs, its title and the
+ * cluster state the simulation expects after it. Building it checks every value a command will hold
+ * (safety.ts), so the renderers only escape.
+ */
+import { findNodeAtLocation } from 'jsonc-parser';
+import type { Finding } from '../finding';
+import type { NodeReference, Plan, Step } from '../plan';
+import { PARAMETERS_KEY } from '../registry';
+import type { Timeline } from '../simulate';
+import { stepLabel } from '../describe';
+import { formatVersion } from '../versions';
+import { accountProblem, keyBelowHklm, nameProblem, registryValueProblem } from './safety';
+import { expectation, findingLine, stateText, titleOf } from './wording';
+
+/** ClusSvc\Parameters below HKLM: reg.exe wants `\\NODE\HKLM\<this>`, PowerShell `HKLM:\<this>`. */
+export const PARAMETERS_PATH = PARAMETERS_KEY.replace(/^HKEY_LOCAL_MACHINE\\/, '');
+
+export type Operation =
+  | { readonly kind: 'stop' | 'start' | 'restart'; readonly node: string; readonly joins: boolean; readonly sponsor: string | undefined }
+  | { readonly kind: 'upgrade'; readonly node: string; readonly target: string; readonly highest: number | undefined; readonly lowest: number | undefined }
+  /** `path` is below HKLM. */
+  | { readonly kind: 'set-registry'; readonly node: string; readonly path: string; readonly type: string; readonly data: number | string }
+  | { readonly kind: 'delete-registry'; readonly node: string; readonly path: string }
+  /** `target` is the cluster's name or, when the plan names none, a node that runs then (`viaNode`). */
+  | { readonly kind: 'security'; readonly target: string; readonly viaNode: boolean; readonly account: string; readonly grant: boolean; readonly rights: 'full' | 'read' }
+  | { readonly kind: 'note'; readonly text: string };
+
+export interface RunbookStep {
+  /** 1-based, as administrators count. */
+  readonly number: number;
+  /** The description, or a sentence made from the step. Free text. */
+  readonly title: string;
+  readonly operation: Operation;
+  /** The state after the step, in words. */
+  readonly expected: string;
+}
+
+export interface RunbookNode {
+  readonly name: string;
+  readonly highest: number | undefined;
+  readonly lowest: number | undefined;
+  readonly alias: string | undefined;
+  readonly preRelease: boolean;
+  readonly running: boolean;
+  readonly noVersionCheck: boolean;
+}
+
+export interface RunbookModel {
+  readonly cluster: string | undefined;
+  readonly planName: string | undefined;
+  readonly nodes: readonly RunbookNode[];
+  /** The state before the first step, in words. */
+  readonly initial: string;
+  /** Every finding, as `severity code (where): message`. */
+  readonly findings: readonly string[];
+  /** The plan has errors and the export was forced. */
+  readonly forced: boolean;
+  readonly steps: readonly RunbookStep[];
+}
+
+export interface ModelProblem {
+  readonly message: string;
+  readonly pointer: string;
+}
+
+export function buildModel(plan: Plan, timeline: Timeline, findings: readonly Finding[], planName: string | undefined): { model: RunbookModel } | { problems: ModelProblem[] } {
+  const problems: ModelProblem[] = [];
+  const check = (message: string | undefined, pointer: string) => {
+    if (message !== undefined && !problems.some((p) => p.message === message)) problems.push({ message, pointer });
+  };
+  for (const n of plan.nodes) check(nameProblem('node', n.name), n.pointer);
+  if (plan.clusterName !== undefined) check(nameProblem('cluster', plan.clusterName), '/cluster');
+
+  /** The name a command uses: the declaration's spelling; an undeclared name (only with --force) is checked here. */
+  const nodeName = (ref: NodeReference | undefined): string | undefined => {
+    if (ref && !ref.declaration) check(nameProblem('node', ref.name), ref.pointer);
+    return ref?.declaration?.name ?? ref?.name;
+  };
+
+  const steps: RunbookStep[] = [];
+  for (const result of timeline.results) {
+    const step = result.step;
+    const label = stepLabel(step);
+    const fail = (message: string) => check(message, step.pointer);
+    let operation: Operation | undefined;
+    switch (step.action) {
+      case undefined:
+        fail(`${label} cannot be read, so it has no command. Fix the step first.`);
+        break;
+      case 'note': {
+        const text = findNodeAtLocation(step.node, ['text'])?.value;
+        operation = { kind: 'note', text: typeof text === 'string' ? text : '' };
+        break;
+      }
+      case 'cluster-security': {
+        const account = step.grant ?? step.revoke;
+        if (account === undefined || (step.grant !== undefined && step.revoke !== undefined)) {
+          fail(`${label} must either grant or revoke one account.`);
+          break;
+        }
+        check(accountProblem(label, step.grant !== undefined ? 'grant' : 'revoke', account), step.pointer);
+        const via = plan.clusterName === undefined ? (result.before.nodes.find((n) => n.running) ?? result.before.nodes[0]) : undefined;
+        if (plan.clusterName === undefined && via === undefined) fail(`${label} cannot reach the cluster: the plan names no cluster and no node.`);
+        else operation = { kind: 'security', target: plan.clusterName ?? via!.name, viaNode: via !== undefined, account, grant: step.grant !== undefined, rights: step.rights };
+        break;
+      }
+      default: {
+        const node = nodeName(step.target);
+        if (node === undefined) {
+          fail(`${label} names no node, so it has no command.`);
+          break;
+        }
+        operation = nodeOperation(step, node, label, nodeName, check);
+      }
+    }
+    if (operation) steps.push({ number: step.index + 1, title: step.description ?? titleOf(operation), operation, expected: expectation(result) });
+  }
+  if (problems.length > 0) return { problems };
+
+  const nodes = timeline.initial.nodes.map((n) => ({
+    name: n.name,
+    highest: n.highest,
+    lowest: n.lowest,
+    alias: n.declaration.release?.alias,
+    preRelease: n.declaration.release?.preRelease ?? false,
+    running: n.running,
+    noVersionCheck: n.registry !== undefined,
+  }));
+  const forced = findings.some((f) => f.severity === 'error');
+  return { model: { cluster: plan.clusterName, planName, nodes, initial: stateText(timeline.initial), findings: findings.map(findingLine), forced, steps } };
+}
+
+function nodeOperation(
+  step: Exclude<Step, { action: undefined | 'note' | 'cluster-security' }>,
+  node: string,
+  label: string,
+  nodeName: (ref: NodeReference | undefined) => string | undefined,
+  check: (message: string | undefined, pointer: string) => void,
+): Operation | undefined {
+  switch (step.action) {
+    case 'stop':
+    case 'start':
+    case 'join':
+    case 'restart': {
+      const sponsor = nodeName(step.sponsor);
+      const kind = step.action === 'join' ? 'start' : step.action;
+      return { kind, node, joins: step.action === 'join', sponsor };
+    }
+    case 'upgrade': {
+      const to = step.to;
+      const target = to?.release?.alias ?? (to?.highest !== undefined ? formatVersion(to.highest) : 'the version given in the plan');
+      return { kind: 'upgrade', node, target, highest: to?.highest, lowest: to?.lowest };
+    }
+    case 'set-registry':
+    case 'delete-registry': {
+      const key = step.key === undefined || step.atParametersKey ? { path: PARAMETERS_PATH } : keyBelowHklm(label, step.key);
+      if ('problem' in key) return check(key.problem, step.pointer), undefined;
+      if (step.action === 'delete-registry') return { kind: 'delete-registry', node, path: key.path };
+      const problem = registryValueProblem(label, step.type, step.data);
+      if (problem) return check(problem, step.pointer), undefined;
+      return { kind: 'set-registry', node, path: key.path, type: step.type, data: step.data! };
+    }
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * Runbook export (issue 7): a checked plan as a cmd batch file, a PowerShell script or a Markdown document.
+ * Pure: the CLI and the editor both call exportRunbook and decide themselves where the text goes.
+ */
+import type { Analysis } from '../analyze';
+import type { Finding } from '../finding';
+import { renderCmd } from './cmd';
+import { renderMarkdown } from './markdown';
+import { buildModel, type RunbookModel } from './model';
+import { renderPowerShell } from './powershell';
+
+export type RunbookFormat = 'cmd' | 'powershell' | 'markdown';
+
+export interface RunbookFormatInfo {
+  /** The file name extension a saved runbook takes. */
+  readonly extension: string;
+  /** The VS Code language id to open the text with. */
+  readonly languageId: string;
+  /**
+   * The line ending of the text. cmd needs CRLF (with LF only, labels and `goto` misbehave in some cmd
+   * versions); PowerShell takes either and gets CRLF as the Windows script it is; Markdown gets LF, as every
+   * other text file in a repository.
+   */
+  readonly eol: '\r\n' | '\n';
+}
+
+export const RUNBOOK_FORMATS: Readonly<Record<RunbookFormat, RunbookFormatInfo>> = {
+  cmd: { extension: '.cmd', languageId: 'bat', eol: '\r\n' },
+  powershell: { extension: '.ps1', languageId: 'powershell', eol: '\r\n' },
+  markdown: { extension: '.md', languageId: 'markdown', eol: '\n' },
+};
+
+export function isRunbookFormat(value: string): value is RunbookFormat {
+  return Object.prototype.hasOwnProperty.call(RUNBOOK_FORMATS, value);
+}
+
+export interface RunbookOptions {
+  /** Export although the plan has errors. Never overrides the refusal of values no shell can carry safely. */
+  readonly force?: boolean;
+  /** The plan's file name, shown in the runbook's header. */
+  readonly planName?: string;
+}
+
+export interface RunbookProblem {
+  /**
+   * `plan-error`: an error finding of the plan (refused unless `force`); `unreadable`: the text is not a plan;
+   * `unsafe`: a value no runbook can carry, or a step that has no command. Only `plan-error` yields to `force`.
+   */
+  readonly kind: 'plan-error' | 'unreadable' | 'unsafe';
+  /** One sentence that names the node, step or value; for `unsafe`, the value is shown escaped (`\u000A`). */
+  readonly message: string;
+  /** JSON Pointer to the element, keys as written, as findings have it. */
+  readonly pointer: string;
+  /** The finding, for a `plan-error`. */
+  readonly finding?: Finding;
+}
+
+export type RunbookResult =
+  | { readonly ok: true; readonly text: string; readonly format: RunbookFormat }
+  | { readonly ok: false; readonly problems: readonly RunbookProblem[] };
+
+/** The runbook for an analysed plan, or why there is none. Never throws for any plan text. */
+export function exportRunbook(analysis: Analysis, format: RunbookFormat, options: RunbookOptions = {}): RunbookResult {
+  const { plan, timeline, findings } = analysis;
+  if (!plan || !timeline) {
+    return { ok: false, problems: [{ kind: 'unreadable', message: 'The plan could not be read, so there is nothing to export.', pointer: '' }] };
+  }
+  const problems: RunbookProblem[] = [];
+  if (!options.force) {
+    for (const f of findings) if (f.severity === 'error') problems.push({ kind: 'plan-error', message: f.message, pointer: f.pointer, finding: f });
+  }
+  const built = buildModel(plan, timeline, findings, options.planName);
+  if ('problems' in built) problems.push(...built.problems.map((p) => ({ kind: 'unsafe' as const, ...p })));
+  if (!('model' in built) || problems.length > 0) return { ok: false, problems };
+  const lines = render(built.model, format);
+  const eol = RUNBOOK_FORMATS[format].eol;
+  return { ok: true, format, text: lines.join(eol) + eol };
+}
+
+function render(model: RunbookModel, format: RunbookFormat): string[] {
+  switch (format) {
+    case 'cmd':
+      return renderCmd(model);
+    case 'powershell':
+      return renderPowerShell(model);
+    case 'markdown':
+      return renderMarkdown(model);
+  }
+}
