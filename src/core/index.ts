@@ -14,4 +14,8 @@ export { minimalEdit } from './finding';
 export { ruleDocsUri } from './docs';
 export { describeClusterState } from './describe';
 export { timelineItems, timelineNodes, TIMELINE_ITEM_LIMIT, type TimelineItem, type NodeItem } from './features/timelineTree';
+export { hoverAt, type PlanHover } from './features/hover';
+export { inlayHints, type PlanInlayHint } from './features/inlayHints';
+export { planSummary, type PlanSummary } from './features/summary';
+export { escapeMarkdown } from './features/markdown';
 export { exportRunbook, isRunbookFormat, RUNBOOK_FORMATS, type RunbookFormat, type RunbookFormatInfo, type RunbookOptions, type RunbookProblem, type RunbookResult } from './export/runbook';

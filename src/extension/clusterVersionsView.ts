@@ -117,7 +117,8 @@ export class ClusterVersionsView implements vscode.TreeDataProvider<Row>, vscode
     if (!this.view.visible || !position || editor.document !== this.document) return;
     const offset = editor.document.offsetAt(position);
     const row = this.currentRows().states.find((r) => r.kind === 'state' && r.item.stepIndex !== undefined && offset >= r.item.offset && offset <= r.item.offset + r.item.length);
-    if (row && this.view.selection[0] !== row) void this.view.reveal(row, { select: true, focus: false });
+    // A refresh can overtake the reveal (the row is then gone); selecting the row is only a courtesy.
+    if (row && this.view.selection[0] !== row) this.view.reveal(row, { select: true, focus: false }).then(undefined, () => undefined);
   }
 
   dispose(): void {

@@ -6,6 +6,7 @@ import { ClusterVersionsView } from './clusterVersionsView';
 import { CodeActionProvider } from './codeActions';
 import { DiagnosticsController } from './diagnostics';
 import { registerOpenExample } from './openExample';
+import { registerReadingFeatures } from './readingFeatures';
 
 /** What `activate` returns, for the integration tests and other extensions. */
 export interface ClusterplanApi {
@@ -31,6 +32,7 @@ export function activate(context: vscode.ExtensionContext): ClusterplanApi {
     registerCheckTask(context.extensionUri),
     registerOpenExample(context.extensionUri),
     vscode.languages.registerCodeActionsProvider(selector, new CodeActionProvider(analyses), CodeActionProvider.metadata),
+    ...registerReadingFeatures(analyses),
   );
   return {
     analysisOf: (document) => analyses.get(document),

@@ -1,0 +1,97 @@
+import type { Analysis } from '../analyze';
+import type { Catalog } from '../catalog';
+import { describeClusterState, stepLabel } from '../describe';
+import type { VersionValue } from '../plan';
+import type { ClusterState } from '../simulate';
+import { formatMajorMinor, formatVersion } from '../versions';
+
+/** A hint the editor shows inline at `offset`: plain text, never markdown. */
+export interface PlanInlayHint {
+  readonly offset: number;
+  readonly label: string;
+  readonly tooltip?: string;
+}
+
+/**
+ * The hints between `startOffset` and `endOffset` (inclusive), in document order:
+ * - at the end of each step, the cluster state it leaves: `→ 0x00040E86 (4.3718) / 0x00030893 (3.2195) · 2 active · mixed`.
+ *   The hint goes after the step's comma when the comma follows its `}` on the same line, else after the `}`,
+ *   so it always sits after the step's own text;
+ * - after a version written as a DWORD number or a `"0x…"` string, its M.m: `= 4.3790`.
+ * Only the requested range is computed, so scrolling through a plan of thousands of steps stays cheap.
+ */
+export function inlayHints(analysis: Analysis, startOffset: number, endOffset: number): PlanInlayHint[] {
+  const { plan, timeline, document } = analysis;
+  if (!plan || !timeline) return [];
+  const inRange = (offset: number) => offset >= startOffset && offset <= endOffset;
+  const hints: PlanInlayHint[] = [];
+
+  for (const value of plan.versionValues) {
+    const hint = versionHint(value, plan.catalog);
+    if (hint && inRange(hint.offset)) hints.push(hint);
+  }
+
+  const steps = plan.steps;
+  // Steps are in file order: skip to the first one that ends at or after the start of the range.
+  let low = 0;
+  let high = steps.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    const node = steps[mid]!.node;
+    if (node.offset + node.length < startOffset) low = mid + 1;
+    else high = mid;
+  }
+  for (let i = low; i < steps.length; i++) {
+    const step = steps[i]!;
+    if (step.node.offset > endOffset) break;
+    const result = timeline.results[i];
+    if (!result) break;
+    const offset = stepHintOffset(document.text, step.node.offset + step.node.length);
+    if (!inRange(offset)) continue;
+    hints.push({ offset, label: stateLabel(result.after), tooltip: stateTooltip(`After ${stepLabel(step)}`, result.after) });
+  }
+  return hints.sort((a, b) => a.offset - b.offset);
+}
+
+/** `→ 0x00040E86 (4.3718) / 0x00030893 (3.2195) · 2 active · mixed`, or `→ no node active`: the tree's wording. */
+export function stateLabel(state: ClusterState): string {
+  return `→ ${describeClusterState(state)}`;
+}
+
+/** Plain text naming what the label abbreviates. */
+function stateTooltip(heading: string, state: ClusterState): string {
+  const active = state.nodes.filter((n) => n.running).map((n) => n.name);
+  return [
+    `${heading}:`,
+    `ClusterHighestVersion ${versionOrWhy(state.clusterHighestVersion, state)}`,
+    `ClusterLowestVersion ${versionOrWhy(state.clusterLowestVersion, state)}`,
+    `active nodes: ${active.length > 0 ? active.join(', ') : 'none'}`,
+    state.mixed ? 'mixed: the active nodes run different versions' : 'not mixed',
+  ].join('\n');
+}
+
+export function versionOrWhy(version: number | undefined, state: ClusterState): string {
+  if (version !== undefined) return formatVersion(version);
+  return state.activeCount === 0 ? 'none (no node is active)' : 'unknown (an active node has an unreadable version)';
+}
+
+/** After the step's `}`, and after its comma when one follows on the same line. */
+function stepHintOffset(text: string, end: number): number {
+  let i = end;
+  while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+  return text[i] === ',' ? i + 1 : end;
+}
+
+/** `= 4.3790` after a DWORD number or a hex string; M.m strings and aliases already read as they are. */
+function versionHint(value: VersionValue, catalog: Catalog): PlanInlayHint | undefined {
+  if (value.version === undefined) return undefined;
+  const node = value.node;
+  const raw = node.type === 'number' || (node.type === 'string' && /^0[xX]/.test(String(node.value)));
+  if (!raw) return undefined;
+  const release = catalog.releaseOf(value.version);
+  return {
+    offset: node.offset + node.length,
+    label: `= ${formatMajorMinor(value.version)}`,
+    tooltip: formatVersion(value.version) + (release ? `: ${release.alias}` + (release.preRelease ? ' (pre-release)' : '') : ''),
+  };
+}

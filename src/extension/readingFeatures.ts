@@ -1,0 +1,98 @@
+import * as vscode from 'vscode';
+import { hoverAt, inlayHints, planSummary } from '../core';
+import { LANGUAGE_ID, type AnalysisCache } from './analyses';
+
+/** The setting that turns the inlay hints off; it applies without a reload. */
+export const INLAY_HINTS_SETTING = 'clusterplan.inlayHints.enabled';
+/** The command VS Code contributes for every view: here, the "Cluster Versions" tree. */
+export const FOCUS_CLUSTER_VERSIONS = 'clusterplan.clusterVersions.focus';
+
+/**
+ * "Reading the plan": hovers, inlay hints and the summary CodeLens above "steps". Each converts what the
+ * core computes from the cached analysis of the document's version; none analyses on its own.
+ */
+export function registerReadingFeatures(analyses: AnalysisCache): vscode.Disposable[] {
+  const selector: vscode.DocumentSelector = { language: LANGUAGE_ID };
+  const hints = new PlanInlayHintsProvider(analyses);
+  const lenses = new PlanSummaryLensProvider(analyses);
+  return [
+    vscode.languages.registerHoverProvider(selector, new PlanHoverProvider(analyses)),
+    hints,
+    vscode.languages.registerInlayHintsProvider(selector, hints),
+    lenses,
+    vscode.languages.registerCodeLensProvider(selector, lenses),
+  ];
+}
+
+function rangeOf(document: vscode.TextDocument, offset: number, length: number): vscode.Range {
+  return new vscode.Range(document.positionAt(offset), document.positionAt(offset + length));
+}
+
+class PlanHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly analyses: AnalysisCache) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const found = hoverAt(this.analyses.get(document), document.offsetAt(position));
+    if (!found) return undefined;
+    // The core escapes every piece of document text; on top of that, the markdown may run no command
+    // and render no HTML (issue 6), whatever a plan contains.
+    const markdown = new vscode.MarkdownString(found.markdown, false);
+    markdown.isTrusted = false;
+    markdown.supportHtml = false;
+    return new vscode.Hover(markdown, rangeOf(document, found.offset, found.length));
+  }
+}
+
+class PlanInlayHintsProvider implements vscode.InlayHintsProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeInlayHints = this.changed.event;
+  private readonly subscription = vscode.workspace.onDidChangeConfiguration((e) => {
+    if (e.affectsConfiguration(INLAY_HINTS_SETTING)) this.changed.fire();
+  });
+
+  constructor(private readonly analyses: AnalysisCache) {}
+
+  provideInlayHints(document: vscode.TextDocument, range: vscode.Range): vscode.InlayHint[] {
+    if (!vscode.workspace.getConfiguration('clusterplan', document).get<boolean>('inlayHints.enabled', true)) return [];
+    const analysis = this.analyses.get(document);
+    return inlayHints(analysis, document.offsetAt(range.start), document.offsetAt(range.end)).map((h) => {
+      const hint = new vscode.InlayHint(document.positionAt(h.offset), h.label);
+      hint.paddingLeft = true;
+      if (h.tooltip) hint.tooltip = h.tooltip;
+      return hint;
+    });
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}
+
+class PlanSummaryLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+  // The problem count follows clusterplan.rules, which can turn a rule off or change its severity.
+  private readonly subscription = vscode.workspace.onDidChangeConfiguration((e) => {
+    if (e.affectsConfiguration('clusterplan.rules')) this.changed.fire();
+  });
+
+  constructor(private readonly analyses: AnalysisCache) {}
+
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    const summary = planSummary(this.analyses.get(document));
+    if (!summary) return [];
+    return [
+      new vscode.CodeLens(rangeOf(document, summary.offset, summary.length), {
+        title: summary.text,
+        command: FOCUS_CLUSTER_VERSIONS,
+        tooltip: vscode.l10n.t('Show the cluster versions before the first step and after every step'),
+      }),
+    ];
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}
