@@ -5,6 +5,7 @@
 //
 //   node scripts/screenshot.js <file> <out.png> [--folder <dir>] [--extension <dir>]
 //        [--wait-for <css selector>] [--timeout <ms>] [--restricted] [--problems]
+//        [--palette <command title>]... [--wait-for-after <css selector>]
 //   const { takeScreenshot } = require('./screenshot'); await takeScreenshot({ file, out });
 //
 // --wait-for '' waits only for the editor. If the selector does not show up in time, the screenshot is
@@ -41,6 +42,8 @@ async function takeScreenshot({
   timeoutMs = 90000,
   restricted = false,
   problems = false,
+  palette = [],
+  waitForAfter,
   viewport = { width: 1400, height: 900 },
   log = (line) => console.log(line),
 }) {
@@ -76,6 +79,15 @@ async function takeScreenshot({
     try {
       await page.locator(EDITOR_TEXT).first().waitFor({ state: 'visible', timeout: remaining() });
       if (waitFor) await page.locator(waitFor).first().waitFor({ state: 'visible', timeout: remaining() });
+      for (const command of palette) {
+        // Commands by their title in the Command Palette, e.g. "Focus on Cluster Versions View".
+        await page.locator(EDITOR_TEXT).first().click();
+        await page.keyboard.press('Control+Shift+P');
+        await page.keyboard.type(command);
+        await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ state: 'visible', timeout: remaining() });
+        await page.keyboard.press('Enter');
+      }
+      if (waitForAfter) await page.locator(waitForAfter).first().waitFor({ state: 'visible', timeout: remaining() });
       if (problems) {
         // The Problems panel shows each finding's message with its numbers; wait for its first row.
         await page.locator(EDITOR_TEXT).first().click();
@@ -114,12 +126,14 @@ if (require.main === module) {
       else if (a === '--timeout') o.timeoutMs = Number(value());
       else if (a === '--restricted') o.restricted = true;
       else if (a === '--problems') o.problems = true;
+      else if (a === '--palette') (o.palette = o.palette || []).push(value());
+      else if (a === '--wait-for-after') o.waitForAfter = value();
       else if (a.startsWith('--')) throw new Error(`unknown argument ${a}`);
       else positional.push(a);
     }
     if (positional.length !== 2) throw new Error('expected <file> and <out.png>');
   } catch (err) {
-    console.error(`${err.message}\nusage: screenshot.js <file> <out.png> [--folder <dir>] [--extension <dir>] [--wait-for <selector>] [--timeout <ms>] [--restricted] [--problems]`);
+    console.error(`${err.message}\nusage: screenshot.js <file> <out.png> [--folder <dir>] [--extension <dir>] [--wait-for <selector>] [--timeout <ms>] [--restricted] [--problems] [--palette <command title>]... [--wait-for-after <selector>]`);
     process.exit(2);
   }
   [o.file, o.out] = positional;
