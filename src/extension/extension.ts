@@ -5,6 +5,7 @@ import { registerCheckTask } from './checkTask';
 import { ClusterVersionsView } from './clusterVersionsView';
 import { CodeActionProvider } from './codeActions';
 import { DiagnosticsController } from './diagnostics';
+import { registerExportRunbook } from './exportRunbook';
 import { registerOpenExample } from './openExample';
 import { registerReadingFeatures } from './readingFeatures';
 
@@ -31,6 +32,7 @@ export function activate(context: vscode.ExtensionContext): ClusterplanApi {
     clusterVersions,
     registerCheckTask(context.extensionUri),
     registerOpenExample(context.extensionUri),
+    registerExportRunbook(analyses),
     vscode.languages.registerCodeActionsProvider(selector, new CodeActionProvider(analyses), CodeActionProvider.metadata),
     ...registerReadingFeatures(analyses),
   );
