@@ -32,11 +32,11 @@ interface Member {
   readonly pointer: string;
 }
 
-const TOP_LEVEL = new Set(['$schema', 'cluster', 'versionMatch', 'versions', 'nodes', 'steps']);
-const RELEASE_PROPERTIES = new Set(['highest', 'lowest', 'preRelease', 'note']);
-const NODE_PROPERTIES = new Set(['version', 'highest', 'lowest', 'state', 'noVersionCheck', 'description']);
-const COMMON_STEP_PROPERTIES = ['action', 'id', 'description'];
-const STEP_PROPERTIES: Record<(typeof ACTIONS)[number], readonly string[]> = {
+export const TOP_LEVEL = new Set(['$schema', 'cluster', 'versionMatch', 'versions', 'nodes', 'steps']);
+export const RELEASE_PROPERTIES = new Set(['highest', 'lowest', 'preRelease', 'note']);
+export const NODE_PROPERTIES = new Set(['version', 'highest', 'lowest', 'state', 'noVersionCheck', 'description']);
+export const COMMON_STEP_PROPERTIES = ['action', 'id', 'description'];
+export const STEP_PROPERTIES: Record<(typeof ACTIONS)[number], readonly string[]> = {
   stop: ['node'],
   start: ['node', 'sponsor'],
   join: ['node', 'sponsor'],
@@ -519,4 +519,4 @@ class PlanReader {
   }
 }
 
-const TARGET_PROPERTIES = new Set(['highest', 'lowest']);
+export const TARGET_PROPERTIES = new Set(['highest', 'lowest']);

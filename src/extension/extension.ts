@@ -8,6 +8,7 @@ import { DiagnosticsController } from './diagnostics';
 import { registerExportRunbook } from './exportRunbook';
 import { registerOpenExample } from './openExample';
 import { registerReadingFeatures } from './readingFeatures';
+import { registerWritingFeatures } from './writingFeatures';
 
 /** What `activate` returns, for the integration tests and other extensions. */
 export interface ClusterplanApi {
@@ -35,6 +36,7 @@ export function activate(context: vscode.ExtensionContext): ClusterplanApi {
     registerExportRunbook(analyses),
     vscode.languages.registerCodeActionsProvider(selector, new CodeActionProvider(analyses), CodeActionProvider.metadata),
     ...registerReadingFeatures(analyses),
+    ...registerWritingFeatures(analyses),
   );
   return {
     analysisOf: (document) => analyses.get(document),

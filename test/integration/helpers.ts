@@ -59,8 +59,12 @@ export function codes(diagnostics: readonly vscode.Diagnostic[]): string[] {
 
 /** An untitled plan in the editor, so tests never write to the workspace. */
 export async function showPlan(content: string): Promise<vscode.TextEditor> {
-  const document = await vscode.workspace.openTextDocument({ language: 'clusterplan', content });
-  return vscode.window.showTextDocument(document);
+  // Right after an untitled plan closes, a new one may reuse its name and come back without the content;
+  // a fresh attempt gets a document of its own.
+  for (let attempt = 1; ; attempt++) {
+    const document = await vscode.workspace.openTextDocument({ language: 'clusterplan', content });
+    if (document.getText() === content || attempt === 3) return vscode.window.showTextDocument(document);
+  }
 }
 
 export async function showFile(relativePath: string): Promise<vscode.TextEditor> {
