@@ -112,23 +112,10 @@ function stepSymbol(step: Step): PlanSymbol {
 function nodeSymbols(plan: Plan, nodesObject: JsonNode): PlanSymbol[] {
   const byKey = new Map<JsonNode, NodeDeclaration>();
   for (const n of plan.nodes) byKey.set(n.keyNode, n);
-  const symbols: PlanSymbol[] = [];
-  for (const property of nodesObject.children ?? []) {
-    const key = property.children?.[0];
-    if (!key || key.type !== 'string') continue;
+  return memberSymbols(nodesObject, 'node', (key) => {
     const declaration = byKey.get(key);
-    symbols.push({
-      name: String(key.value),
-      detail: declaration ? nodeDetail(declaration) : '',
-      kind: 'node',
-      offset: property.offset,
-      length: property.length,
-      selectionOffset: key.offset,
-      selectionLength: key.length,
-      children: [],
-    });
-  }
-  return symbols;
+    return declaration ? nodeDetail(declaration) : '';
+  });
 }
 
 function nodeDetail(n: NodeDeclaration): string {
@@ -137,15 +124,22 @@ function nodeDetail(n: NodeDeclaration): string {
 }
 
 function aliasSymbols(versionsObject: JsonNode): PlanSymbol[] {
+  return memberSymbols(versionsObject, 'alias', (_key, value) => {
+    const highest = value ? memberValue(value, 'highest')?.value : undefined;
+    return highest !== undefined ? String(highest) : '';
+  });
+}
+
+/** One symbol per member of an object ("nodes" or "versions"), named by its key. */
+function memberSymbols(object: JsonNode, kind: 'node' | 'alias', detailOf: (key: JsonNode, value: JsonNode | undefined) => string): PlanSymbol[] {
   const symbols: PlanSymbol[] = [];
-  for (const property of versionsObject.children ?? []) {
+  for (const property of object.children ?? []) {
     const key = property.children?.[0];
     if (!key || key.type !== 'string') continue;
-    const highest = property.children?.[1] ? memberValue(property.children[1], 'highest')?.value : undefined;
     symbols.push({
       name: String(key.value),
-      detail: highest !== undefined ? String(highest) : '',
-      kind: 'alias',
+      detail: detailOf(key, property.children?.[1]),
+      kind,
       offset: property.offset,
       length: property.length,
       selectionOffset: key.offset,
