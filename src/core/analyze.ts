@@ -30,7 +30,7 @@ export function analyze(text: string, options: AnalysisOptions = {}): Analysis {
   for (const rule of RULES) {
     if (rule.needs !== 'text' || severityOf(rule) === 'off') continue;
     guarded(rule, findings, () =>
-      rule.check(document, (offset, length, message) => findings.push(finding(rule, severityOf(rule) as Severity, message, document.pointerAt(offset) ?? '', offset, length, []))),
+      rule.check(document, (offset, length, message) => findings.push(finding(document, rule, severityOf(rule) as Severity, message, document.pointerAt(offset) ?? '', offset, length, []))),
     );
   }
 
@@ -38,6 +38,17 @@ export function analyze(text: string, options: AnalysisOptions = {}): Analysis {
   let timeline: Timeline | undefined;
   if (!document.limitProblem && document.root) {
     plan = readPlan(document.root, text);
+    const nodeCount = plan.nodes.filter((n) => !n.duplicateOf).length;
+    if (nodeCount > MAX_NODES) {
+      // A failover cluster has at most 64 nodes; simulating thousands would cost nodes × steps for nothing.
+      const rule = ruleFor('limit-exceeded')!;
+      if (severityOf(rule) !== 'off') {
+        findings.push(finding(document, rule, severityOf(rule) as Severity, `The plan declares ${nodeCount} nodes; a failover cluster has at most ${MAX_NODES}, so clusterplan does not simulate it.`, plan.nodesAnchor.pointer, plan.nodesAnchor.node.offset, plan.nodesAnchor.node.length, []));
+      }
+      const kept = applySuppressions(document, findings, severityOf);
+      kept.sort((a, b) => a.offset - b.offset);
+      return { document, plan, timeline: undefined, findings: kept };
+    }
     timeline = simulate(plan);
     const context: RuleContext = { document, plan, timeline };
     for (const rule of RULES) {
@@ -45,20 +56,23 @@ export function analyze(text: string, options: AnalysisOptions = {}): Analysis {
       if (rule.needs !== 'plan' || severity === 'off') continue;
       guarded(rule, findings, () =>
         rule.check(context, (where, message, related = []) =>
-          findings.push(finding(rule, severity, message, where.pointer, where.node.offset, where.node.length, related.map(relatedLocation))),
+          findings.push(finding(document, rule, severity, message, where.pointer, where.node.offset, where.node.length, related.map((r) => relatedLocation(document, r)))),
         ),
       );
     }
   } else if (!document.root && document.syntaxErrors.length === 0 && !document.limitProblem) {
     const rule = ruleFor('schema')!;
     if (severityOf(rule) !== 'off') {
-      findings.push(finding(rule, severityOf(rule) as Severity, 'The file is empty: a plan is an object with "nodes" and "steps".', '', 0, 0, []));
+      findings.push(finding(document, rule, severityOf(rule) as Severity, 'The file is empty: a plan is an object with "nodes" and "steps".', '', 0, 0, []));
     }
   }
   const kept = applySuppressions(document, findings, severityOf);
   kept.sort((a, b) => a.offset - b.offset);
   return { document, plan, timeline, findings: kept };
 }
+
+/** Windows Server 2016 and later; Windows Server 2003 had 8. */
+export const MAX_NODES = 64;
 
 const KNOWN_CODES: ReadonlySet<string> = new Set(RULES.map((r) => r.code));
 
@@ -74,7 +88,7 @@ function applySuppressions(document: PlanDocument, findings: Finding[], severity
     if (rule.needs !== 'findings' || severity === 'off') continue;
     guarded(rule, kept, () =>
       rule.check({ document, suppressions, used }, (offset, length, message) =>
-        kept.push(finding(rule, severity, message, document.pointerAt(offset) ?? '', offset, length, [])),
+        kept.push(finding(document, rule, severity, message, document.pointerAt(offset) ?? '', offset, length, [])),
       ),
     );
   }
@@ -85,20 +99,30 @@ function applySuppressions(document: PlanDocument, findings: Finding[], severity
 export function fixesFor(analysis: Analysis, target: Finding): Fix[] {
   const rule = ruleFor(target.code);
   if (!rule || rule.needs !== 'plan' || !rule.fixes || !analysis.plan || !analysis.timeline) return [];
+  // While the text does not parse, element offsets come from error recovery: an edit placed by them can
+  // land inside a half-typed string. Fix the syntax first.
+  if (analysis.document.syntaxErrors.length > 0) return [];
   try {
-    return rule.fixes({ document: analysis.document, plan: analysis.plan, timeline: analysis.timeline }, target);
+    return rule.fixes({ document: analysis.document, plan: analysis.plan, timeline: analysis.timeline }, target).filter((fix) => fix.edits.length > 0);
   } catch {
     // A fix that cannot be computed is simply not offered; the finding itself stands.
     return [];
   }
 }
 
-function finding(rule: Rule, severity: Severity, message: string, pointer: string, offset: number, length: number, related: RelatedLocation[]): Finding {
-  return { code: rule.code, severity, message, pointer, offset, length, related };
+function finding(document: PlanDocument, rule: Rule, severity: Severity, message: string, pointer: string, offset: number, length: number, related: RelatedLocation[]): Finding {
+  return { code: rule.code, severity, message, pointer, ...clamped(document, offset, length), related };
 }
 
-function relatedLocation(r: Related): RelatedLocation {
-  return { pointer: r.where.pointer, offset: r.where.node.offset, length: r.where.node.length, message: r.message };
+function relatedLocation(document: PlanDocument, r: Related): RelatedLocation {
+  return { pointer: r.where.pointer, ...clamped(document, r.where.node.offset, r.where.node.length), message: r.message };
+}
+
+/** Inside the text: jsonc-parser's recovery from an unterminated comment can reach one past the end. */
+function clamped(document: PlanDocument, offset: number, length: number): { offset: number; length: number } {
+  const end = document.text.length;
+  const start = Math.max(0, Math.min(offset, end));
+  return { offset: start, length: Math.max(0, Math.min(length, end - start)) };
 }
 
 /** A defect in one rule must not hide every other finding, nor crash the editor. */

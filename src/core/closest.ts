@@ -3,9 +3,11 @@
  * neighbouring letters counts as one edit (optimal string alignment), the commonest typo: "ws2003-rmt"
  * must suggest ws2003-rtm, not ws2003-rc1.
  */
-function distance(a: string, b: string): number {
+function distance(a: string, b: string, atMost: number): number {
   const x = a.toUpperCase();
   const y = b.toUpperCase();
+  // No alignment beats the difference in length: skip the table when that alone is too far.
+  if (Math.abs(x.length - y.length) > atMost) return atMost + 1;
   let beforePrevious: number[] = [];
   let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
   for (let i = 1; i <= x.length; i++) {
@@ -16,6 +18,8 @@ function distance(a: string, b: string): number {
       if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) d = Math.min(d, beforePrevious[j - 2]! + 1);
       current[j] = d;
     }
+    // Every later row is at least this row's minimum, so stop once the whole row is past the best.
+    if (Math.min(...current) > atMost) return atMost + 1;
     beforePrevious = previous;
     previous = current;
   }
@@ -28,7 +32,7 @@ export function closest(wanted: string, candidates: Iterable<string>): string | 
   let bestDistance = Infinity;
   for (const candidate of candidates) {
     // Very long input (a pasted log line) would make the quadratic distance slow for no useful answer.
-    const d = wanted.length > 200 ? Math.abs(wanted.length - candidate.length) : distance(wanted, candidate);
+    const d = wanted.length > 200 ? Math.abs(wanted.length - candidate.length) : distance(wanted, candidate, bestDistance === Infinity ? Number.MAX_SAFE_INTEGER : bestDistance - 1);
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;

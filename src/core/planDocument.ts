@@ -1,4 +1,4 @@
-import { findNodeAtLocation, getNodePath, findNodeAtOffset, parseTree, printParseErrorCode } from 'jsonc-parser';
+import { getNodePath, findNodeAtOffset, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { Node as JsonNode, ParseError } from 'jsonc-parser';
 
 export type { JsonNode };
@@ -56,12 +56,24 @@ export class PlanDocument {
       return;
     }
     const errors: ParseError[] = [];
-    this.root = parseTree(parseable, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
-    this.syntaxErrors = errors.map((e) => ({
-      message: syntaxMessage(printParseErrorCode(e.error)),
-      offset: e.offset,
-      length: e.length,
-    }));
+    let root: JsonNode | undefined;
+    try {
+      root = parseTree(parseable, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+    } catch (error) {
+      // The nesting check above should make this impossible; should the parser still recurse too deep on
+      // some broken text, the file gets a finding instead of crashing the editor.
+      if (!(error instanceof RangeError)) throw error;
+      this.root = undefined;
+      this.syntaxErrors = [];
+      this.limitProblem = { message: 'The plan nests too deeply to be read; clusterplan does not read further. A plan needs about 5 levels.', offset: 0, length: 0 };
+      return;
+    }
+    this.root = root;
+    this.syntaxErrors = errors.map((e) => {
+      // An unterminated block comment is reported one character past the end of the text.
+      const offset = Math.min(e.offset, text.length);
+      return { message: syntaxMessage(printParseErrorCode(e.error)), offset, length: Math.min(e.length, text.length - offset) };
+    });
     this.limitProblem =
       text.length > limits.maxFileSize
         ? {
@@ -97,16 +109,26 @@ export class PlanDocument {
     return { start: this.positionAt(offset), end: this.positionAt(offset + length) };
   }
 
-  /** The value a JSON Pointer names, with keys as written in the file. */
+  /**
+   * The value a JSON Pointer names, with keys as written in the file. Each segment is read as the node it
+   * meets wants it: an index in an array, a key in an object (so "0" can be either). With a key given
+   * twice, the last one is named, as JSON.parse would take it.
+   */
   nodeAt(pointer: string): JsonNode | undefined {
-    if (!this.root) return undefined;
     const segments = parsePointer(pointer);
-    if (!segments) return undefined;
-    const path = segments.map((s) => (/^(0|[1-9]\d*)$/.test(s) ? Number(s) : s));
-    const found = findNodeAtLocation(this.root, path);
-    if (found || path.every((p) => typeof p === 'string')) return found;
-    // A numeric segment may also be an object key ("nodes": {"1": …}).
-    return findNodeAtLocation(this.root, segments);
+    let node = this.root;
+    for (const segment of segments ?? []) {
+      if (!node) return undefined;
+      if (node.type === 'array') {
+        node = /^(0|[1-9]\d*)$/.test(segment) ? node.children?.[Number(segment)] : undefined;
+      } else if (node.type === 'object') {
+        const property = (node.children ?? []).filter((p) => p.children?.[0]?.value === segment).pop();
+        node = property?.children?.[1];
+      } else {
+        return undefined;
+      }
+    }
+    return segments ? node : undefined;
   }
 
   /** The JSON Pointer of the innermost element at `offset`. */
@@ -158,7 +180,9 @@ function syntaxMessage(code: string): string {
  * first excess, so it is a cheap linear pass before the recursive parser runs.
  */
 function findExcessiveNesting(text: string, max: number): number {
-  let depth = 0;
+  // Only a matching closer ends a level: the parser's error recovery skips a "}" inside an array, so
+  // counting it would let "[}[}[}…" recurse past the limit unseen.
+  const open: number[] = [];
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
@@ -174,9 +198,10 @@ function findExcessiveNesting(text: string, max: number): number {
       const end = text.indexOf('*/', i + 2);
       i = end < 0 ? n : end + 1;
     } else if (c === 123 /* { */ || c === 91 /* [ */) {
-      if (++depth > max) return i;
-    } else if (c === 125 /* } */ || c === 93 /* ] */) {
-      if (depth > 0) depth--;
+      open.push(c);
+      if (open.length > max) return i;
+    } else if ((c === 125 /* } */ && open[open.length - 1] === 123) || (c === 93 /* ] */ && open[open.length - 1] === 91)) {
+      open.pop();
     }
   }
   return -1;

@@ -27,8 +27,12 @@ export function findSuppressions(document: PlanDocument, knownCodes: ReadonlySet
   const found: Suppression[] = [];
   // A cheap search first: most plans have none, and the marker is rare in any text.
   for (let at = text.indexOf(SUPPRESSION_MARKER); at >= 0; at = text.indexOf(SUPPRESSION_MARKER, at + 1)) {
-    const start = text.lastIndexOf('//', at);
-    if (start < 0 || /[^ \t]/.test(text.slice(start + 2, at))) continue;
+    // Only spaces may stand between "//" and the marker; looking back further would make a text full of
+    // markers quadratic.
+    let start = at;
+    while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
+    start -= 2;
+    if (start < 0 || text[start] !== '/' || text[start + 1] !== '/') continue;
     if (insideString(document, start)) continue;
     COMMENT.lastIndex = start;
     const match = COMMENT.exec(text);

@@ -1,4 +1,4 @@
-import { createScanner, findNodeAtLocation, getNodePath, modify, SyntaxKind } from 'jsonc-parser';
+import { createScanner, findNodeAtLocation, modify, SyntaxKind } from 'jsonc-parser';
 import type { TextEdit } from '../finding';
 import type { Plan } from '../plan';
 import type { JsonNode, PlanDocument } from '../planDocument';
@@ -36,7 +36,9 @@ export function insertSteps(document: PlanDocument, plan: Plan, index: number, s
     const element = elements[index]!;
     if (indent === undefined) return [{ offset: element.offset, length: 0, content: steps.map((s) => render(s) + ', ').join('') }];
     // New lines above the element and above the comment lines that introduce it, each ending with a comma.
-    return [{ offset: aboveLeadingComments(text, element.offset), length: 0, content: steps.map((s) => render(s) + ',' + style.eol + indent).join('') }];
+    const gapStart = index > 0 ? elements[index - 1]!.offset + elements[index - 1]!.length : array.offset + 1;
+    const at = aboveLeadingComments(text, element.offset, lineCommentStarts(text, gapStart, element.offset));
+    return [{ offset: at, length: 0, content: steps.map((s) => render(s) + ',' + style.eol + indent).join('') }];
   }
 
   const last = elements[elements.length - 1]!;
@@ -54,9 +56,12 @@ export function insertSteps(document: PlanDocument, plan: Plan, index: number, s
   return [{ offset: end, length: 0, content: steps.map((s) => ', ' + render(s)).join('') }];
 }
 
-/** Replaces one value, keeping everything around it: the edit comes from jsonc-parser's `modify`. */
-export function replaceValue(document: PlanDocument, node: JsonNode, value: string): TextEdit[] {
-  return modify(document.text, getNodePath(node), value, {});
+/**
+ * Replaces one value, keeping everything around it. The edit covers exactly that node: `modify` addresses
+ * values by path, and JSON allows a key twice, so a path can name the wrong declaration.
+ */
+export function replaceValue(_document: PlanDocument, node: JsonNode, value: string): TextEdit[] {
+  return [{ offset: node.offset, length: node.length, content: JSON.stringify(value) }];
 }
 
 interface Style {
@@ -87,17 +92,32 @@ function leadingIndent(text: string, offset: number): string | undefined {
   return /^[ \t]*$/.test(before) ? before : undefined;
 }
 
-/** The start of the `//` comment lines directly above the line at `offset` (no blank line between). */
-function aboveLeadingComments(text: string, offset: number): number {
+/**
+ * The start of the `//` comment lines directly above the line at `offset` (no blank line between).
+ * `lineComments` holds where real line comments start: a line that only looks like one may sit inside a
+ * block comment, and inserting there would hide the new steps in the comment.
+ */
+function aboveLeadingComments(text: string, offset: number, lineComments: ReadonlySet<number>): number {
   let at = offset;
   for (;;) {
     const lineStart = startOfLine(text, at);
     if (lineStart === 0) return at;
     const previousStart = startOfLine(text, lineStart - (text[lineStart - 2] === '\r' ? 2 : 1));
-    const previous = text.slice(previousStart, lineStart).trim();
-    if (!previous.startsWith('//')) return at;
-    at = previousStart + (/^[ \t]*/.exec(text.slice(previousStart))![0].length);
+    const commentAt = previousStart + /^[ \t]*/.exec(text.slice(previousStart))![0].length;
+    if (!lineComments.has(commentAt)) return at;
+    at = commentAt;
   }
+}
+
+/** Where the `//` comments between two elements start, as the JSONC scanner sees them. */
+function lineCommentStarts(text: string, from: number, to: number): Set<number> {
+  const starts = new Set<number>();
+  const scanner = createScanner(text, false);
+  scanner.setPosition(from);
+  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF && scanner.getTokenOffset() < to; kind = scanner.scan()) {
+    if (kind === SyntaxKind.LineCommentTrivia) starts.add(scanner.getTokenOffset());
+  }
+  return starts;
 }
 
 function startOfLine(text: string, offset: number): number {

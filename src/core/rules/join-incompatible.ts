@@ -33,7 +33,8 @@ export const joinIncompatible: PlanRule = {
   fixes(context, finding) {
     const index = stepIndexOf(finding.pointer);
     const result = index === undefined ? undefined : context.timeline.results[index];
-    return result?.join?.outcome === 'refused' ? [noVersionCheckFix(context, result)] : [];
+    const fix = result?.join?.outcome === 'refused' ? noVersionCheckFix(context, result) : undefined;
+    return fix ? [fix] : [];
   },
 };
 
@@ -63,7 +64,7 @@ function declarationOf(node: NodeState): Located {
  * on each sponsor that does not bypass the check, placed as late as possible while another node keeps
  * the cluster up.
  */
-function noVersionCheckFix({ document, plan, timeline }: RuleContext, result: StepResult): Fix {
+function noVersionCheckFix({ document, plan, timeline }: RuleContext, result: StepResult): Fix | undefined {
   const join = result.join!;
   const i = result.step.index;
   const inserts = new Map<number, NewStep[]>();
@@ -76,7 +77,12 @@ function noVersionCheckFix({ document, plan, timeline }: RuleContext, result: St
     if (sponsor.bypass) continue;
     const name = sponsor.declaration.name;
     const at = latestSafeRestart(plan, timeline, sponsor, i);
-    if (at === undefined) keepsClusterUp = false;
+    if (at === undefined) {
+      // Restarting the sponsor right before the join only helps if it is the last active node: it then
+      // forms the cluster again on its own. With another node up, its own start would be refused.
+      if (result.before.nodes.some((n) => n.running && n.declaration !== sponsor.declaration && n.declaration !== result.target?.declaration)) return undefined;
+      keepsClusterUp = false;
+    }
     add(at ?? i, kbStep.stop(name), kbStep.setNoVersionCheck(name), kbStep.start(name));
     parts.push(`restart ${name} with NoVersionCheck before ${stepLabel(plan.steps[at ?? i]!)}`);
   }

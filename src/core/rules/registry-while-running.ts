@@ -1,6 +1,7 @@
 import { stepIndexOf, stepLabel } from '../describe';
 import { kbStep, restartKeepsClusterUp } from '../fixes/kbSteps';
 import { insertSteps } from '../fixes/stepEdits';
+import { bypassesVersionCheck } from '../registry';
 import type { PlanRule } from './rule';
 
 export const registryWhileRunning: PlanRule = {
@@ -22,7 +23,9 @@ export const registryWhileRunning: PlanRule = {
     if (!r?.target || r.step.action !== 'set-registry') return [];
     const name = r.target.declaration.name;
     const nodeIndex = r.before.nodes.indexOf(r.target);
-    const keepsUp = restartKeepsClusterUp(r.before, nodeIndex, true, plan.versionMatch);
+    // The start after the set reads what the step writes: only REG_DWORD 1 under Parameters bypasses the check.
+    const bypassAfter = r.step.atParametersKey ? bypassesVersionCheck({ type: r.step.type, data: r.step.data }) : r.target.bypass;
+    const keepsUp = restartKeepsClusterUp(r.before, nodeIndex, bypassAfter, plan.versionMatch);
     return [
       {
         title: `Stop ${name} before ${stepLabel(r.step)} and start it after` + (keepsUp ? '' : ' (takes the cluster offline)'),
