@@ -48,6 +48,11 @@ export const STEP_PROPERTIES: Record<(typeof ACTIONS)[number], readonly string[]
   note: ['text'],
 };
 
+/** Per action, every property a step may have: built once, not per step. */
+const ALLOWED_STEP_PROPERTIES = Object.fromEntries(
+  ACTIONS.map((action): [string, ReadonlySet<string>] => [action, new Set([...COMMON_STEP_PROPERTIES, ...STEP_PROPERTIES[action]])]),
+) as unknown as Record<(typeof ACTIONS)[number], ReadonlySet<string>>;
+
 class PlanReader {
   private readonly issues: SchemaIssue[] = [];
   private readonly versionValues: VersionValue[] = [];
@@ -142,7 +147,7 @@ class PlanReader {
         this.mistyped(m, 'an object with "highest" and optionally "lowest"');
         continue;
       }
-      const props = this.properties(m.value, m.pointer, RELEASE_PROPERTIES);
+      const props = this.properties(this.members(m.value, m.pointer), RELEASE_PROPERTIES);
       const highestMember = props.get('highest');
       if (!highestMember) this.issue(this.at(m.keyNode, m.pointer), `The alias "${m.key}" needs "highest".`);
       // An alias defined by another alias could form a cycle; the catalog holds numbers only.
@@ -172,7 +177,7 @@ class PlanReader {
       let props = new Map<string, Member>();
       let pair: VersionPair = { ...located, highest: undefined, lowest: undefined, release: undefined };
       if (m.value?.type === 'object') {
-        props = this.properties(m.value, m.pointer, NODE_PROPERTIES);
+        props = this.properties(this.members(m.value, m.pointer), NODE_PROPERTIES);
         pair = this.pairFromProperties(props, located, 'node');
       } else {
         this.mistyped(m, 'an object such as { "version": "ws2003-rtm" }');
@@ -204,7 +209,7 @@ class PlanReader {
   private readTarget(m: Member): VersionPair {
     const located = { pointer: m.pointer, node: m.value ?? m.keyNode };
     if (m.value?.type === 'string') return this.aliasPair(m, located);
-    if (m.value?.type === 'object') return this.pairFromProperties(this.properties(m.value, m.pointer, TARGET_PROPERTIES), located, 'to');
+    if (m.value?.type === 'object') return this.pairFromProperties(this.properties(this.members(m.value, m.pointer), TARGET_PROPERTIES), located, 'to');
     this.mistyped(m, 'a version alias or { "highest": …, "lowest": … }');
     return { ...located, highest: undefined, lowest: undefined, release: undefined };
   }
@@ -340,8 +345,7 @@ class PlanReader {
       );
       return { ...base, action: undefined };
     }
-    const allowed = new Set([...COMMON_STEP_PROPERTIES, ...STEP_PROPERTIES[action]]);
-    const props = this.properties(node, pointer, allowed, action);
+    const props = this.properties(all, ALLOWED_STEP_PROPERTIES[action], action);
     const common = {
       ...located,
       index,
@@ -465,9 +469,9 @@ class PlanReader {
   }
 
   /** The object's members by key; reports unknown keys (when `allowed` is not empty) and repeated keys. */
-  private properties(object: JsonNode, pointer: string, allowed: ReadonlySet<string>, action?: string): Map<string, Member> {
+  private properties(members: readonly Member[], allowed: ReadonlySet<string>, action?: string): Map<string, Member> {
     const byKey = new Map<string, Member>();
-    for (const m of this.members(object, pointer)) {
+    for (const m of members) {
       if (allowed.size > 0 && !allowed.has(m.key)) {
         this.unknownProperty(m, allowed, action);
         continue;

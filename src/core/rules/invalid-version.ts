@@ -14,7 +14,7 @@ export const invalidVersion: PlanRule = {
     }
   },
   fixes({ plan, document }, finding) {
-    const value = plan.versionValues.find((v) => v.pointer === finding.pointer && v.problem?.quoteAs !== undefined);
+    const value = plan.versionValues.find((v) => v.node.offset === finding.offset && v.problem?.quoteAs !== undefined);
     if (!value?.problem?.quoteAs) return [];
     const quoted = value.problem.quoteAs;
     return [{ title: `Quote as "${quoted}"`, edits: replaceValue(document, value.node, quoted), isPreferred: true, safe: true }];

@@ -22,7 +22,7 @@ export const unknownNode: PlanRule = {
     }
   },
   fixes({ plan, document }, finding) {
-    const ref = plan.nodeReferences.find((r) => r.pointer === finding.pointer && !r.declaration);
+    const ref = plan.nodeReferences.find((r) => r.node.offset === finding.offset && !r.declaration);
     const suggestion = ref && closest(ref.name, declaredNames(plan.nodes));
     if (!ref || !suggestion) return [];
     // A guess between similar names (NODE1/NODE2) must be confirmed by a person, so fix-all leaves it.

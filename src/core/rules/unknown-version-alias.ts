@@ -16,7 +16,7 @@ export const unknownVersionAlias: PlanRule = {
     }
   },
   fixes({ plan, document }, finding) {
-    const value = plan.versionValues.find((v) => v.pointer === finding.pointer && v.problem?.suggestion !== undefined);
+    const value = plan.versionValues.find((v) => v.node.offset === finding.offset && v.problem?.suggestion !== undefined);
     const suggestion = value?.problem?.suggestion;
     if (!value || !suggestion) return [];
     const written = String(value.node.value);
