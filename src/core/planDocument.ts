@@ -44,6 +44,17 @@ export class PlanDocument {
   ) {
     // A UTF-8 BOM is not JSON, but editors hide it; a same-length space keeps every offset true.
     const parseable = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
+    if (text.length > limits.maxFileSize) {
+      // Not even parsed: building the tree of a file this size would cost seconds and much memory.
+      this.root = undefined;
+      this.syntaxErrors = [];
+      this.limitProblem = {
+        message: `The plan has ${text.length} characters, above the limit of ${limits.maxFileSize}; clusterplan does not read it. Split it into smaller plans.`,
+        offset: 0,
+        length: 0,
+      };
+      return;
+    }
     const deep = findExcessiveNesting(parseable, limits.maxNestingDepth);
     if (deep >= 0) {
       this.root = undefined;
@@ -74,14 +85,7 @@ export class PlanDocument {
       const offset = Math.min(e.offset, text.length);
       return { message: syntaxMessage(printParseErrorCode(e.error)), offset, length: Math.min(e.length, text.length - offset) };
     });
-    this.limitProblem =
-      text.length > limits.maxFileSize
-        ? {
-            message: `The plan has ${text.length} characters, above the limit of ${limits.maxFileSize}; only its syntax was checked.`,
-            offset: 0,
-            length: 0,
-          }
-        : undefined;
+    this.limitProblem = undefined;
   }
 
   positionAt(offset: number): Position {
