@@ -93,7 +93,7 @@ class Generator {
     }
     this.initiallyActive = active;
     // The first mistake comes early, so that even the 100-step plan has one.
-    this.nextMistakeAt = 10 + this.int(40);
+    this.nextMistakeAt = 5 + this.int(20);
   }
 
   generate(): string {

@@ -1,0 +1,106 @@
+/**
+ * Timing for the benchmark: subjects measured in one process, alternating round by round (the order
+ * rotates each round so no subject always runs right after another's garbage or right after the GC),
+ * after a warm-up, with a full GC at the start of every round when node runs with --expose-gc. Reports
+ * the median and the minimum.
+ *
+ * Not a bare GC before every sample: a forced full GC resets V8's heap sizing (young generation, old-generation
+ * limit), and the next allocation-heavy run then pays for growing it again. On this machine that made one
+ * 10,000-step run up to 9× slower than the same run without the forced GC, while JSON.parse, which
+ * allocates little, did not change: it would have measured the GC's reset, not the analysis.
+ */
+
+export interface Subject {
+  readonly name: string;
+  readonly run: () => unknown;
+}
+
+export interface Timing {
+  readonly name: string;
+  /** Milliseconds per run. */
+  readonly median: number;
+  readonly min: number;
+  readonly max: number;
+  /** ms per run, one per round, in round order (so two subjects can be compared round by round). */
+  readonly samples: readonly number[];
+  /** Runs per sample: a fast subject is repeated so that one sample lasts at least `minSampleMs`. */
+  readonly reps: number;
+}
+
+export interface MeasureOptions {
+  readonly rounds: number;
+  readonly warmup: number;
+  /** A sample shorter than this is repeated; hrtime is precise, but one 20 µs run is mostly noise. */
+  readonly minSampleMs?: number;
+  /**
+   * Before each sample: a full GC, so no other subject's garbage (or its unfinished incremental marking) is
+   * charged to this one, then one untimed run, which grows the heap back to this subject's working size
+   * (see below). Twice the runs; the cleanest numbers. Without it, a GC starts each round only.
+   */
+  readonly settle?: boolean;
+  readonly progress?: (done: number, total: number) => void;
+}
+
+/** Results go here so the optimiser cannot drop a call whose result is unused. */
+export let sink: unknown;
+
+const gcFunction = (globalThis as { gc?: () => void }).gc;
+
+export function hasGc(): boolean {
+  return typeof gcFunction === 'function';
+}
+
+export function collectGarbage(): void {
+  gcFunction?.();
+}
+
+/** Milliseconds per run of `fn`, over `reps` runs. */
+export function time(fn: () => unknown, reps = 1): number {
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < reps; i++) sink = fn();
+  return Number(process.hrtime.bigint() - start) / 1e6 / reps;
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+export function measure(subjects: readonly Subject[], options: MeasureOptions): Timing[] {
+  const minSampleMs = options.minSampleMs ?? 10;
+  const reps = subjects.map(() => 1);
+  const samples: number[][] = subjects.map(() => []);
+  const total = options.warmup + options.rounds;
+
+  for (let w = 0; w < options.warmup; w++) {
+    collectGarbage();
+    subjects.forEach((subject, i) => {
+      const ms = time(subject.run, reps[i]);
+      // Calibrate from the last warm-up run, when the code is optimised.
+      reps[i] = Math.min(10_000, Math.max(1, Math.ceil(minSampleMs / Math.max(ms, 0.001))));
+    });
+    options.progress?.(w + 1, total);
+  }
+  for (let r = 0; r < options.rounds; r++) {
+    collectGarbage();
+    for (let k = 0; k < subjects.length; k++) {
+      const i = (k + r) % subjects.length;
+      if (options.settle) {
+        collectGarbage();
+        time(subjects[i]!.run, reps[i]);
+      }
+      samples[i]!.push(time(subjects[i]!.run, reps[i]));
+    }
+    options.progress?.(options.warmup + r + 1, total);
+  }
+  sink = undefined;
+  return subjects.map((subject, i) => ({
+    name: subject.name,
+    median: median(samples[i]!),
+    min: Math.min(...samples[i]!),
+    max: Math.max(...samples[i]!),
+    samples: samples[i]!,
+    reps: reps[i]!,
+  }));
+}

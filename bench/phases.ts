@@ -1,0 +1,111 @@
+/**
+ * Where the analysis spends its time: the phases of `analyze` timed one by one with the core's own
+ * modules, in the order `analyze` runs them (each phase needs the previous one's output). One full GC
+ * before the warm-up round and none after (see measure.ts: a forced GC would charge its heap reset to the
+ * next phase). `node --expose-gc out/bench/phases.js 10000 clean` runs it on its own.
+ */
+import { parseTree } from 'jsonc-parser';
+import { analyze } from '../src/core/analyze';
+import type { Finding } from '../src/core/finding';
+import { PlanDocument } from '../src/core/planDocument';
+import { readPlan } from '../src/core/readPlan';
+import { RULES } from '../src/core/rules';
+import { simulate } from '../src/core/simulate';
+import { generatePlan, type Variant } from './generate';
+import { collectGarbage, median, sink, time } from './measure';
+
+export interface PhaseTimings {
+  /** Per phase: median and min in ms. */
+  readonly phases: readonly { readonly name: string; readonly median: number; readonly min: number }[];
+  /** The slowest rules: median ms. */
+  readonly rules: readonly { readonly code: string; readonly median: number }[];
+}
+
+export const PHASES = [
+  'PlanDocument',
+  'parseTree alone',
+  'readPlan',
+  'simulate',
+  'rules + sort',  // text and plan rules
+  'sum of phases',
+  'analyze (whole)',
+] as const;
+
+/** The phases that add up to the sum. */
+export const SHARED: ReadonlySet<string> = new Set(['PlanDocument', 'readPlan', 'simulate', 'rules + sort']);
+
+export function phaseBreakdown(text: string, rounds: number, warmup = 1): PhaseTimings {
+  const samples = new Map<string, number[]>(PHASES.map((p) => [p, []]));
+  const ruleSamples = new Map<string, number[]>(RULES.map((r) => [r.code, []]));
+  // One full GC before the warm-up round, none after: the warm-up grows the heap to its working size and the
+  // measured rounds then run in that steady state.
+  collectGarbage();
+  for (let round = 0; round < warmup + rounds; round++) {
+    const record = round >= warmup;
+    const put = (name: string, ms: number) => record && samples.get(name)!.push(ms);
+
+    const treeOnly = time(() => parseTree(text, [], { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true }));
+    let document!: PlanDocument;
+    const documentMs = time(() => (document = new PlanDocument(text)));
+    let plan!: ReturnType<typeof readPlan>;
+    const readMs = time(() => (plan = readPlan(document.root!, text)));
+    let timeline!: ReturnType<typeof simulate>;
+    const simulateMs = time(() => (timeline = simulate(plan)));
+    const rulesMs = time(() => {
+      // As analyze does: findings with their pointers and ranges, then sorted by offset. The rules about
+      // other findings (suppression comments) are left to the whole analysis: none of these plans has one.
+      const findings: Finding[] = [];
+      for (const rule of RULES) {
+        const start = process.hrtime.bigint();
+        if (rule.needs === 'text') {
+          rule.check(document, (offset, length, message) =>
+            findings.push({ code: rule.code, severity: rule.severity, message, pointer: document.pointerAt(offset) ?? '', offset, length, related: [] }),
+          );
+        } else if (rule.needs === 'plan') {
+          rule.check({ document, plan, timeline }, (where, message, related = []) =>
+            findings.push({
+              code: rule.code,
+              severity: rule.severity,
+              message,
+              pointer: where.pointer,
+              offset: where.node.offset,
+              length: where.node.length,
+              related: related.map((r) => ({ pointer: r.where.pointer, offset: r.where.node.offset, length: r.where.node.length, message: r.message })),
+            }),
+          );
+        }
+        if (record) ruleSamples.get(rule.code)!.push(Number(process.hrtime.bigint() - start) / 1e6);
+      }
+      return findings.sort((a, b) => a.offset - b.offset);
+    });
+    const wholeMs = time(() => analyze(text));
+
+    // PlanDocument = the nesting pre-pass + parseTree + mapping the errors; parseTree alone shows their split.
+    put('PlanDocument', documentMs);
+    put('parseTree alone', treeOnly);
+    put('readPlan', readMs);
+    put('simulate', simulateMs);
+    put('rules + sort', rulesMs);
+    put('sum of phases', documentMs + readMs + simulateMs + rulesMs);
+    put('analyze (whole)', wholeMs);
+  }
+  void sink;
+  return {
+    phases: PHASES.map((name) => ({ name, median: median(samples.get(name)!), min: Math.min(...samples.get(name)!) })),
+    rules: [...ruleSamples]
+      .map(([code, s]) => ({ code, median: median(s) }))
+      .sort((a, b) => b.median - a.median),
+  };
+}
+
+if (require.main === module) {
+  const [steps = '10000', variant = 'clean', rounds = '5'] = process.argv.slice(2);
+  const { text } = generatePlan({ steps: Number(steps), variant: variant as Variant });
+  const result = phaseBreakdown(text, Number(rounds));
+  const whole = result.phases.find((p) => p.name === 'sum of phases')!.median;
+  for (const p of result.phases) {
+    const share = SHARED.has(p.name) ? `  ${((100 * p.median) / whole).toFixed(0)}%` : '';
+    console.log(`${p.name.padEnd(18)} ${p.median.toFixed(1).padStart(9)} ms  (min ${p.min.toFixed(1)})${share}`);
+  }
+  console.log('slowest rules: ' + result.rules.slice(0, 5).map((r) => `${r.code} ${r.median.toFixed(2)} ms`).join(', '));
+}

@@ -1,0 +1,259 @@
+/**
+ * PROTOTYPE (not used by src/): a drop-in replacement for jsonc-parser's `parseTree` on well-formed JSONC.
+ *
+ * One hand-written recursive-descent pass over the text builds the same tree as `parseTree` (same node
+ * types, offsets, lengths, values, `parent`, `children`, `colonOffset`), so `readPlan`, `findNodeAtLocation`,
+ * `getNodePath` and the fixes keep working unchanged. It skips the visitor layer (a closure call and four
+ * scanner getters per token, plus a `_jsonPath` array kept up to date) and the scanner's per-token work, and
+ * gives every node one hidden class, which keeps the readers' property accesses monomorphic.
+ *
+ * It accepts exactly JSON plus `//` and `/* *\/` comments and trailing commas, as PlanDocument's options do.
+ * On anything else (a syntax error) it gives up and calls jsonc-parser's `parseTree`, so error recovery and
+ * error codes stay jsonc-parser's own. Depth: callers check nesting first (PlanDocument does), and the
+ * `maxDepth` option folds that check into this pass.
+ */
+import { parseTree, type Node as JsonNode, type ParseError, type ParseOptions } from 'jsonc-parser';
+
+export class TreeNode {
+  children: TreeNode[] | undefined = undefined;
+  colonOffset: number | undefined = undefined;
+  constructor(
+    public type: JsonNode['type'],
+    public offset: number,
+    public length: number,
+    public parent: TreeNode | undefined,
+    public value: unknown,
+  ) {}
+}
+
+/** Thrown inside the fast pass when the text is not well-formed; the caller falls back to parseTree. */
+export const GIVE_UP = { reason: 'not well-formed' };
+/** Thrown when the text nests deeper than `maxDepth`. */
+export const TOO_DEEP = { reason: 'too deep' };
+
+export interface FastParseResult {
+  readonly root: JsonNode | undefined;
+  /** The fast pass read the whole text; false when it fell back to jsonc-parser. */
+  readonly fast: boolean;
+}
+
+/** Taken at load time, so that the fallback still reaches jsonc-parser if a harness swaps its export. */
+const jsoncParseTree = parseTree;
+
+const DEFAULT_OPTIONS: ParseOptions = { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true };
+
+export function fastParseTree(text: string, errors: ParseError[] = [], maxDepth = Infinity): FastParseResult {
+  try {
+    return { root: new FastParser(text, maxDepth).parse() as JsonNode | undefined, fast: true };
+  } catch (error) {
+    if (error !== GIVE_UP) throw error;
+    return { root: jsoncParseTree(text, errors, DEFAULT_OPTIONS), fast: false };
+  }
+}
+
+export class FastParser {
+  protected pos = 0;
+  protected depth = 0;
+  protected readonly end: number;
+
+  constructor(
+    protected readonly text: string,
+    protected readonly maxDepth: number,
+  ) {
+    this.end = text.length;
+  }
+
+  parse(): TreeNode | undefined {
+    this.skipTrivia();
+    if (this.pos >= this.end) return undefined;
+    const root = this.value(undefined);
+    this.skipTrivia();
+    if (this.pos < this.end) throw GIVE_UP;
+    return root;
+  }
+
+  protected value(parent: TreeNode | undefined): TreeNode {
+    this.skipTrivia();
+    const text = this.text;
+    const start = this.pos;
+    const c = text.charCodeAt(start);
+    switch (c) {
+      case 123 /* { */:
+        return this.object(parent);
+      case 91 /* [ */:
+        return this.array(parent);
+      case 34 /* " */: {
+        const value = this.string();
+        return new TreeNode('string', start, this.pos - start, parent, value);
+      }
+      case 116 /* t */:
+        return this.keyword('true', true, 'boolean', parent);
+      case 102 /* f */:
+        return this.keyword('false', false, 'boolean', parent);
+      case 110 /* n */:
+        return this.keyword('null', null, 'null', parent);
+      default:
+        if (c === 45 /* - */ || (c >= 48 && c <= 57)) return this.number(parent);
+        throw GIVE_UP;
+    }
+  }
+
+  protected object(parent: TreeNode | undefined): TreeNode {
+    if (++this.depth > this.maxDepth) throw TOO_DEEP;
+    const text = this.text;
+    const node = new TreeNode('object', this.pos, -1, parent, undefined);
+    const children: TreeNode[] = [];
+    node.children = children;
+    this.pos++;
+    this.skipTrivia();
+    if (text.charCodeAt(this.pos) !== 125 /* } */) {
+      for (;;) {
+        const keyStart = this.pos;
+        if (text.charCodeAt(keyStart) !== 34) throw GIVE_UP;
+        const key = this.string();
+        const property = new TreeNode('property', keyStart, -1, node, undefined);
+        children.push(property);
+        const value = new TreeNode('string', keyStart, this.pos - keyStart, property, key);
+        this.skipTrivia();
+        if (text.charCodeAt(this.pos) !== 58 /* : */) throw GIVE_UP;
+        property.colonOffset = this.pos++;
+        const child = this.memberValue(key, property);
+        property.children = [value, child];
+        property.length = child.offset + child.length - keyStart;
+        this.skipTrivia();
+        const c = text.charCodeAt(this.pos);
+        if (c === 44 /* , */) {
+          this.pos++;
+          this.skipTrivia();
+          if (text.charCodeAt(this.pos) === 125) break; // trailing comma
+          continue;
+        }
+        if (c === 125) break;
+        throw GIVE_UP;
+      }
+    }
+    this.pos++;
+    node.length = this.pos - node.offset;
+    this.depth--;
+    return node;
+  }
+
+  /** The value of the member `key`; a subclass may read some members its own way. */
+  protected memberValue(_key: string, property: TreeNode): TreeNode {
+    return this.value(property);
+  }
+
+  protected array(parent: TreeNode | undefined): TreeNode {
+    if (++this.depth > this.maxDepth) throw TOO_DEEP;
+    const text = this.text;
+    const node = new TreeNode('array', this.pos, -1, parent, undefined);
+    const children: TreeNode[] = [];
+    node.children = children;
+    this.pos++;
+    this.skipTrivia();
+    if (text.charCodeAt(this.pos) !== 93 /* ] */) {
+      for (;;) {
+        children.push(this.value(node));
+        this.skipTrivia();
+        const c = text.charCodeAt(this.pos);
+        if (c === 44) {
+          this.pos++;
+          this.skipTrivia();
+          if (text.charCodeAt(this.pos) === 93) break; // trailing comma
+          continue;
+        }
+        if (c === 93) break;
+        throw GIVE_UP;
+      }
+    }
+    this.pos++;
+    node.length = this.pos - node.offset;
+    this.depth--;
+    return node;
+  }
+
+  /** At the opening quote; leaves `pos` after the closing one. */
+  protected string(): string {
+    const text = this.text;
+    const start = this.pos + 1;
+    let i = start;
+    let escaped = false;
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (c === 34) break;
+      if (c === 92 /* \ */) {
+        escaped = true;
+        i += 2;
+        continue;
+      }
+      // A control character or a line break is a syntax error for jsonc-parser too; NaN is the end of text.
+      if (!(c >= 32)) throw GIVE_UP;
+      i++;
+    }
+    this.pos = i + 1;
+    if (!escaped) return text.slice(start, i);
+    try {
+      return JSON.parse(text.slice(start - 1, i + 1)) as string;
+    } catch {
+      throw GIVE_UP;
+    }
+  }
+
+  protected number(parent: TreeNode | undefined): TreeNode {
+    const text = this.text;
+    const start = this.pos;
+    let i = start;
+    if (text.charCodeAt(i) === 45) i++;
+    let c = text.charCodeAt(i);
+    if (c === 48) i++;
+    else if (c >= 49 && c <= 57) while ((c = text.charCodeAt(++i)) >= 48 && c <= 57);
+    else throw GIVE_UP;
+    if (text.charCodeAt(i) === 46 /* . */) {
+      c = text.charCodeAt(++i);
+      if (!(c >= 48 && c <= 57)) throw GIVE_UP;
+      while ((c = text.charCodeAt(++i)) >= 48 && c <= 57);
+    }
+    c = text.charCodeAt(i);
+    if (c === 101 || c === 69 /* e E */) {
+      c = text.charCodeAt(++i);
+      if (c === 43 || c === 45) c = text.charCodeAt(++i);
+      if (!(c >= 48 && c <= 57)) throw GIVE_UP;
+      while ((c = text.charCodeAt(++i)) >= 48 && c <= 57);
+    }
+    this.pos = i;
+    return new TreeNode('number', start, i - start, parent, Number(text.slice(start, i)));
+  }
+
+  protected keyword(word: string, value: boolean | null, type: 'boolean' | 'null', parent: TreeNode | undefined): TreeNode {
+    const start = this.pos;
+    if (!this.text.startsWith(word, start)) throw GIVE_UP;
+    this.pos += word.length;
+    return new TreeNode(type, start, word.length, parent, value);
+  }
+
+  protected skipTrivia(): void {
+    const text = this.text;
+    let i = this.pos;
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (c === 32 || c === 10 || c === 13 || c === 9) {
+        i++;
+      } else if (c === 47 /* / */) {
+        const d = text.charCodeAt(i + 1);
+        if (d === 47) {
+          i += 2;
+          for (let e = text.charCodeAt(i); i < this.end && e !== 10 && e !== 13; e = text.charCodeAt(++i));
+        } else if (d === 42 /* * */) {
+          const close = text.indexOf('*/', i + 2);
+          if (close < 0) throw GIVE_UP;
+          i = close + 2;
+        } else {
+          throw GIVE_UP;
+        }
+      } else {
+        break;
+      }
+    }
+    this.pos = i;
+  }
+}
