@@ -6,35 +6,19 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as oniguruma from 'vscode-oniguruma';
 import * as vsctm from 'vscode-textmate';
+import { loadClusterplanGrammar, pathologicalLines, PATHOLOGICAL_LINE_LENGTH, SCOPE_NAME, TOKENIZER_STATES } from '../support/grammar';
 
 // Compiled to out/test/unit/, so the repository root is three levels up.
 const ROOT = path.resolve(__dirname, '../../..');
 const GRAMMAR_FILE = path.join(ROOT, 'syntaxes', 'clusterplan.tmLanguage.json');
 const LANGUAGE_CONFIGURATION_FILE = path.join(ROOT, 'language-configuration.json');
-const ONIG_WASM = path.join(ROOT, 'node_modules', 'vscode-oniguruma', 'release', 'onig.wasm');
-const SCOPE_NAME = 'source.clusterplan';
+
 
 let grammarPromise: Promise<vsctm.IGrammar> | undefined;
 
 function loadGrammar(): Promise<vsctm.IGrammar> {
-  grammarPromise ??= (async () => {
-    await oniguruma.loadWASM(new Uint8Array(fs.readFileSync(ONIG_WASM)));
-    const registry = new vsctm.Registry({
-      onigLib: Promise.resolve({
-        createOnigScanner: (sources: string[]) => new oniguruma.OnigScanner(sources),
-        createOnigString: (text: string) => new oniguruma.OnigString(text),
-      }),
-      loadGrammar: async (scopeName: string) =>
-        scopeName === SCOPE_NAME
-          ? vsctm.parseRawGrammar(fs.readFileSync(GRAMMAR_FILE, 'utf8'), GRAMMAR_FILE)
-          : null,
-    });
-    const grammar = await registry.loadGrammar(SCOPE_NAME);
-    assert.ok(grammar, `grammar ${SCOPE_NAME} did not load`);
-    return grammar;
-  })();
+  grammarPromise ??= loadClusterplanGrammar(ROOT);
   return grammarPromise;
 }
 
@@ -308,56 +292,9 @@ test('grammar: no regular expression repeats a group that itself repeats', () =>
 
 test('grammar: pathological 20,000-character lines tokenize', async (t) => {
   const grammar = await loadGrammar();
-  const N = 20_000;
-  const repeat = (unit: string): string => unit.repeat(Math.ceil(N / unit.length)).slice(0, N);
-  const after = (prefix: string, unit: string, suffix = ''): string =>
-    (prefix + unit.repeat(N)).slice(0, N - suffix.length) + suffix;
-
-  const lines: Record<string, string> = {
-    backslashes: repeat('\\'),
-    'string of backslashes': after('"', '\\'),
-    '0x': repeat('0x'),
-    'string of 0x': after('"', '0x'),
-    'long hex string': after('"0x', 'F', '.'),
-    'unterminated string': after('"', 'a'),
-    'unterminated string of digits': after('"', '1'),
-    'digits with dots': repeat('1.'),
-    'string of digits with dots': after('"', '1.'),
-    'digits then a dot': after('', '1', '.'),
-    'digits then e': after('1.', '1', 'e+'),
-    'nested {"a":': repeat('{"a":'),
-    'nested {"action":': repeat('{"action":'),
-    'nested {"highest":': repeat('{"highest":'),
-    'nested {"nodes":{': repeat('{"nodes":{'),
-    'nested [': repeat('['),
-    'braces': repeat('{'),
-    'closers': repeat('}]'),
-    'quotes': repeat('"'),
-    'keys': repeat('"a"'),
-    'escaped keys': repeat('"\\\\'),
-    'pairs': repeat('"a":1,'),
-    'action pairs': repeat('"action":"stop",'),
-    'colons': repeat(':'),
-    'commas': repeat(','),
-    'block comment openers': repeat('/*'),
-    'block comment closers': repeat('*/'),
-    'spaces': after('', ' ', 'x'),
-    'minus zero': repeat('-0'),
-    'aliases': repeat('"ws2003-rtm'),
-    'unicode escapes': after('"', '\\u'),
-  };
-  // The line is tokenized in each of these states (the prefix lines come before it).
-  const contexts: Record<string, string[]> = {
-    'top level': [],
-    'object': ['{'],
-    'value': ['{"a":'],
-    'version value': ['{"highest":'],
-    'action value': ['{"action":'],
-    'node value': ['{"node":'],
-    'nodes': ['{"nodes": {'],
-    'array': ['['],
-    'block comment': ['/*'],
-  };
+  const N = PATHOLOGICAL_LINE_LENGTH;
+  const lines = pathologicalLines();
+  const contexts = TOKENIZER_STATES;
 
   // One untimed pass first: the heap grows to hold the deepest states and the JIT settles.
   for (const line of Object.values(lines)) grammar.tokenizeLine2(line, vsctm.INITIAL);
