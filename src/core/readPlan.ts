@@ -288,7 +288,8 @@ class PlanReader {
       this.versionValues.push({
         ...located,
         version: undefined,
-        problem: { code: 'invalid-version', reason: result.reason, ...(node.type === 'number' && raw.includes('.') ? { quoteAs: raw } : {}) },
+        // Quoting helps only when the source text then reads as "M.m" (not 4.3790e0, not a minor above 65535).
+        problem: { code: 'invalid-version', reason: result.reason, ...(node.type === 'number' && parseVersionString(raw).kind === 'version' ? { quoteAs: raw } : {}) },
       });
       return undefined;
     }

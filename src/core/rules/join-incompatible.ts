@@ -111,10 +111,17 @@ function latestSafeRestart(plan: Plan, timeline: Timeline, sponsor: NodeState, j
   const index = timeline.initial.nodes.findIndex((n) => n.declaration === sponsor.declaration);
   for (let at = join; at >= 0; at--) {
     const step = plan.steps[at];
-    // A later delete of the value would undo the fix before the join.
-    if (at < join && step?.action === 'delete-registry' && step.target?.declaration === sponsor.declaration) return undefined;
+    // A later change of the value that does not bypass the check (a delete, another type or data) would
+    // undo the fix before the join.
+    if (at < join && undoesBypass(step, sponsor)) return undefined;
     const state = timeline.results[at]!.before;
     if (restartKeepsClusterUp(state, index, true, plan.versionMatch)) return at;
   }
   return undefined;
+}
+
+function undoesBypass(step: Plan['steps'][number] | undefined, node: NodeState): boolean {
+  if (step?.action !== 'set-registry' && step?.action !== 'delete-registry') return false;
+  if (step.target?.declaration !== node.declaration || !step.atParametersKey) return false;
+  return step.action === 'delete-registry' || !bypassesVersionCheck({ type: step.type, data: step.data });
 }
