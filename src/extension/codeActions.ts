@@ -33,9 +33,10 @@ export class CodeActionProvider implements vscode.CodeActionProvider {
         const suppress = suppressionEdit(analysis.document, finding);
         actions.push(action(vscode.l10n.t('Suppress {0} on this line…', finding.code), vscode.CodeActionKind.QuickFix, document, [suppress], [diagnostic], false));
       }
-      if (range.isEmpty || context.diagnostics.length > 0) {
-        const all = this.fixAllAction(document, vscode.CodeActionKind.QuickFix, vscode.l10n.t('Fix all clusterplan problems in this file'));
-        if (all) actions.push(all);
+      // Offered cheaply, computed when picked: fix-all analyses the plan once per fix it applies, far too
+      // much for every lightbulb request.
+      if ((range.isEmpty || context.diagnostics.length > 0) && hasSafeFix(analysis)) {
+        actions.push(new FixAllAction(vscode.l10n.t('Fix all clusterplan problems in this file'), vscode.CodeActionKind.QuickFix, document));
       }
     }
     if (context.only && wants(FIX_ALL) && !context.only.contains(vscode.CodeActionKind.QuickFix)) {
@@ -45,13 +46,36 @@ export class CodeActionProvider implements vscode.CodeActionProvider {
     return actions;
   }
 
+  resolveCodeAction(action: vscode.CodeAction): vscode.CodeAction {
+    if (action instanceof FixAllAction && !action.edit) {
+      const resolved = this.fixAllAction(action.document, action.kind ?? vscode.CodeActionKind.QuickFix, action.title);
+      action.edit = resolved?.edit ?? new vscode.WorkspaceEdit();
+    }
+    return action;
+  }
+
   /** Every safe fix, as one minimal edit so the undo stack and the cursor move as little as possible. */
   private fixAllAction(document: vscode.TextDocument, kind: vscode.CodeActionKind, title: string): vscode.CodeAction | undefined {
     const text = document.getText();
     const result = fixAll(text, analysisOptions());
     if (result.applied.length === 0) return undefined;
-    return action(`${title} (${result.applied.length})`, kind, document, [minimalEdit(text, result.text)], [], false);
+    return action(title, kind, document, [minimalEdit(text, result.text)], [], false);
   }
+}
+
+/** The quick-fix form of fix-all, whose edit `resolveCodeAction` computes when the administrator picks it. */
+class FixAllAction extends vscode.CodeAction {
+  constructor(
+    title: string,
+    kind: vscode.CodeActionKind,
+    readonly document: vscode.TextDocument,
+  ) {
+    super(title, kind);
+  }
+}
+
+function hasSafeFix(analysis: Analysis): boolean {
+  return analysis.findings.some((f) => fixesFor(analysis, f).some((fix) => fix.safe));
 }
 
 function findingOf(document: vscode.TextDocument, analysis: Analysis, diagnostic: vscode.Diagnostic): Finding | undefined {

@@ -62,6 +62,12 @@ describe('code actions', () => {
     const onlyRefactor = await actionsAt(document.uri, new vscode.Range(0, 0, 0, 0), 'refactor');
     assert.deepEqual(onlyRefactor, []);
 
+    // The quick-fix form is resolved only when picked: ask VS Code to resolve it, as the lightbulb does.
+    const quickFixes = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, new vscode.Range(0, 0, 0, 0), 'quickfix', 100)) ?? [];
+    const lazy = quickFixes.find((a) => a.title === 'Fix all clusterplan problems in this file');
+    assert.ok(lazy?.edit, `the resolved fix-all carries its edit: ${quickFixes.map((a) => a.title).join(' | ')}`);
+    assert.deepEqual(lazy.edit.entries()[0]![1], onlyFixAll[0]!.edit!.entries()[0]![1]);
+
     await apply(onlyFixAll[0]!);
     assert.equal(
       document.getText(),
