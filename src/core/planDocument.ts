@@ -1,5 +1,6 @@
 import { getNodePath, findNodeAtOffset, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { Node as JsonNode, ParseError } from 'jsonc-parser';
+import { parseWellFormedTree, TooDeep } from './jsoncTree';
 
 export type { JsonNode };
 
@@ -55,7 +56,16 @@ export class PlanDocument {
       };
       return;
     }
-    const deep = findExcessiveNesting(parseable, limits.maxNestingDepth);
+    // Most plans are well-formed: the fast pass reads them and checks the nesting on the way. Broken text
+    // goes to jsonc-parser for its error recovery, after a separate nesting check since it recurses per level.
+    let fast;
+    try {
+      fast = parseWellFormedTree(parseable, limits.maxNestingDepth);
+    } catch (error) {
+      if (!(error instanceof TooDeep)) throw error;
+      fast = error;
+    }
+    const deep = fast instanceof TooDeep ? fast.offset : fast === 'not well-formed' ? findExcessiveNesting(parseable, limits.maxNestingDepth) : -1;
     if (deep >= 0) {
       this.root = undefined;
       this.syntaxErrors = [];
@@ -69,7 +79,7 @@ export class PlanDocument {
     const errors: ParseError[] = [];
     let root: JsonNode | undefined;
     try {
-      root = parseTree(parseable, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+      root = fast === 'not well-formed' ? parseTree(parseable, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true }) : (fast as JsonNode | undefined);
     } catch (error) {
       // The nesting check above should make this impossible; should the parser still recurse too deep on
       // some broken text, the file gets a finding instead of crashing the editor.
@@ -162,7 +172,15 @@ export class PlanDocument {
 }
 
 export function toPointer(path: readonly (string | number)[]): string {
-  return path.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+  let pointer = '';
+  for (const segment of path) pointer += '/' + escapePointerKey(String(segment));
+  return pointer;
+}
+
+/** One key as a JSON Pointer segment (RFC 6901: ~ as ~0, / as ~1). Most keys have neither, and skip the regexes. */
+export function escapePointerKey(key: string): string {
+  if (key.indexOf('~') < 0 && key.indexOf('/') < 0) return key;
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 function parsePointer(pointer: string): string[] | undefined {

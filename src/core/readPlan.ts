@@ -13,7 +13,7 @@ import type {
   VersionValue,
 } from './plan';
 import { ACTIONS } from './plan';
-import { toPointer, type JsonNode } from './planDocument';
+import { escapePointerKey, type JsonNode } from './planDocument';
 import { parseVersionNumber, parseVersionString } from './versions';
 import { isParametersKey, REGISTRY_TYPES, NO_VERSION_CHECK } from './registry';
 
@@ -322,13 +322,15 @@ class PlanReader {
 
   // ── steps ──────────────────────────────────────────────────────────────────────────────────────────
 
+  // Steps are most of a plan, so this path builds each object once, without spreads: at 100,000 steps the
+  // copies cost more than the parse (bench/phases.ts).
   private readStep(node: JsonNode, index: number): Step {
-    const pointer = toPointer(['steps', index]);
-    const located = { pointer, node };
-    const base = { ...located, index, id: undefined, description: undefined };
+    const pointer = '/steps/' + index;
+    const located: Located = { pointer, node };
+    const unreadable = (): Step => ({ pointer, node, index, id: undefined, description: undefined, action: undefined });
     if (node.type !== 'object') {
       this.issue(located, 'A step is an object such as { "action": "stop", "node": "NODE1" }.');
-      return { ...base, action: undefined };
+      return unreadable();
     }
     const all = this.members(node, pointer);
     const actionMember = all.find((m) => m.key === 'action');
@@ -336,7 +338,7 @@ class PlanReader {
     const action = ACTIONS.find((a) => a === actionValue);
     if (!actionMember) {
       this.issue(located, `The step has no "action"; use one of ${ACTIONS.join(', ')}.`);
-      return { ...base, action: undefined };
+      return unreadable();
     }
     if (!action) {
       const suggestion = typeof actionValue === 'string' ? closest(actionValue, ACTIONS) : undefined;
@@ -344,22 +346,22 @@ class PlanReader {
         this.at(actionMember.value ?? actionMember.keyNode, `${pointer}/action`),
         `Unknown action ${JSON.stringify(actionValue ?? null)}` + (suggestion ? `; did you mean "${suggestion}"?` : `; use one of ${ACTIONS.join(', ')}.`),
       );
-      return { ...base, action: undefined };
+      return unreadable();
     }
     const props = this.properties(all, ALLOWED_STEP_PROPERTIES[action], action);
-    const common = {
-      ...located,
-      index,
-      id: this.optionalString(props.get('id')),
-      description: this.optionalString(props.get('description')),
-    };
+    const id = this.optionalString(props.get('id'));
+    const description = this.optionalString(props.get('description'));
     switch (action) {
       case 'stop':
       case 'start':
       case 'join':
       case 'restart':
         return {
-          ...common,
+          pointer,
+          node,
+          index,
+          id,
+          description,
           action,
           target: this.nodeReference(props.get('node'), located),
           sponsor: props.has('sponsor') ? this.nodeReference(props.get('sponsor'), located) : undefined,
@@ -367,17 +369,18 @@ class PlanReader {
       case 'upgrade': {
         const to = props.get('to');
         if (!to) this.issue(located, 'An upgrade needs "to": a version alias or { "highest": …, "lowest": … }.');
-        return { ...common, action, target: this.nodeReference(props.get('node'), located), to: to ? this.readTarget(to) : undefined };
+        const target = this.nodeReference(props.get('node'), located);
+        return { pointer, node, index, id, description, action, target, to: to ? this.readTarget(to) : undefined };
       }
       case 'set-registry':
       case 'delete-registry':
-        return this.readRegistryStep(common, action, props, located);
+        return this.readRegistryStep({ pointer, node, index, id, description }, action, props, located);
       case 'cluster-security':
-        return this.readSecurityStep(common, props, located);
+        return this.readSecurityStep({ pointer, node, index, id, description }, props, located);
       case 'note':
         if (!props.has('text')) this.issue(located, 'A note needs "text".');
         else this.optionalString(props.get('text'));
-        return { ...common, action };
+        return { pointer, node, index, id, description, action };
     }
   }
 
@@ -409,7 +412,11 @@ class PlanReader {
       else this.mistyped(dataMember, 'a number or a string');
     }
     return {
-      ...common,
+      pointer: common.pointer,
+      node: common.node,
+      index: common.index,
+      id: common.id,
+      description: common.description,
       action,
       target: this.nodeReference(props.get('node'), located),
       key,
@@ -433,7 +440,8 @@ class PlanReader {
       else this.mistyped(rightsMember, '"full" or "read"');
       if (props.has('revoke')) this.issue(this.at(rightsMember.keyNode, rightsMember.pointer), '"rights" applies to a grant; a revoke removes the account whatever its rights.');
     }
-    return { ...common, action: 'cluster-security', grant, revoke, rights };
+    const { pointer, node, index, id, description } = common;
+    return { pointer, node, index, id, description, action: 'cluster-security', grant, revoke, rights };
   }
 
   private nodeReference(member: Member | undefined, step: Located): NodeReference | undefined {
@@ -464,7 +472,7 @@ class PlanReader {
       const keyNode = property.children?.[0];
       if (!keyNode || keyNode.type !== 'string') continue;
       const key = String(keyNode.value);
-      members.push({ key, keyNode, value: property.children?.[1], pointer: `${pointer}${toPointer([key])}` });
+      members.push({ key, keyNode, value: property.children?.[1], pointer: pointer + '/' + escapePointerKey(key) });
     }
     return members;
   }

@@ -115,6 +115,10 @@ export function versionsEqual(a: number, b: number, match: VersionMatch): boolea
   return match === 'major' ? majorOf(a) === majorOf(b) : a === b;
 }
 
+/**
+ * One object per step and per changed node, each built in one literal with all its fields: the simulation
+ * runs on every pause in typing, and spreads and closures here cost more than the parse (bench/phases.ts).
+ */
 class Simulation {
   private readonly indexByDeclaration = new Map<NodeDeclaration, number>();
 
@@ -126,16 +130,17 @@ class Simulation {
       if (declaration.duplicateOf) continue;
       this.indexByDeclaration.set(declaration, nodes.length);
       const registry: RegistryValue | undefined = declaration.noVersionCheck ? { type: 'REG_DWORD', data: 1 } : undefined;
-      nodes.push({
-        declaration,
-        name: declaration.name,
-        highest: declaration.highest,
-        lowest: declaration.lowest,
-        running: declaration.running,
-        registry,
-        bypass: declaration.running && bypassesVersionCheck(registry),
-        registryChangedAt: registry ? -1 : undefined,
-      });
+      nodes.push(
+        nodeState(
+          declaration,
+          declaration.highest,
+          declaration.lowest,
+          declaration.running,
+          registry,
+          declaration.running && bypassesVersionCheck(registry),
+          registry ? -1 : undefined,
+        ),
+      );
     }
     const initial = this.state(nodes);
     let current = initial;
@@ -149,85 +154,80 @@ class Simulation {
   }
 
   private apply(step: Step, before: ClusterState): StepResult {
-    const unchanged: StepResult = { step, before, after: before, target: undefined, join: undefined };
-    if (step.action === undefined || step.action === 'note' || step.action === 'cluster-security') return unchanged;
+    if (step.action === undefined || step.action === 'note' || step.action === 'cluster-security') return stepResult(step, before, before, undefined, undefined);
     const index = this.indexOf(step.target?.declaration);
-    if (index === undefined) return unchanged;
+    if (index === undefined) return stepResult(step, before, before, undefined, undefined);
     const target = before.nodes[index]!;
-    const result = (after: ClusterState, join?: JoinAttempt): StepResult => ({ step, before, after, target, join });
 
     switch (step.action) {
       case 'stop':
-        return result(target.running ? this.replace(before, index, stopped(target)) : before);
+        return stepResult(step, before, target.running ? this.replace(before, index, stopped(target)) : before, target, undefined);
       case 'start':
       case 'join':
-        if (target.running) return result(before, this.alreadyRunning(target));
-        return this.start(step, before, index, result);
+        if (target.running) return stepResult(step, before, before, target, this.alreadyRunning(target));
+        return this.start(step, before, before, index, target);
       case 'restart': {
         const down = target.running ? this.replace(before, index, stopped(target)) : before;
-        return this.start(step, down, index, result);
+        return this.start(step, before, down, index, target);
       }
       case 'upgrade': {
         // An in-place upgrade keeps ClusSvc\Parameters, so the registry value survives; the service ends stopped.
-        const upgraded: NodeState = {
-          ...stopped(target),
-          highest: step.to?.highest,
-          lowest: step.to?.lowest,
-        };
-        return result(this.replace(before, index, upgraded));
+        const upgraded = nodeState(target.declaration, step.to?.highest, step.to?.lowest, false, target.registry, false, target.registryChangedAt);
+        return stepResult(step, before, this.replace(before, index, upgraded), target, undefined);
       }
-      case 'set-registry':
+      case 'set-registry': {
         // The Cluster service reads only ClusSvc\Parameters; a value elsewhere changes nothing it sees.
-        if (!step.atParametersKey) return result(before);
-        return result(this.replace(before, index, { ...target, registry: { type: step.type, data: step.data }, registryChangedAt: step.index }));
-      case 'delete-registry':
-        if (!step.atParametersKey) return result(before);
+        if (!step.atParametersKey) return stepResult(step, before, before, target, undefined);
+        const registry: RegistryValue = { type: step.type, data: step.data };
+        const changed = nodeState(target.declaration, target.highest, target.lowest, target.running, registry, target.bypass, step.index);
+        return stepResult(step, before, this.replace(before, index, changed), target, undefined);
+      }
+      case 'delete-registry': {
+        if (!step.atParametersKey) return stepResult(step, before, before, target, undefined);
         // Not dynamic (KB 811272): the running service keeps bypassing until it restarts.
-        return result(this.replace(before, index, { ...target, registry: undefined, registryChangedAt: step.index }));
+        const changed = nodeState(target.declaration, target.highest, target.lowest, target.running, undefined, target.bypass, step.index);
+        return stepResult(step, before, this.replace(before, index, changed), target, undefined);
+      }
     }
   }
 
-  /** DOMAIN.md §2, "Starting or joining node J". `state` has J stopped. */
-  private start(
-    step: ServiceStep,
-    state: ClusterState,
-    index: number,
-    result: (after: ClusterState, join: JoinAttempt) => StepResult,
-  ): StepResult {
-    const joiner: NodeState = { ...state.nodes[index]!, bypass: bypassesVersionCheck(state.nodes[index]!.registry) };
-    const active = state.nodes.filter((n) => n.running);
-    const base = {
+  /** DOMAIN.md §2, "Starting or joining node J". `state` has J stopped; `target` is J before the step. */
+  private start(step: ServiceStep, before: ClusterState, state: ClusterState, index: number, target: NodeState): StepResult {
+    const stoppedJoiner = state.nodes[index]!;
+    const bypass = bypassesVersionCheck(stoppedJoiner.registry);
+    const joiner = nodeState(stoppedJoiner.declaration, stoppedJoiner.highest, stoppedJoiner.lowest, stoppedJoiner.running, stoppedJoiner.registry, bypass, stoppedJoiner.registryChangedAt);
+    const H = state.clusterHighestVersion;
+    const L = state.clusterLowestVersion;
+    const attempt = (outcome: JoinAttempt['outcome'], sponsors: readonly NodeState[], sponsorNotRunning: boolean, checkSkipped: boolean, versionsUnknown: boolean, rulesHeld: readonly JoinRule[]): JoinAttempt => ({
       joiner,
-      sponsors: [] as NodeState[],
-      sponsorNotRunning: false,
-      checkSkipped: false,
-      versionsUnknown: false,
-      rulesHeld: [] as JoinRule[],
-      clusterHighestVersion: state.clusterHighestVersion,
-      clusterLowestVersion: state.clusterLowestVersion,
-    };
-    if (active.length === 0) {
-      if (step.action === 'join') return result(state, { ...base, outcome: 'no-cluster' });
-      return result(this.replace(state, index, { ...joiner, running: true }), { ...base, outcome: 'formed' });
+      outcome,
+      sponsors,
+      sponsorNotRunning,
+      checkSkipped,
+      versionsUnknown,
+      rulesHeld,
+      clusterHighestVersion: H,
+      clusterLowestVersion: L,
+    });
+    const joined = () => this.replace(state, index, nodeState(joiner.declaration, joiner.highest, joiner.lowest, true, joiner.registry, bypass, joiner.registryChangedAt));
+    if (state.activeCount === 0) {
+      if (step.action === 'join') return stepResult(step, before, state, target, attempt('no-cluster', [], false, false, false, []));
+      return stepResult(step, before, joined(), target, attempt('formed', [], false, false, false, []));
     }
     const namedIndex = this.indexOf(step.sponsor?.declaration);
     const named = namedIndex === undefined ? undefined : state.nodes[namedIndex];
     const sponsorNotRunning = named !== undefined && !named.running;
-    const sponsors = named?.running ? [named] : active;
-    const checkSkipped = joiner.bypass && sponsors.every((s) => s.bypass);
-    const attempt = { ...base, sponsors, sponsorNotRunning, checkSkipped };
-    const joined = () => this.replace(state, index, { ...joiner, running: true });
-    if (checkSkipped) return result(joined(), { ...attempt, outcome: 'joined' });
+    const sponsors = named?.running ? [named] : state.nodes.filter((n) => n.running);
+    const checkSkipped = bypass && sponsors.every((s) => s.bypass);
+    if (checkSkipped) return stepResult(step, before, joined(), target, attempt('joined', sponsors, sponsorNotRunning, true, false, []));
 
-    const H = state.clusterHighestVersion;
-    const L = state.clusterLowestVersion;
     if (H === undefined || L === undefined || joiner.highest === undefined || joiner.lowest === undefined) {
       // An invalid version is already an error; guessing a verdict here would only add noise.
-      return result(joined(), { ...attempt, outcome: 'joined', versionsUnknown: true });
+      return stepResult(step, before, joined(), target, attempt('joined', sponsors, sponsorNotRunning, false, true, []));
     }
     const rulesHeld = joinRulesHeld({ highest: joiner.highest, lowest: joiner.lowest }, H, L, this.plan.versionMatch);
-    if (rulesHeld.length === 0) return result(state, { ...attempt, outcome: 'refused', rulesHeld });
-    return result(joined(), { ...attempt, outcome: 'joined', rulesHeld });
+    if (rulesHeld.length === 0) return stepResult(step, before, state, target, attempt('refused', sponsors, sponsorNotRunning, false, false, rulesHeld));
+    return stepResult(step, before, joined(), target, attempt('joined', sponsors, sponsorNotRunning, false, false, rulesHeld));
   }
 
   private alreadyRunning(target: NodeState): JoinAttempt {
@@ -255,10 +255,33 @@ class Simulation {
   }
 
   private state(nodes: readonly NodeState[]): ClusterState {
-    return { nodes, ...clusterVersionsOf(nodes, this.plan.versionMatch) };
+    const versions = clusterVersionsOf(nodes, this.plan.versionMatch);
+    return {
+      nodes,
+      activeCount: versions.activeCount,
+      clusterHighestVersion: versions.clusterHighestVersion,
+      clusterLowestVersion: versions.clusterLowestVersion,
+      mixed: versions.mixed,
+    };
   }
 }
 
+function nodeState(
+  declaration: NodeDeclaration,
+  highest: number | undefined,
+  lowest: number | undefined,
+  running: boolean,
+  registry: RegistryValue | undefined,
+  bypass: boolean,
+  registryChangedAt: number | undefined,
+): NodeState {
+  return { declaration, name: declaration.name, highest, lowest, running, registry, bypass, registryChangedAt };
+}
+
+function stepResult(step: Step, before: ClusterState, after: ClusterState, target: NodeState | undefined, join: JoinAttempt | undefined): StepResult {
+  return { step, before, after, target, join };
+}
+
 function stopped(node: NodeState): NodeState {
-  return { ...node, running: false, bypass: false };
+  return nodeState(node.declaration, node.highest, node.lowest, false, node.registry, false, node.registryChangedAt);
 }
