@@ -175,7 +175,7 @@ class PlanReader {
       if (nameProblem) this.issue(this.at(m.keyNode, m.pointer), `Node name ${nameProblem}.`);
       const located = { pointer: m.pointer, node: m.value ?? m.keyNode };
       let props = new Map<string, Member>();
-      let pair: VersionPair = { ...located, highest: undefined, lowest: undefined, release: undefined };
+      let pair: VersionPair = versionPair(located, undefined, undefined, undefined);
       if (m.value?.type === 'object') {
         props = this.properties(this.members(m.value, m.pointer), NODE_PROPERTIES);
         pair = this.pairFromProperties(props, located, 'node');
@@ -211,18 +211,18 @@ class PlanReader {
     if (m.value?.type === 'string') return this.aliasPair(m, located);
     if (m.value?.type === 'object') return this.pairFromProperties(this.properties(this.members(m.value, m.pointer), TARGET_PROPERTIES), located, 'to');
     this.mistyped(m, 'a version alias or { "highest": …, "lowest": … }');
-    return { ...located, highest: undefined, lowest: undefined, release: undefined };
+    return versionPair(located, undefined, undefined, undefined);
   }
 
   /** `{ "version": alias }` or `{ "highest": V, "lowest"?: V }`; a missing lowest defaults to highest. */
   private pairFromProperties(props: Map<string, Member>, located: Located, role: 'node' | 'to'): VersionPair {
-    const none: VersionPair = { ...located, highest: undefined, lowest: undefined, release: undefined };
+    const none = () => versionPair(located, undefined, undefined, undefined);
     const alias = props.get('version');
     const highest = props.get('highest');
     const lowest = props.get('lowest');
     if (alias && highest) {
       this.issue(located, 'Give either "version" (an alias) or "highest"/"lowest", not both.');
-      return none;
+      return none();
     }
     if (alias) {
       if (lowest) this.issue(this.at(lowest.keyNode, lowest.pointer), '"lowest" comes from the alias in "version"; remove one of them.');
@@ -230,19 +230,19 @@ class PlanReader {
     }
     if (!highest) {
       this.issue(located, role === 'node' ? 'The node needs "version" (an alias) or "highest" (and optionally "lowest").' : '"to" needs "highest".');
-      return none;
+      return none();
     }
     const h = this.version(highest, true);
     const l = lowest ? this.version(lowest, true) : h;
-    return { ...located, highest: h, lowest: l, release: h === undefined ? undefined : this.catalog.releaseOf(h) };
+    return versionPair(located, h, l, h === undefined ? undefined : this.catalog.releaseOf(h));
   }
 
   private aliasPair(m: Member, located: Located): VersionPair {
-    const none: VersionPair = { ...located, highest: undefined, lowest: undefined, release: undefined };
+    const none = () => versionPair(located, undefined, undefined, undefined);
     const valueNode = m.value;
     if (valueNode?.type !== 'string') {
       this.mistyped(m, 'a version alias such as "ws2003-rtm"');
-      return none;
+      return none();
     }
     const alias = String(valueNode.value);
     const release = this.catalog.get(alias);
@@ -261,10 +261,10 @@ class PlanReader {
           ...(suggestion && !numeric ? { suggestion } : {}),
         },
       });
-      return none;
+      return none();
     }
-    this.versionValues.push({ ...valueLocated, version: release.highest });
-    return { ...located, highest: release.highest, lowest: release.lowest, release };
+    this.versionValues.push({ pointer: valueLocated.pointer, node: valueLocated.node, version: release.highest });
+    return versionPair(located, release.highest, release.lowest, release);
   }
 
   /** One version value; `allowAlias` is false inside `versions`, where an alias would define an alias. */
@@ -280,7 +280,7 @@ class PlanReader {
       return undefined;
     }
     if (result.kind === 'version') {
-      this.versionValues.push({ ...located, version: result.version });
+      this.versionValues.push({ pointer: located.pointer, node, version: result.version });
       return result.version;
     }
     if (result.kind === 'invalid') {
@@ -316,7 +316,7 @@ class PlanReader {
       return undefined;
     }
     // An alias where one version is expected stands for the release's installed (highest) version.
-    this.versionValues.push({ ...located, version: release.highest });
+    this.versionValues.push({ pointer: located.pointer, node, version: release.highest });
     return release.highest;
   }
 
@@ -528,8 +528,12 @@ class PlanReader {
   }
 
   private issue(where: Located, message: string): void {
-    this.issues.push({ ...where, message });
+    this.issues.push({ pointer: where.pointer, node: where.node, message });
   }
 }
 
 export const TARGET_PROPERTIES = new Set(['highest', 'lowest']);
+
+function versionPair(located: Located, highest: number | undefined, lowest: number | undefined, release: Release | undefined): VersionPair {
+  return { pointer: located.pointer, node: located.node, highest, lowest, release };
+}
