@@ -2,6 +2,7 @@ import { Catalog, type Release } from './catalog';
 import { closest } from './closest';
 import { netbiosNameProblem, nodeKey } from './nodeNames';
 import type {
+  Action,
   Located,
   NodeDeclaration,
   NodeReference,
@@ -47,6 +48,8 @@ export const STEP_PROPERTIES: Record<(typeof ACTIONS)[number], readonly string[]
   'cluster-security': ['grant', 'revoke', 'rights'],
   note: ['text'],
 };
+
+const ACTION_NAMES: ReadonlySet<string> = new Set(ACTIONS);
 
 /** Per action, every property a step may have: built once, not per step. */
 const ALLOWED_STEP_PROPERTIES = Object.fromEntries(
@@ -333,9 +336,10 @@ class PlanReader {
       return unreadable();
     }
     const all = this.members(node, pointer);
-    const actionMember = all.find((m) => m.key === 'action');
+    let actionMember: Member | undefined;
+    for (const m of all) if (m.key === 'action' && !actionMember) actionMember = m;
     const actionValue = actionMember?.value?.value;
-    const action = ACTIONS.find((a) => a === actionValue);
+    const action = typeof actionValue === 'string' && ACTION_NAMES.has(actionValue) ? (actionValue as Action) : undefined;
     if (!actionMember) {
       this.issue(located, `The step has no "action"; use one of ${ACTIONS.join(', ')}.`);
       return unreadable();
