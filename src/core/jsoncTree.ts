@@ -48,6 +48,7 @@ export function parseWellFormedTree(text: string, maxDepth: number): JsonNode | 
 class FastParser {
   private pos = 0;
   private depth = 0;
+  private readonly strings = new Map<string, string>();
   private readonly end: number;
 
   constructor(
@@ -97,7 +98,6 @@ class FastParser {
     const text = this.text;
     const node = new TreeNode('object', this.pos, -1, parent, undefined);
     const children: TreeNode[] = [];
-    node.children = children;
     this.pos++;
     this.skipTrivia();
     if (text.charCodeAt(this.pos) !== 125 /* } */) {
@@ -128,6 +128,8 @@ class FastParser {
     }
     this.pos++;
     node.length = this.pos - node.offset;
+    // push grows a backing store to 17 slots; the tree lives as long as the analysis, so keep exact copies.
+    node.children = children.length > 0 ? children.slice() : children;
     this.depth--;
     return node;
   }
@@ -137,7 +139,6 @@ class FastParser {
     const text = this.text;
     const node = new TreeNode('array', this.pos, -1, parent, undefined);
     const children: TreeNode[] = [];
-    node.children = children;
     this.pos++;
     this.skipTrivia();
     if (text.charCodeAt(this.pos) !== 93 /* ] */) {
@@ -157,6 +158,8 @@ class FastParser {
     }
     this.pos++;
     node.length = this.pos - node.offset;
+    // push grows a backing store to 17 slots; the tree lives as long as the analysis, so keep exact copies.
+    node.children = children.length > 0 ? children.slice() : children;
     this.depth--;
     return node;
   }
@@ -180,12 +183,23 @@ class FastParser {
       i++;
     }
     this.pos = i + 1;
-    if (!escaped) return text.slice(start, i);
+    if (!escaped) return i - start <= 32 ? this.intern(text.slice(start, i)) : text.slice(start, i);
     try {
       return JSON.parse(text.slice(start - 1, i + 1)) as string;
     } catch {
       throw GIVE_UP;
     }
+  }
+
+  /**
+   * One copy of each short string: a plan repeats its keys and node names thousands of times, and the tree
+   * would otherwise hold a copy per occurrence.
+   */
+  private intern(value: string): string {
+    const known = this.strings.get(value);
+    if (known !== undefined) return known;
+    this.strings.set(value, value);
+    return value;
   }
 
   private number(parent: TreeNode | undefined): TreeNode {
