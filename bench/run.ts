@@ -205,12 +205,24 @@ say();
 
 // ── bundles ──────────────────────────────────────────────────────────────────────────────────────────
 
-const bundles = ['extension.js', 'cli.js'].map((file) => {
+// extension.js is what activation loads; the lazy chunks (src/extension/chunks/<name>.ts → dist/<name>.js,
+// see src/extension/lazy.ts) load on first use of their feature, so each is reported on its own.
+const chunks = fs
+  .readdirSync(path.join(ROOT, 'src/extension/chunks'))
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => f.replace(/\.ts$/, '.js'))
+  .sort();
+const bundles = ['extension.js', ...chunks, 'cli.js'].map((file) => {
   const content = fs.readFileSync(path.join(ROOT, 'dist', file));
-  return { file, bytes: content.length, gzip: gzipSync(content).length, minified: !content.toString('utf8').includes('sourceMappingURL') };
+  return { file, lazy: chunks.includes(file), bytes: content.length, gzip: gzipSync(content).length, minified: !content.toString('utf8').includes('sourceMappingURL') };
 });
 say('Bundles:');
-for (const b of bundles) say(`  dist/${b.file.padEnd(13)} ${kb(b.bytes).padStart(10)} (${n(b.bytes)} bytes; gzip ${kb(b.gzip)})${b.minified ? '' : '  NOT MINIFIED: run npm run bench, which builds with --production'}`);
+for (const b of bundles) {
+  say(
+    `  dist/${b.file.padEnd(15)} ${kb(b.bytes).padStart(10)} (${n(b.bytes)} bytes; gzip ${kb(b.gzip)})${b.lazy ? '  lazy chunk, loaded on first use' : ''}` +
+      (b.minified ? '' : '  NOT MINIFIED: run npm run bench, which builds with --production'),
+  );
+}
 say();
 
 // ── results ──────────────────────────────────────────────────────────────────────────────────────────
@@ -280,7 +292,16 @@ checks.push({
   ok: joinFix ? joinFix.timing.median <= TARGET.fixesMs : false,
 });
 const extension = bundles.find((b) => b.file === 'extension.js')!;
-checks.push({ target: 'extension bundle ≤ 100 KiB minified', measured: `${kb(extension.bytes)}${extension.minified ? '' : ' (not minified)'}`, ok: extension.minified && extension.bytes <= TARGET.extensionBytes });
+checks.push({
+  target: 'extension bundle loaded at activation (dist/extension.js) ≤ 100 KiB minified; the lazy chunks load on first use',
+  measured:
+    `${kb(extension.bytes)}${extension.minified ? '' : ' (not minified)'}; chunks: ` +
+    bundles
+      .filter((b) => b.lazy)
+      .map((b) => `${b.file} ${kb(b.bytes)}`)
+      .join(', '),
+  ok: extension.minified && extension.bytes <= TARGET.extensionBytes,
+});
 checks.push({ target: 'activation ≤ 20 ms; edit → diagnostics ≤ 50 ms p95 (1,000 steps)', measured: 'not measured here: npm run bench:editor', ok: undefined });
 
 say('Targets:');
@@ -296,7 +317,7 @@ const others = [
     (h) =>
       `memory, analysis of 100,000 steps ${h.variant} (${mb(h.textBytes)} of text): peak heap used ${mb(h.peakHeapUsed)} above baseline (sampled at ${h.gcs} GCs and at the end; ≤ ${mb(h.youngGeneration)} more between samples), ${mb(h.retained)} retained by the result`,
   ),
-  ...bundles.map((b) => `bundle dist/${b.file}: ${kb(b.bytes)} minified, ${kb(b.gzip)} gzip`),
+  ...bundles.map((b) => `bundle dist/${b.file}${b.lazy ? ' (lazy chunk, loaded on first use)' : ''}: ${kb(b.bytes)} minified, ${kb(b.gzip)} gzip`),
   ...fixTimings.filter((f) => f.code !== 'join-incompatible').map((f) => `quick fixes for one ${f.code} finding, 10,000 steps: ${fmt(f.timing.median)} ms`),
 ];
 for (const line of others) say(`  ${line}`);

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { hoverAt, inlayHints, planSummary } from '../core';
+import { inlayHints, planSummary } from '../core';
 import { LANGUAGE_ID, type AnalysisCache } from './analyses';
+import { loadChunk } from './lazy';
 
 /** The setting that turns the inlay hints off; it applies without a reload. */
 export const INLAY_HINTS_SETTING = 'clusterplan.inlayHints.enabled';
@@ -9,14 +10,17 @@ export const FOCUS_CLUSTER_VERSIONS = 'clusterplan.clusterVersions.focus';
 
 /**
  * "Reading the plan": hovers, inlay hints and the summary CodeLens above "steps". Each converts what the
- * core computes from the cached analysis of the document's version; none analyses on its own.
+ * core computes from the cached analysis of the document's version; none analyses on its own. The hovers'
+ * code is a chunk loaded at the first hover (./lazy.ts): only the pointer or a keystroke asks for one.
  */
 export function registerReadingFeatures(analyses: AnalysisCache): vscode.Disposable[] {
   const selector: vscode.DocumentSelector = { language: LANGUAGE_ID };
   const hints = new PlanInlayHintsProvider(analyses);
   const lenses = new PlanSummaryLensProvider(analyses);
   return [
-    vscode.languages.registerHoverProvider(selector, new PlanHoverProvider(analyses)),
+    vscode.languages.registerHoverProvider(selector, {
+      provideHover: (document, position) => loadChunk('hover', 'once')?.hover(analyses.get(document), document, position),
+    }),
     hints,
     vscode.languages.registerInlayHintsProvider(selector, hints),
     lenses,
@@ -26,21 +30,6 @@ export function registerReadingFeatures(analyses: AnalysisCache): vscode.Disposa
 
 function rangeOf(document: vscode.TextDocument, offset: number, length: number): vscode.Range {
   return new vscode.Range(document.positionAt(offset), document.positionAt(offset + length));
-}
-
-class PlanHoverProvider implements vscode.HoverProvider {
-  constructor(private readonly analyses: AnalysisCache) {}
-
-  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
-    const found = hoverAt(this.analyses.get(document), document.offsetAt(position));
-    if (!found) return undefined;
-    // The core escapes every piece of document text; on top of that, the markdown may run no command
-    // and render no HTML (issue 6), whatever a plan contains.
-    const markdown = new vscode.MarkdownString(found.markdown, false);
-    markdown.isTrusted = false;
-    markdown.supportHtml = false;
-    return new vscode.Hover(markdown, rangeOf(document, found.offset, found.length));
-  }
 }
 
 class PlanInlayHintsProvider implements vscode.InlayHintsProvider, vscode.Disposable {

@@ -21,3 +21,14 @@ test('the CLI does not import the extension or vscode', () => {
   const offenders = sources(path.join(root, 'src/cli')).filter((file) => /['"]vscode['"]|\/extension\//.test(readFileSync(file, 'utf8')));
   assert.deepEqual(offenders.map((f) => path.relative(root, f)), []);
 });
+
+// The lazy chunks (src/extension/lazy.ts): loaded by a require esbuild does not follow, so nothing imports
+// one for its value, and the package must carry each of them.
+test('nothing in the extension imports a lazy chunk, and the package keeps every chunk', () => {
+  const importers = sources(path.join(root, 'src/extension')).filter((file) => /from\s+['"][./]*chunks\//.test(readFileSync(file, 'utf8')));
+  assert.deepEqual(importers.map((f) => path.relative(root, f)), []);
+  const kept = readFileSync(path.join(root, '.vscodeignore'), 'utf8').split(/\r?\n/);
+  const chunks = readdirSync(path.join(root, 'src/extension/chunks')).filter((f) => f.endsWith('.ts'));
+  assert.ok(chunks.length > 0);
+  assert.deepEqual(chunks.map((f) => `!dist/${f.replace(/\.ts$/, '.js')}`).filter((line) => !kept.includes(line)), []);
+});

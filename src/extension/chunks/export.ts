@@ -1,0 +1,43 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { exportRunbook, isRunbookFormat, RUNBOOK_FORMATS, type RunbookFormat } from '../../core/export/runbook';
+import type { AnalysisCache } from '../analyses';
+
+/**
+ * The chunk dist/export.js (../lazy.ts): "Cluster Plan: Export Runbook…", loaded when the command first
+ * runs. The core's exportRunbook on the plan, opened in a new untitled editor of the format's language,
+ * for the administrator to review and save. A format may be passed as the argument (keybindings, tests);
+ * otherwise a quick pick asks.
+ */
+export async function exportRunbookOf(document: vscode.TextDocument, analyses: AnalysisCache, formatArgument: unknown): Promise<vscode.TextEditor | undefined> {
+  const format = typeof formatArgument === 'string' && isRunbookFormat(formatArgument) ? formatArgument : await pickFormat();
+  if (!format) return undefined;
+
+  const analysis = analyses.get(document);
+  const planName = path.basename(document.uri.path) || document.uri.toString();
+  let result = exportRunbook(analysis, format, { planName });
+  if (!result.ok) {
+    const summary = result.problems.slice(0, 3).map((p) => p.message).join(' ') + (result.problems.length > 3 ? ' …' : '');
+    if (!result.problems.every((p) => p.kind === 'plan-error')) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('The runbook cannot be exported: {0}', summary));
+      return undefined;
+    }
+    const anyway = vscode.l10n.t('Export Anyway');
+    const choice = await vscode.window.showWarningMessage(vscode.l10n.t('The plan has errors: {0}', summary), { modal: true }, anyway);
+    if (choice !== anyway) return undefined;
+    result = exportRunbook(analysis, format, { planName, force: true });
+    if (!result.ok) return undefined;
+  }
+  const runbook = await vscode.workspace.openTextDocument({ language: RUNBOOK_FORMATS[format].languageId, content: result.text });
+  return vscode.window.showTextDocument(runbook, { preview: false });
+}
+
+async function pickFormat(): Promise<RunbookFormat | undefined> {
+  const items: (vscode.QuickPickItem & { format: RunbookFormat })[] = [
+    { label: vscode.l10n.t('cmd batch file'), description: '.cmd', detail: vscode.l10n.t('sc, reg and cluster.exe, step by step, stopping at the first failure'), format: 'cmd' },
+    { label: vscode.l10n.t('PowerShell script'), description: '.ps1', detail: vscode.l10n.t('Invoke-Command on each node; -WhatIf shows every change'), format: 'powershell' },
+    { label: vscode.l10n.t('Markdown document'), description: '.md', detail: vscode.l10n.t('for the change board: nodes, steps, commands and expected cluster state'), format: 'markdown' },
+  ];
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Export Runbook'), placeHolder: vscode.l10n.t('Format of the runbook') });
+  return picked?.format;
+}

@@ -1,0 +1,18 @@
+import * as vscode from 'vscode';
+import type { Analysis } from '../../core/analyze';
+import { hoverAt } from '../../core/features/hover';
+
+/**
+ * The chunk dist/hover.js (../lazy.ts): the hovers, loaded when the administrator first rests the pointer on
+ * a plan (or asks for a hover from the keyboard).
+ */
+export function hover(analysis: Analysis, document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+  const found = hoverAt(analysis, document.offsetAt(position));
+  if (!found) return undefined;
+  // The core escapes every piece of document text; on top of that, the markdown may run no command
+  // and render no HTML (issue 6), whatever a plan contains.
+  const markdown = new vscode.MarkdownString(found.markdown, false);
+  markdown.isTrusted = false;
+  markdown.supportHtml = false;
+  return new vscode.Hover(markdown, new vscode.Range(document.positionAt(found.offset), document.positionAt(found.offset + found.length)));
+}

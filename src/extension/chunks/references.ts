@@ -1,0 +1,53 @@
+import * as vscode from 'vscode';
+import type { Analysis } from '../../core/analyze';
+import { nodeDefinition, nodeReferences, prepareNodeRename, renameNode, type RenameRejection } from '../../core/features/nodeReferences';
+
+/**
+ * The chunk dist/references.js (../lazy.ts): go to definition, find references and rename of node names,
+ * loaded when the administrator first asks for one of them. The logic is the core's
+ * (src/core/features/nodeReferences.ts); this converts offsets to ranges and rejections to messages.
+ */
+export function definition(analysis: Analysis, document: vscode.TextDocument, position: vscode.Position): vscode.Location | undefined {
+  const found = nodeDefinition(analysis, document.offsetAt(position));
+  return found ? new vscode.Location(document.uri, rangeOf(document, found.offset, found.length)) : undefined;
+}
+
+export function references(analysis: Analysis, document: vscode.TextDocument, position: vscode.Position, context: vscode.ReferenceContext): vscode.Location[] | undefined {
+  const occurrences = nodeReferences(analysis, document.offsetAt(position));
+  return occurrences
+    ?.filter((o) => context.includeDeclaration || o.role !== 'declaration')
+    .map((o) => new vscode.Location(document.uri, rangeOf(document, o.offset, o.length)));
+}
+
+export function prepareRename(analysis: Analysis, document: vscode.TextDocument, position: vscode.Position): { range: vscode.Range; placeholder: string } {
+  const prepared = prepareNodeRename(analysis, document.offsetAt(position));
+  if (!prepared.ok) throw new Error(rejectionMessage(prepared.rejection));
+  // The range is the name inside its quotes, so the rename box holds just the name.
+  const inner = rangeOf(document, prepared.offset + 1, Math.max(0, prepared.length - 2));
+  return { range: inner, placeholder: prepared.name };
+}
+
+export function renameEdits(analysis: Analysis, document: vscode.TextDocument, position: vscode.Position, newName: string): vscode.WorkspaceEdit {
+  const result = renameNode(analysis, document.offsetAt(position), newName);
+  if (!result.ok) throw new Error(rejectionMessage(result.rejection));
+  const edit = new vscode.WorkspaceEdit();
+  for (const e of result.edits) edit.replace(document.uri, rangeOf(document, e.offset, e.length), e.content);
+  return edit;
+}
+
+function rejectionMessage(rejection: RenameRejection): string {
+  switch (rejection.reason) {
+    case 'not-a-node':
+      return vscode.l10n.t('Only node names can be renamed: place the cursor on a name under "nodes" or on a step\'s "node" or "sponsor".');
+    case 'undeclared':
+      return vscode.l10n.t('"{0}" is not declared under "nodes", so there is no node to rename. Fix the name or declare the node.', rejection.name);
+    case 'invalid-name':
+      return vscode.l10n.t('"{0}" is not a valid node name: {1}.', rejection.name, rejection.problem);
+    case 'collision':
+      return vscode.l10n.t('The plan already declares the node "{0}"; node names are compared ignoring case, so "{1}" would be the same node.', rejection.other, rejection.name);
+  }
+}
+
+function rangeOf(document: vscode.TextDocument, offset: number, length: number): vscode.Range {
+  return new vscode.Range(document.positionAt(offset), document.positionAt(offset + length));
+}
