@@ -1,8 +1,11 @@
 import * as vscode from 'vscode';
 import { generatePlan } from '../../../bench/generate';
+import type { ClusterplanApi } from '../../../src/extension/extension';
 import { codes, diagnosticsWhere } from '../helpers';
 
 const EDITS = 20;
+/** Edits before the timed ones: the first run of every provider's code is compiled by V8 on the way. */
+const WARMUP_EDITS = 3;
 const TARGET_ACTIVATION_MS = 20;
 const TARGET_P95_MS = 50;
 
@@ -12,7 +15,7 @@ const TARGET_P95_MS = 50;
  * the run on a missed target (timings stay out of the tests).
  */
 export async function run(): Promise<void> {
-  const extension = vscode.extensions.getExtension('clusterplan.clusterplan')!;
+  const extension = vscode.extensions.getExtension<ClusterplanApi>('clusterplan.clusterplan')!;
   const api = await extension.activate();
   const delay = vscode.workspace.getConfiguration('clusterplan').get<number>('validate.delay', 250);
   const { text } = generatePlan({ steps: 1000, variant: 'clean', seed: 1 });
@@ -22,24 +25,44 @@ export async function run(): Promise<void> {
 
   // Each edit misspells or restores one node reference, so the diagnostics change every time.
   const target = text.indexOf('"node": "NODE01"') + '"node": "'.length;
-  const latencies: number[] = [];
-  for (let i = 0; i < EDITS; i++) {
+  // Two clocks per edit: when the extension set the new diagnostics (they go to the window at once), and when
+  // languages.onDidChangeDiagnostics reported them, which VS Code debounces by 50 ms in the extension host.
+  let latencies: number[] = [];
+  let reported: number[] = [];
+  for (let i = 0; i < WARMUP_EDITS + EDITS; i++) {
     const misspelt = i % 2 === 0;
     const range = new vscode.Range(document.positionAt(target), document.positionAt(target + 6));
     const started = performance.now();
+    let set = NaN;
+    const validated = api.onDidValidate((d) => {
+      if (d === document && Number.isNaN(set) && codes(vscode.languages.getDiagnostics(document.uri)).includes('unknown-node') === misspelt) set = performance.now();
+    });
     await editor.edit((b) => b.replace(range, misspelt ? 'NODX01' : 'NODE01'));
     await diagnosticsWhere(document.uri, (d) => codes(d).includes('unknown-node') === misspelt, `edit ${i + 1}`, 30_000);
-    latencies.push(performance.now() - started - delay);
+    const event = performance.now();
+    validated.dispose();
+    if (Number.isNaN(set)) throw new Error(`edit ${i + 1}: onDidChangeDiagnostics came without onDidValidate`);
+    latencies.push(set - started - delay);
+    reported.push(event - started - delay);
   }
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  const warmup = latencies.slice(0, WARMUP_EDITS);
+  latencies = latencies.slice(WARMUP_EDITS);
+  reported = reported.slice(WARMUP_EDITS);
 
-  const sorted = [...latencies].sort((a, b) => a - b);
-  const p = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+  const percentile = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+  };
+  const p = percentile(latencies);
+  const r = percentile(reported);
   const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
   const lines = [
     `editor benchmark (VS Code ${vscode.version}, ${EDITS} edits on a 1,000-step plan, delay ${delay} ms)`,
     `activation: ${api.activationMs.toFixed(1)} ms (target ≤ ${TARGET_ACTIVATION_MS} ms) ${verdict(api.activationMs <= TARGET_ACTIVATION_MS)}`,
-    `edit → diagnostics minus delay: p50 ${p(0.5).toFixed(1)} ms, p95 ${p(0.95).toFixed(1)} ms, max ${sorted[sorted.length - 1]!.toFixed(1)} ms (target p95 ≤ ${TARGET_P95_MS} ms) ${verdict(p(0.95) <= TARGET_P95_MS)}`,
+    `edit → diagnostics set, minus delay: p50 ${p(0.5).toFixed(1)} ms, p95 ${p(0.95).toFixed(1)} ms, max ${p(1).toFixed(1)} ms (target p95 ≤ ${TARGET_P95_MS} ms) ${verdict(p(0.95) <= TARGET_P95_MS)}`,
+    `edit → languages.onDidChangeDiagnostics, minus delay (VS Code adds its 50 ms debounce): p50 ${r(0.5).toFixed(1)} ms, p95 ${r(0.95).toFixed(1)} ms, max ${r(1).toFixed(1)} ms`,
   ];
+  lines.push(`each edit, diagnostics set minus delay (ms): ${warmup.map((l) => l.toFixed(0)).join(' ')} (the first ${WARMUP_EDITS}, untimed: V8 compiles on the way) | ${latencies.map((l) => l.toFixed(0)).join(' ')}`);
   for (const line of lines) console.log(`bench:editor: ${line}`);
 }
