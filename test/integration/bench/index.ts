@@ -1,3 +1,6 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { generatePlan } from '../../../bench/generate';
 import type { ClusterplanApi } from '../../../src/extension/extension';
@@ -65,4 +68,31 @@ export async function run(): Promise<void> {
   ];
   lines.push(`each edit, diagnostics set minus delay (ms): ${warmup.map((l) => l.toFixed(0)).join(' ')} (the first ${WARMUP_EDITS}, untimed: V8 compiles on the way) | ${latencies.map((l) => l.toFixed(0)).join(' ')}`);
   for (const line of lines) console.log(`bench:editor: ${line}`);
+  writeReadme(lines);
+}
+
+/** The results go into the README between its bench-editor markers, with the date and the machine. */
+function writeReadme(lines: readonly string[]): void {
+  const file = path.resolve(__dirname, '../../../../README.md');
+  const START = '<!-- bench-editor:start -->';
+  const END = '<!-- bench-editor:end -->';
+  const readme = fs.readFileSync(file, 'utf8');
+  const from = readme.indexOf(START);
+  const to = readme.indexOf(END);
+  if (from < 0 || to < from) {
+    console.log(`bench:editor: ${file} has no ${START} … ${END}; results not written`);
+    return;
+  }
+  const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
+  const block = [
+    START,
+    `Measured by \`npm run bench:editor\` on ${new Date().toISOString().slice(0, 10)}: ${cpu}, ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at the end.`,
+    '',
+    '```text',
+    ...lines,
+    '```',
+    '',
+  ].join('\n');
+  fs.writeFileSync(file, readme.slice(0, from) + block + readme.slice(to));
+  console.log(`bench:editor: results written into ${file}`);
 }
