@@ -108,7 +108,8 @@ export function joinRulesHeld(
   if (versionsEqual(joiner.highest, clusterHighest, match)) held.push('highest = ClusterHighestVersion');
   if (versionsEqual(joiner.lowest, clusterHighest, match)) held.push('lowest = ClusterHighestVersion');
   if (versionsEqual(joiner.highest, clusterLowest, match)) held.push('highest = ClusterLowestVersion');
-  return held;
+  // The timeline keeps one per join: an exact copy, as push leaves room for 17.
+  return held.slice();
 }
 
 export function versionsEqual(a: number, b: number, match: VersionMatch): boolean {
@@ -217,7 +218,7 @@ class Simulation {
     const namedIndex = this.indexOf(step.sponsor?.declaration);
     const named = namedIndex === undefined ? undefined : state.nodes[namedIndex];
     const sponsorNotRunning = named !== undefined && !named.running;
-    const sponsors = named?.running ? [named] : state.nodes.filter((n) => n.running);
+    const sponsors = named?.running ? [named] : activeNodes(state);
     const checkSkipped = bypass && sponsors.every((s) => s.bypass);
     if (checkSkipped) return stepResult(step, before, joined(), target, attempt('joined', sponsors, sponsorNotRunning, true, false, []));
 
@@ -264,6 +265,14 @@ class Simulation {
       mixed: versions.mixed,
     };
   }
+}
+
+/** The active nodes in an array of their exact size: the timeline keeps one per join. */
+function activeNodes(state: ClusterState): NodeState[] {
+  const active = new Array<NodeState>(state.activeCount);
+  let k = 0;
+  for (const node of state.nodes) if (node.running) active[k++] = node;
+  return active;
 }
 
 function nodeState(
