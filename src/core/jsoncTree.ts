@@ -128,24 +128,10 @@ class FastParser {
         const child = this.value(property);
         property.children = [value, child];
         property.length = child.offset + child.length - keyStart;
-        this.skipTrivia();
-        const c = text.charCodeAt(this.pos);
-        if (c === 44 /* , */) {
-          this.pos++;
-          this.skipTrivia();
-          if (text.charCodeAt(this.pos) === 125) break; // trailing comma
-          continue;
-        }
-        if (c === 125) break;
-        throw GIVE_UP;
+        if (this.endsAfterElement(125 /* } */)) break;
       }
     }
-    this.pos++;
-    node.length = this.pos - node.offset;
-    // push grows a backing store to 17 slots; the tree lives as long as the analysis, so keep exact copies.
-    node.children = children.length > 0 ? children.slice() : children;
-    this.depth--;
-    return node;
+    return this.close(node, children);
   }
 
   private array(parent: TreeBranch | undefined): TreeNode {
@@ -158,18 +144,27 @@ class FastParser {
     if (text.charCodeAt(this.pos) !== 93 /* ] */) {
       for (;;) {
         children.push(this.value(node));
-        this.skipTrivia();
-        const c = text.charCodeAt(this.pos);
-        if (c === 44) {
-          this.pos++;
-          this.skipTrivia();
-          if (text.charCodeAt(this.pos) === 93) break; // trailing comma
-          continue;
-        }
-        if (c === 93) break;
-        throw GIVE_UP;
+        if (this.endsAfterElement(93 /* ] */)) break;
       }
     }
+    return this.close(node, children);
+  }
+
+  /** After an element: true at the container's closer (a trailing comma allowed), false after a comma. */
+  private endsAfterElement(closer: number): boolean {
+    this.skipTrivia();
+    const c = this.text.charCodeAt(this.pos);
+    if (c === 44 /* , */) {
+      this.pos++;
+      this.skipTrivia();
+      return this.text.charCodeAt(this.pos) === closer;
+    }
+    if (c === closer) return true;
+    throw GIVE_UP;
+  }
+
+  /** At the closer of `node`. */
+  private close(node: TreeBranch, children: TreeNode[]): TreeBranch {
     this.pos++;
     node.length = this.pos - node.offset;
     // push grows a backing store to 17 slots; the tree lives as long as the analysis, so keep exact copies.

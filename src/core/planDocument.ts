@@ -58,7 +58,7 @@ export class PlanDocument {
     }
     // Most plans are well-formed: the fast pass reads them and checks the nesting on the way. Broken text
     // goes to jsonc-parser for its error recovery, after a separate nesting check since it recurses per level.
-    let fast;
+    let fast: JsonNode | undefined | 'not well-formed' | TooDeep;
     try {
       fast = parseWellFormedTree(parseable, limits.maxNestingDepth);
     } catch (error) {
