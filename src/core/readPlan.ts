@@ -219,13 +219,12 @@ class PlanReader {
 
   /** `{ "version": alias }` or `{ "highest": V, "lowest"?: V }`; a missing lowest defaults to highest. */
   private pairFromProperties(props: Map<string, Member>, located: Located, role: 'node' | 'to'): VersionPair {
-    const none = () => versionPair(located, undefined, undefined, undefined);
     const alias = props.get('version');
     const highest = props.get('highest');
     const lowest = props.get('lowest');
     if (alias && highest) {
       this.issue(located, 'Give either "version" (an alias) or "highest"/"lowest", not both.');
-      return none();
+      return versionPair(located, undefined, undefined, undefined);
     }
     if (alias) {
       if (lowest) this.issue(this.at(lowest.keyNode, lowest.pointer), '"lowest" comes from the alias in "version"; remove one of them.');
@@ -233,7 +232,7 @@ class PlanReader {
     }
     if (!highest) {
       this.issue(located, role === 'node' ? 'The node needs "version" (an alias) or "highest" (and optionally "lowest").' : '"to" needs "highest".');
-      return none();
+      return versionPair(located, undefined, undefined, undefined);
     }
     const h = this.version(highest, true);
     const l = lowest ? this.version(lowest, true) : h;
@@ -241,11 +240,10 @@ class PlanReader {
   }
 
   private aliasPair(m: Member, located: Located): VersionPair {
-    const none = () => versionPair(located, undefined, undefined, undefined);
     const valueNode = m.value;
     if (valueNode?.type !== 'string') {
       this.mistyped(m, 'a version alias such as "ws2003-rtm"');
-      return none();
+      return versionPair(located, undefined, undefined, undefined);
     }
     const alias = String(valueNode.value);
     const release = this.catalog.get(alias);
@@ -264,7 +262,7 @@ class PlanReader {
           ...(suggestion && !numeric ? { suggestion } : {}),
         },
       });
-      return none();
+      return versionPair(located, undefined, undefined, undefined);
     }
     this.versionValues.push({ pointer: valueLocated.pointer, node: valueLocated.node, version: release.highest });
     return versionPair(located, release.highest, release.lowest, release);
@@ -330,10 +328,9 @@ class PlanReader {
   private readStep(node: JsonNode, index: number): Step {
     const pointer = '/steps/' + index;
     const located: Located = { pointer, node };
-    const unreadable = (): Step => ({ pointer, node, index, id: undefined, description: undefined, action: undefined });
     if (node.type !== 'object') {
       this.issue(located, 'A step is an object such as { "action": "stop", "node": "NODE1" }.');
-      return unreadable();
+      return unreadableStep(pointer, node, index);
     }
     const all = this.members(node, pointer);
     let actionMember: Member | undefined;
@@ -342,7 +339,7 @@ class PlanReader {
     const action = typeof actionValue === 'string' && ACTION_NAMES.has(actionValue) ? (actionValue as Action) : undefined;
     if (!actionMember) {
       this.issue(located, `The step has no "action"; use one of ${ACTIONS.join(', ')}.`);
-      return unreadable();
+      return unreadableStep(pointer, node, index);
     }
     if (!action) {
       const suggestion = typeof actionValue === 'string' ? closest(actionValue, ACTIONS) : undefined;
@@ -350,7 +347,7 @@ class PlanReader {
         this.at(actionMember.value ?? actionMember.keyNode, `${pointer}/action`),
         `Unknown action ${JSON.stringify(actionValue ?? null)}` + (suggestion ? `; did you mean "${suggestion}"?` : `; use one of ${ACTIONS.join(', ')}.`),
       );
-      return unreadable();
+      return unreadableStep(pointer, node, index);
     }
     const props = this.properties(all, ALLOWED_STEP_PROPERTIES[action], action);
     const id = this.optionalString(props.get('id'));
@@ -537,6 +534,10 @@ class PlanReader {
 }
 
 export const TARGET_PROPERTIES = new Set(['highest', 'lowest']);
+
+function unreadableStep(pointer: string, node: JsonNode, index: number): Step {
+  return { pointer, node, index, id: undefined, description: undefined, action: undefined };
+}
 
 function versionPair(located: Located, highest: number | undefined, lowest: number | undefined, release: Release | undefined): VersionPair {
   return { pointer: located.pointer, node: located.node, highest, lowest, release };

@@ -196,39 +196,40 @@ class Simulation {
   private start(step: ServiceStep, before: ClusterState, state: ClusterState, index: number, target: NodeState): StepResult {
     const stoppedJoiner = state.nodes[index]!;
     const bypass = bypassesVersionCheck(stoppedJoiner.registry);
-    const joiner = nodeState(stoppedJoiner.declaration, stoppedJoiner.highest, stoppedJoiner.lowest, stoppedJoiner.running, stoppedJoiner.registry, bypass, stoppedJoiner.registryChangedAt);
+    const joiner = nodeState(stoppedJoiner.declaration, stoppedJoiner.highest, stoppedJoiner.lowest, false, stoppedJoiner.registry, bypass, stoppedJoiner.registryChangedAt);
     const H = state.clusterHighestVersion;
     const L = state.clusterLowestVersion;
-    const attempt = (outcome: JoinAttempt['outcome'], sponsors: readonly NodeState[], sponsorNotRunning: boolean, checkSkipped: boolean, versionsUnknown: boolean, rulesHeld: readonly JoinRule[]): JoinAttempt => ({
-      joiner,
-      outcome,
-      sponsors,
-      sponsorNotRunning,
-      checkSkipped,
-      versionsUnknown,
-      rulesHeld,
-      clusterHighestVersion: H,
-      clusterLowestVersion: L,
-    });
-    const joined = () => this.replace(state, index, nodeState(joiner.declaration, joiner.highest, joiner.lowest, true, joiner.registry, bypass, joiner.registryChangedAt));
+    let outcome: JoinAttempt['outcome'];
+    let sponsors: readonly NodeState[] = [];
+    let sponsorNotRunning = false;
+    let checkSkipped = false;
+    let versionsUnknown = false;
+    let rulesHeld: readonly JoinRule[] = [];
     if (state.activeCount === 0) {
-      if (step.action === 'join') return stepResult(step, before, state, target, attempt('no-cluster', [], false, false, false, []));
-      return stepResult(step, before, joined(), target, attempt('formed', [], false, false, false, []));
+      outcome = step.action === 'join' ? 'no-cluster' : 'formed';
+    } else {
+      const namedIndex = this.indexOf(step.sponsor?.declaration);
+      const named = namedIndex === undefined ? undefined : state.nodes[namedIndex];
+      sponsorNotRunning = named !== undefined && !named.running;
+      sponsors = named?.running ? [named] : activeNodes(state);
+      checkSkipped = bypass && sponsors.every((s) => s.bypass);
+      if (checkSkipped) {
+        outcome = 'joined';
+      } else if (H === undefined || L === undefined || joiner.highest === undefined || joiner.lowest === undefined) {
+        // An invalid version is already an error; guessing a verdict here would only add noise.
+        versionsUnknown = true;
+        outcome = 'joined';
+      } else {
+        rulesHeld = joinRulesHeld({ highest: joiner.highest, lowest: joiner.lowest }, H, L, this.plan.versionMatch);
+        outcome = rulesHeld.length === 0 ? 'refused' : 'joined';
+      }
     }
-    const namedIndex = this.indexOf(step.sponsor?.declaration);
-    const named = namedIndex === undefined ? undefined : state.nodes[namedIndex];
-    const sponsorNotRunning = named !== undefined && !named.running;
-    const sponsors = named?.running ? [named] : activeNodes(state);
-    const checkSkipped = bypass && sponsors.every((s) => s.bypass);
-    if (checkSkipped) return stepResult(step, before, joined(), target, attempt('joined', sponsors, sponsorNotRunning, true, false, []));
-
-    if (H === undefined || L === undefined || joiner.highest === undefined || joiner.lowest === undefined) {
-      // An invalid version is already an error; guessing a verdict here would only add noise.
-      return stepResult(step, before, joined(), target, attempt('joined', sponsors, sponsorNotRunning, false, true, []));
-    }
-    const rulesHeld = joinRulesHeld({ highest: joiner.highest, lowest: joiner.lowest }, H, L, this.plan.versionMatch);
-    if (rulesHeld.length === 0) return stepResult(step, before, state, target, attempt('refused', sponsors, sponsorNotRunning, false, false, rulesHeld));
-    return stepResult(step, before, joined(), target, attempt('joined', sponsors, sponsorNotRunning, false, false, rulesHeld));
+    const after =
+      outcome === 'refused' || outcome === 'no-cluster'
+        ? state
+        : this.replace(state, index, nodeState(joiner.declaration, joiner.highest, joiner.lowest, true, joiner.registry, bypass, joiner.registryChangedAt));
+    const join: JoinAttempt = { joiner, outcome, sponsors, sponsorNotRunning, checkSkipped, versionsUnknown, rulesHeld, clusterHighestVersion: H, clusterLowestVersion: L };
+    return stepResult(step, before, after, target, join);
   }
 
   private alreadyRunning(target: NodeState): JoinAttempt {
