@@ -80,7 +80,8 @@ export function phaseBreakdown(text: string, rounds: number, warmup = 1): PhaseT
     });
     const wholeMs = time(() => analyze(text));
 
-    // PlanDocument = the nesting pre-pass + parseTree + mapping the errors; parseTree alone shows their split.
+    // PlanDocument = the fast JSONC pass (on broken text: the nesting pre-pass + parseTree + the errors);
+    // jsonc-parser's parseTree alone, for comparison.
     put('PlanDocument', documentMs);
     put('parseTree alone', treeOnly);
     put('readPlan', readMs);
