@@ -14,18 +14,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type * as Core from '../src/core';
 import * as current from '../src/core';
-import { generatePlan } from './generate';
+import { mutate, planCorpus, seededRandom } from './corpus';
 
 const ROOT = path.resolve(__dirname, '../..');
-
-function files(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) return e.name === 'node_modules' ? [] : files(full);
-    return e.name.endsWith('.clusterplan') ? [full] : [];
-  });
-}
 
 /** The revision's core, compiled with the project's own tsc into a temporary worktree. */
 function buildRevision(revision: string): { core: typeof Core; cleanUp: () => void } {
@@ -77,15 +68,8 @@ function firstDifference(a: string, b: string): string {
   return `\n  ${'before:'} …${a.slice(Math.max(0, i - 80), i + 120)}\n  ${'now:   '} …${b.slice(Math.max(0, i - 80), i + 120)}`;
 }
 
-function mutate(text: string, random: () => number): string {
-  const pieces = ['{', '}', '[', ']', ',', ':', '"', '/', '*', '\n', ' ', '0', '-', '.', 'e', '\\', '//x\n', '/*x*/', '"node": "N1"', '"action": "join"', '"sponsor": "NODE1",', '4.3790', '"0x00040ECE"', '"ws2003-rtm"'];
-  let result = text;
-  for (let k = 1 + Math.floor(random() * 3); k > 0; k--) {
-    const at = Math.floor(random() * (result.length + 1));
-    result = random() < 0.4 ? result.slice(0, at) + result.slice(at + 1) : result.slice(0, at) + pieces[Math.floor(random() * pieces.length)] + result.slice(at);
-  }
-  return result;
-}
+/** Pieces of plans, for mutations that reach the reader, the simulation and the rules, not only the parser. */
+const PIECES = ['{', '}', '[', ']', ',', ':', '"', '/', '*', '\n', ' ', '0', '-', '.', 'e', '\\', '//x\n', '/*x*/', '"node": "N1"', '"action": "join"', '"sponsor": "NODE1",', '4.3790', '"0x00040ECE"', '"ws2003-rtm"'];
 
 function main(): number {
   const revision = process.argv[2] ?? 'HEAD';
@@ -93,8 +77,7 @@ function main(): number {
   console.log(`compare: building ${revision} in a temporary worktree…`);
   const { core: before, cleanUp } = buildRevision(revision);
   try {
-    const plans: [string, string][] = [...files(path.join(ROOT, 'examples')), ...files(path.join(ROOT, 'test'))].map((f) => [path.relative(ROOT, f), fs.readFileSync(f, 'utf8')]);
-    for (const steps of [100, 1000, 10000]) for (const variant of ['clean', 'findings'] as const) plans.push([`generated ${steps} ${variant}`, generatePlan({ steps, variant }).text]);
+    const plans = planCorpus(ROOT);
     let differences = 0;
     const compare = (label: string, text: string) => {
       const a = view(before, text);
@@ -105,12 +88,11 @@ function main(): number {
     };
     for (const [label, text] of plans) compare(label, text);
     console.log(`compare: ${plans.length} plans done`);
-    let seed = 811272;
-    const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296;
+    const random = seededRandom(811272);
     const small = plans.filter(([, t]) => t.length < 20000);
     for (let i = 0; i < mutations; i++) {
       const [label, text] = small[i % small.length]!;
-      compare(`mutation ${i} of ${label}`, mutate(text, random));
+      compare(`mutation ${i} of ${label}`, mutate(text, random, PIECES));
       if ((i + 1) % 1000 === 0) console.log(`compare: ${i + 1} of ${mutations} mutations done`);
     }
     console.log(`compare: ${plans.length} plans and ${mutations} mutations against ${revision}: ${differences === 0 ? 'identical' : `${differences} differ`}`);

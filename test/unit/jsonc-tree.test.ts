@@ -5,11 +5,10 @@
  * rejects falls back to jsonc-parser, so PlanDocument's result is jsonc-parser's either way.
  */
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
-import { generatePlan } from '../../bench/generate';
+import { mutate, planCorpus, planFiles, seededRandom } from '../../bench/corpus';
 import { parseWellFormedTree, TooDeep } from '../../src/core/jsoncTree';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -35,15 +34,6 @@ export function treeDifference(a: JsonNode | undefined, b: JsonNode | undefined,
   return '';
 }
 
-function files(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) return e.name === 'node_modules' ? [] : files(full);
-    return e.name.endsWith('.clusterplan') ? [full] : [];
-  });
-}
-
 /** Whether the fast pass took `text`; throws where the two parsers disagree. */
 function check(label: string, text: string): boolean {
   const errors: ParseError[] = [];
@@ -56,29 +46,12 @@ function check(label: string, text: string): boolean {
   return true;
 }
 
-function mutate(text: string, random: () => number): string {
-  const pieces = ['{', '}', '[', ']', ',', ':', '"', '/', '*', '\n', ' ', '0', '-', '.', 'e', '\\', 'u', 't', '//x\n', '/*x*/', '\t', '\u0001', '1e5', '"\\u00e9"'];
-  let result = text;
-  const edits = 1 + Math.floor(random() * 3);
-  for (let k = 0; k < edits; k++) {
-    const at = Math.floor(random() * (result.length + 1));
-    const kind = random();
-    if (kind < 0.4) result = result.slice(0, at) + result.slice(at + 1);
-    else result = result.slice(0, at) + pieces[Math.floor(random() * pieces.length)] + result.slice(at);
-  }
-  return result;
-}
+/** Syntax pieces, for mutations that break the text in every way a parser can notice. */
+const PIECES = ['{', '}', '[', ']', ',', ':', '"', '/', '*', '\n', ' ', '0', '-', '.', 'e', '\\', 'u', 't', '//x\n', '/*x*/', '\t', '\u0001', '1e5', '"\\u00e9"'];
 
+/** The corpus jsonc-parser itself can read: it overflows the stack on the fuzz regressions nested thousands deep. */
 function corpus(): [string, string][] {
-  const texts: [string, string][] = [];
-  for (const steps of [100, 1000, 10000]) {
-    for (const variant of ['clean', 'findings'] as const) texts.push([`generated ${steps} ${variant}`, generatePlan({ steps, variant }).text]);
-  }
-  for (const file of [...files(path.join(ROOT, 'examples')), ...files(path.join(ROOT, 'test'))]) texts.push([path.relative(ROOT, file), fs.readFileSync(file, 'utf8')]);
-  texts.push(['empty', ''], ['comment only', '// nothing\n'], ['trailing commas', '{"a": [1, 2,], "b": {"c": true,},}'], ['escapes', '{"a\\"b": "\\u00e9\\n\\/", "n": -0.5e-3}']);
-  // jsonc-parser itself overflows the stack on the fuzz regressions that nest thousands deep; PlanDocument's
-  // nesting limit keeps such text from both parsers.
-  return texts.filter(([, text]) => {
+  return planCorpus(ROOT).filter(([, text]) => {
     try {
       parseTree(text, [], OPTIONS);
       return true;
@@ -96,17 +69,16 @@ describe('the fast JSONC pass', () => {
     for (const [label, text] of texts) if (check(label, text)) fast++;
     assert.ok(texts.length > 20, `only ${texts.length} plans found`);
     // The generated plans and the examples are well-formed: falling back on them would lose the speed.
-    assert.ok(fast >= 6 + files(path.join(ROOT, 'examples')).length, `the fast pass read only ${fast} of ${texts.length}`);
+    assert.ok(fast >= 6 + planFiles(path.join(ROOT, 'examples')).length, `the fast pass read only ${fast} of ${texts.length}`);
   });
 
   it('agrees with parseTree on 3,000 mutations: the same tree, or a fall-back on every syntax error', () => {
-    let seed = 42;
-    const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296;
+    const random = seededRandom(42);
     const small = texts.filter(([, t]) => t.length < 20000);
     let accepted = 0;
     for (let i = 0; i < 3000; i++) {
       const [label, text] = small[i % small.length]!;
-      if (check(`mutation ${i} of ${label}`, mutate(text, random))) accepted++;
+      if (check(`mutation ${i} of ${label}`, mutate(text, random, PIECES))) accepted++;
     }
     // Both outcomes must be exercised, or the test proves nothing about one of them.
     assert.ok(accepted > 300 && accepted < 2700, `${accepted} of 3000 mutations accepted`);
