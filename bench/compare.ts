@@ -14,7 +14,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type * as Core from '../src/core';
 import * as current from '../src/core';
-import { mutate, planCorpus, seededRandom } from './corpus';
+import { mutate, planCorpus } from './corpus';
+import { seededRandom } from './random';
 
 const ROOT = path.resolve(__dirname, '../..');
 

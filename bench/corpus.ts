@@ -25,12 +25,6 @@ export function planCorpus(root: string): [string, string][] {
   return plans;
 }
 
-/** A deterministic random number generator in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let state = seed;
-  return () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 4294967296;
-}
-
 /** One to three edits: a character deleted, or one of `pieces` inserted, at random places. */
 export function mutate(text: string, random: () => number, pieces: readonly string[]): string {
   let result = text;

@@ -16,6 +16,7 @@
  * restart), NoVersionCheck set while the service runs (registry-while-running), a misspelt node
  * (unknown-node) or a start of a running node (already-running).
  */
+import { seededRandom } from './random';
 
 export type Variant = 'clean' | 'findings';
 
@@ -56,18 +57,6 @@ type StepFields = ReadonlyArray<readonly [string, string | number | Record<strin
 const RC2: Build = { alias: 'ws2003-rc2', highest: '4.3718', lowest: '3.2195', preRelease: true };
 const RTM: Build = { alias: 'ws2003-rtm', highest: '4.3790', lowest: '3.2195', preRelease: false };
 
-/** mulberry32: small, fast and good enough to pick realistic shapes deterministically. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 class Generator {
   private readonly rand: () => number;
   private readonly nodes: NodeModel[] = [];
@@ -86,7 +75,7 @@ class Generator {
     private readonly variant: Variant,
     seed: number,
   ) {
-    this.rand = random(seed);
+    this.rand = seededRandom(seed);
     const active = 2 + this.int(NODE_COUNT - 1);
     for (let i = 0; i < NODE_COUNT; i++) {
       this.nodes.push({ name: `NODE${String(i + 1).padStart(2, '0')}`, build: RC2, running: i < active });

@@ -11,6 +11,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
+import { seededRandom } from '../../bench/random';
 
 // ── the model ──────────────────────────────────────────────────────────────────────────────────────────
 
@@ -90,24 +91,12 @@ export function nameToken(name: string, table: NameTable): string {
 
 // ── rendering ──────────────────────────────────────────────────────────────────────────────────────────
 
-/** mulberry32: a tiny deterministic PRNG for the layout's per-element choices. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const LINE_COMMENTS = ['// note', '//', '// NODE1: stop, set NoVersionCheck, start', '// "quoted", {braces} [and] commas,', '// ünïcödé ✓ 💥'];
 const BLOCK_COMMENTS = ['/* note */', '/**/', '/* "a", } ] , */', '/* a\n * multi-line\n */', '/* spans\n// a line that looks like a comment\n*/', '/* spans\n// and ends on a line that looks like a comment */'];
 
 export function renderPlan(model: PlanModel, table: NameTable = PLAIN_NAMES): string {
   const { layout } = model;
-  const random = prng(layout.seed);
+  const random = seededRandom(layout.seed);
   const chance = (p: number) => p > 0 && random() < p;
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const eol = layout.eol;

@@ -8,7 +8,8 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
-import { mutate, planCorpus, planFiles, seededRandom } from '../../bench/corpus';
+import { mutate, planCorpus, planFiles } from '../../bench/corpus';
+import { seededRandom } from '../../bench/random';
 import { parseWellFormedTree, TooDeep } from '../../src/core/jsoncTree';
 
 const ROOT = path.resolve(__dirname, '../../..');
