@@ -740,6 +740,40 @@ describe('registry-while-running fix', () => {
     assertFixed(text, 'registry-while-running@/steps/1');
   });
 
+  it('judges the start by the NoVersionCheck it will read, not by the running service\'s bypass', () => {
+    // NODE2 started bypassing; then its value became REG_SZ, which a start does not honour. A set under
+    // another key changes nothing, so the restart the fix adds would be refused by NODE3's cluster.
+    const before = `{
+  "nodes": {
+    "NODE2": { "version": "win2000", "noVersionCheck": true },
+    "NODE3": { "highest": "4.3790", "lowest": "1.224", "noVersionCheck": true }
+  },
+  "steps": [
+    { "action": "set-registry", "node": "NODE2", "name": "NoVersionCheck", "type": "REG_SZ", "data": "1" },
+    { "action": "set-registry", "node": "NODE2", "name": "NoVersionCheck", "data": 1, "key": "HKLM\\\\SOFTWARE\\\\Cluster" }
+  ]
+}
+`;
+    const expected = `{
+  "nodes": {
+    "NODE2": { "version": "win2000", "noVersionCheck": true },
+    "NODE3": { "highest": "4.3790", "lowest": "1.224", "noVersionCheck": true }
+  },
+  "steps": [
+    { "action": "set-registry", "node": "NODE2", "name": "NoVersionCheck", "type": "REG_SZ", "data": "1" },
+    { "action": "stop", "node": "NODE2" },
+    { "action": "set-registry", "node": "NODE2", "name": "NoVersionCheck", "data": 1, "key": "HKLM\\\\SOFTWARE\\\\Cluster" },
+    { "action": "start", "node": "NODE2" }
+  ]
+}
+`;
+    const { text, fix } = applyFix(before, 'registry-while-running', '/steps/1');
+    assert.equal(text, expected);
+    assert.equal(fix.safe, false);
+    assert.equal(fix.title, 'Stop NODE2 before step 2 and start it after (its start would be refused)');
+    assert.ok(codesAt(text).includes('join-incompatible@/steps/3'), codesAt(text).join(', '));
+  });
+
   it('is not safe when the node is the only one running', () => {
     const before = plan({ NODE1: { version: 'ws2003-rtm' } }, [step.setNvc('NODE1'), step.deleteNvc('NODE1')]);
     const { fix } = applyFix(before, 'registry-while-running', '/steps/0');

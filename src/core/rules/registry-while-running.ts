@@ -23,12 +23,15 @@ export const registryWhileRunning: PlanRule = {
     if (!r?.target || r.step.action !== 'set-registry') return [];
     const name = r.target.declaration.name;
     const nodeIndex = r.before.nodes.indexOf(r.target);
-    // The start after the set reads what the step writes: only REG_DWORD 1 under Parameters bypasses the check.
-    const bypassAfter = r.step.atParametersKey ? bypassesVersionCheck({ type: r.step.type, data: r.step.data }) : r.target.bypass;
+    // The start after the set reads ClusSvc\Parameters: the value the step writes there, or else the value
+    // already there. Not the running service's bypass, which an earlier change may no longer match.
+    const bypassAfter = bypassesVersionCheck(r.step.atParametersKey ? { type: r.step.type, data: r.step.data } : r.target.registry);
     const keepsUp = restartKeepsClusterUp(r.before, nodeIndex, bypassAfter, plan.versionMatch);
     return [
       {
-        title: `Stop ${name} before ${stepLabel(r.step)} and start it after` + (keepsUp ? '' : ' (takes the cluster offline)'),
+        title:
+          `Stop ${name} before ${stepLabel(r.step)} and start it after` +
+          (keepsUp ? '' : r.before.activeCount <= 1 ? ' (takes the cluster offline)' : ' (its start would be refused)'),
         edits: [...insertSteps(document, plan, r.step.index, [kbStep.stop(name)]), ...insertSteps(document, plan, r.step.index + 1, [kbStep.start(name)])],
         isPreferred: true,
         safe: keepsUp,
