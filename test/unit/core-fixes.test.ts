@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { analyze, applyEdits, fixAll, fixesFor, type Fix } from '../../src/core';
 import { at, codesAt, plan, readKbExample, step } from './helpers/plans';
@@ -300,6 +302,24 @@ describe('join-incompatible fix', () => {
     const { text } = applyFix(before, 'join-incompatible', '/steps/0');
     assert.equal(text, expected);
     assertFixed(text, 'join-incompatible@/steps/1');
+  });
+
+  it('is not offered while a join between its first inserted step and this one was refused with NoVersionCheck', () => {
+    // Found by the fuzzer. Restarting x/y with NoVersionCheck early would let NODE3 and NODE1 join by
+    // skipping the check; NODE1 later restarts without the value, is accepted, and then sponsors NODE2's
+    // restart without bypassing, so a fix built from today's sponsors of /steps/18 would not hold.
+    const text = fs.readFileSync(path.join(__dirname, '../../../test/fuzz/regressions/fuzz-properties-fix-leaves-finding_join-incompatible_safe-5ed9f0e671.clusterplan'), 'utf8');
+    const analysis = analyze(text);
+    const fixTitles = (pointer: string) => {
+      const finding = analysis.findings.find((f) => f.code === 'join-incompatible' && f.pointer === pointer);
+      assert.ok(finding, `join-incompatible@${pointer}: ${analysis.findings.map(at).join(', ')}`);
+      return fixesFor(analysis, finding).map((f) => f.title);
+    };
+    assert.deepEqual(fixTitles('/steps/18'), []);
+    // The first refused joins are where to start: their fixes are offered, and each one holds.
+    assert.deepEqual(fixTitles('/steps/8'), ['KB 811272: restart x/y with NoVersionCheck before step 7']);
+    const fixed = applyEdits(text, fixesFor(analysis, analysis.findings.find((f) => f.code === 'join-incompatible' && f.pointer === '/steps/8')!)[0]!.edits);
+    assert.ok(!codesAt(fixed).includes('join-incompatible@/steps/11'), codesAt(fixed).join(', '));
   });
 });
 

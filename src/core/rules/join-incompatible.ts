@@ -100,6 +100,14 @@ function noVersionCheckFix({ document, plan, timeline }: RuleContext, result: St
       add(i, kbStep.setNoVersionCheck(name));
     }
   }
+  // The sponsors above are this timeline's, which the inserted steps change only by the bypass they add.
+  // That bypass can turn a join refused in between into a skipped check (its joiner bypassed, a sponsor did
+  // not); the node then joins, and may sponsor this join without bypassing. Fix that join first.
+  const first = Math.min(i, ...inserts.keys());
+  for (let k = first; k < i; k++) {
+    const earlier = timeline.results[k]!.join;
+    if (earlier?.outcome === 'refused' && earlier.joiner.bypass) return undefined;
+  }
   for (const [at, steps] of inserts) edits.push(...insertSteps(document, plan, at, steps));
 
   const title = `KB 811272: ${parts.join(', ')}` + (keepsClusterUp ? '' : ' (takes the cluster offline)');
