@@ -2,6 +2,7 @@ import type { Finding, Fix, RelatedLocation, Severity } from './finding';
 import type { Located, Plan } from './plan';
 import { DEFAULT_LIMITS, PlanDocument, type Limits } from './planDocument';
 import { readPlan } from './readPlan';
+import { readRegularPlan } from './readRegularPlan';
 import { RULES, ruleFor, type Rule, type RuleContext } from './rules';
 import type { Related } from './rules/rule';
 import { simulate, type Timeline } from './simulate';
@@ -11,6 +12,11 @@ export interface AnalysisOptions {
   readonly limits?: Limits;
   /** Per rule code: another severity, or 'off' to drop the rule's findings. */
   readonly severities?: Readonly<Record<string, Severity | 'off'>>;
+  /**
+   * False reads every plan through the tree (readPlan.ts), never from its values (readRegularPlan.ts). Both
+   * give the same analysis; test/unit/regular-plan.test.ts compares them.
+   */
+  readonly readValues?: boolean;
 }
 
 export interface Analysis {
@@ -24,6 +30,9 @@ export interface Analysis {
 /** The one entry point the editor and the CLI share: text in, findings and the timeline out. Never throws. */
 export function analyze(text: string, options: AnalysisOptions = {}): Analysis {
   const document = new PlanDocument(text, options.limits ?? DEFAULT_LIMITS);
+  // Most plans are regular: read from JSON.parse's values, without the tree, which costs more than the rest.
+  const regular = options.readValues === false ? undefined : readRegularPlan(document);
+  if (regular) document.confirmWellFormed();
   const findings: Finding[] = [];
   const severityOf = (rule: Rule) => options.severities?.[rule.code] ?? rule.severity;
 
@@ -36,8 +45,8 @@ export function analyze(text: string, options: AnalysisOptions = {}): Analysis {
 
   let plan: Plan | undefined;
   let timeline: Timeline | undefined;
-  if (!document.limitProblem && document.root) {
-    plan = readPlan(document.root, text);
+  if (regular || (!document.limitProblem && document.root)) {
+    plan = regular ?? readPlan(document.root!, text);
     const nodeCount = plan.nodes.filter((n) => !n.duplicateOf).length;
     if (nodeCount > MAX_NODES) {
       // A failover cluster has at most 64 nodes; simulating thousands would cost nodes × steps for nothing.
@@ -47,6 +56,7 @@ export function analyze(text: string, options: AnalysisOptions = {}): Analysis {
       }
       const kept = applySuppressions(document, findings, severityOf);
       kept.sort((a, b) => a.offset - b.offset);
+      document.endPartialTree();
       return { document, plan, timeline: undefined, findings: kept };
     }
     timeline = simulate(plan);
@@ -68,6 +78,7 @@ export function analyze(text: string, options: AnalysisOptions = {}): Analysis {
   }
   const kept = applySuppressions(document, findings, severityOf);
   kept.sort((a, b) => a.offset - b.offset);
+  document.endPartialTree();
   return { document, plan, timeline, findings: kept };
 }
 

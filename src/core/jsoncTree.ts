@@ -59,17 +59,57 @@ export function parseWellFormedTree(text: string, maxDepth: number): JsonNode | 
   }
 }
 
+/**
+ * The tree of well-formed JSONC text without the elements of the top-level `"steps"` array, which are built
+ * one by one when asked for (`element`): a finding shows a few steps of thousands. Only for text that is
+ * known well-formed within `maxDepth` (a reader of its values said so); throws otherwise.
+ */
+export class LazyStepsTree {
+  readonly root: JsonNode | undefined;
+  /** The steps array, its `children` filled as elements are built; undefined if there is none. */
+  readonly steps: JsonNode | undefined;
+  private readonly starts: number[] = [];
+  private readonly parser: FastParser;
+
+  constructor(text: string, maxDepth: number) {
+    this.parser = new FastParser(text, maxDepth, this.starts);
+    this.root = this.parser.parse() as JsonNode | undefined;
+    this.steps = this.parser.lazySteps as JsonNode | undefined;
+  }
+
+  get stepCount(): number {
+    return this.starts.length;
+  }
+
+  /** The `index`th element of "steps", built on first use and then kept, so it is the same object every time. */
+  element(index: number): JsonNode | undefined {
+    const children = this.steps?.children;
+    if (!children || index < 0 || index >= children.length) return undefined;
+    return (children[index] ??= this.parser.elementAt(this.starts[index]!, this.steps as TreeBranch) as JsonNode);
+  }
+}
+
 class FastParser {
   private pos = 0;
   private depth = 0;
+  /** With `stepStarts`: the top-level "steps" array, whose elements are skipped and their offsets kept. */
+  lazySteps: TreeBranch | undefined;
   private readonly strings = new Map<string, string>();
   private readonly end: number;
 
   constructor(
     private readonly text: string,
     private readonly maxDepth: number,
+    private readonly stepStarts?: number[],
   ) {
     this.end = text.length;
+  }
+
+  /** One element of the lazy steps array, at `start`, as `array` would have built it. */
+  elementAt(start: number, steps: TreeBranch): TreeNode {
+    this.pos = start;
+    this.depth = 2;
+    return this.value(steps);
   }
 
   parse(): TreeNode | undefined {
@@ -125,7 +165,7 @@ class FastParser {
         this.skipTrivia();
         if (text.charCodeAt(this.pos) !== 58 /* : */) throw GIVE_UP;
         property.colonOffset = this.pos++;
-        const child = this.value(property);
+        const child = this.stepStarts && this.depth === 1 && key === 'steps' ? this.skippedArray(property) : this.value(property);
         property.children = [value, child];
         property.length = child.offset + child.length - keyStart;
         if (this.endsAfterElement(125 /* } */)) break;
@@ -148,6 +188,51 @@ class FastParser {
       }
     }
     return this.close(node, children);
+  }
+
+  /**
+   * The steps array with its elements skipped: `children` holds a slot per element, filled on demand. One
+   * tight loop over the characters, since it passes over most of the text; the text is known well-formed.
+   */
+  private skippedArray(parent: TreeBranch): TreeNode {
+    this.skipTrivia();
+    const text = this.text;
+    if (text.charCodeAt(this.pos) !== 91 /* [ */) return this.value(parent);
+    const starts = this.stepStarts!;
+    const node = new TreeBranch('array', this.pos, -1, parent);
+    let open = 0;
+    let expectElement = true;
+    let i = this.pos + 1;
+    for (; i < this.end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 32 || c === 10 || c === 13 || c === 9) continue;
+      if (c === 47 /* / */) {
+        this.pos = i;
+        this.skipTrivia();
+        i = this.pos - 1;
+        continue;
+      }
+      if (open === 0) {
+        if (c === 93 /* ] */) break;
+        if (c === 44 /* , */) {
+          expectElement = true;
+          continue;
+        }
+        if (expectElement) {
+          starts.push(i);
+          expectElement = false;
+        }
+      }
+      if (c === 34 /* " */) i = closingQuote(text, i);
+      else if (c === 123 || c === 91) open++;
+      else if (c === 125 || c === 93) open--;
+    }
+    if (i >= this.end) throw GIVE_UP;
+    this.pos = i + 1;
+    node.length = this.pos - node.offset;
+    node.children = new Array<TreeNode>(starts.length);
+    this.lazySteps = node;
+    return node;
   }
 
   /** After an element: true at the container's closer (a trailing comma allowed), false after a comma. */
@@ -268,4 +353,14 @@ class FastParser {
     }
     this.pos = i;
   }
+}
+
+/** The offset of the quote that closes the string opening at `start`. */
+function closingQuote(text: string, start: number): number {
+  for (let at = text.indexOf('"', start + 1); at >= 0; at = text.indexOf('"', at + 1)) {
+    let backslashes = 0;
+    while (text.charCodeAt(at - 1 - backslashes) === 92 /* \ */) backslashes++;
+    if (backslashes % 2 === 0) return at;
+  }
+  throw GIVE_UP;
 }

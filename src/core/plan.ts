@@ -58,6 +58,19 @@ export interface NodeDeclaration extends VersionPair {
   readonly duplicateOf: NodeDeclaration | undefined;
 }
 
+/**
+ * Where findings about a declaration are shown: its name. The node is read only when a finding is shown, as
+ * a plan read from its values looks nodes up on first use (lazyModel.ts).
+ */
+export function declarationName(declaration: NodeDeclaration): Located {
+  return {
+    pointer: declaration.pointer,
+    get node() {
+      return declaration.keyNode;
+    },
+  };
+}
+
 /** A node named by a step (`node` or `sponsor`), resolved case-insensitively. */
 export interface NodeReference extends Located {
   readonly name: string;

@@ -1,6 +1,7 @@
 import { getNodePath, findNodeAtOffset, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { Node as JsonNode, ParseError } from 'jsonc-parser';
-import { parseWellFormedTree, TooDeep } from './jsoncTree';
+import { LazyStepsTree, parseWellFormedTree, TooDeep } from './jsoncTree';
+import { parseJsoncValues, type JsoncValues } from './jsoncValues';
 
 export type { JsonNode };
 
@@ -31,71 +32,90 @@ export interface TextProblem {
   length: number;
 }
 
-/** The text of a plan, its JSONC tree, and the mapping between offsets, positions and JSON Pointers. */
-export class PlanDocument {
+interface ParsedText {
   readonly root: JsonNode | undefined;
   readonly syntaxErrors: readonly TextProblem[];
-  /** Set when a limit stopped the analysis; only cheap checks ran. */
   readonly limitProblem: TextProblem | undefined;
+}
+
+/**
+ * The text of a plan, its values and its JSONC tree, and the mapping between offsets, positions and JSON
+ * Pointers. The tree is built on first use: a plan read from its values (readRegularPlan.ts) may need no
+ * node at all, and the tree costs more than the rest of the analysis.
+ */
+export class PlanDocument {
+  private parsed: ParsedText | undefined;
+  /** Set by `confirmWellFormed`: the tree is then built a step at a time, as nodes are asked for. */
+  private lazy: LazyStepsTree | 'not yet' | undefined;
+  private complete = false;
+  /** While the analysis runs, a node asked for builds only its own step (see `confirmWellFormed`). */
+  private partial = false;
   private lineStarts: number[] | undefined;
 
   constructor(
     readonly text: string,
-    limits: Limits = DEFAULT_LIMITS,
-  ) {
-    // A UTF-8 BOM is not JSON, but editors hide it; a same-length space keeps every offset true.
-    const parseable = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
-    if (text.length > limits.maxFileSize) {
-      // Not even parsed: building the tree of a file this size would cost seconds and much memory.
-      this.root = undefined;
-      this.syntaxErrors = [];
-      this.limitProblem = {
-        message: `The plan has ${text.length} characters, above the limit of ${limits.maxFileSize}; clusterplan does not read it. Split it into smaller plans.`,
-        offset: 0,
-        length: 0,
-      };
-      return;
+    private readonly limits: Limits = DEFAULT_LIMITS,
+  ) {}
+
+  /** The whole tree: every step is built, so jsonc-parser's helpers can walk it. */
+  get root(): JsonNode | undefined {
+    const lazy = this.lazyTree();
+    if (!lazy) return this.parse().root;
+    if (!this.complete) {
+      for (let i = 0; i < lazy.stepCount; i++) lazy.element(i);
+      this.complete = true;
     }
-    // Most plans are well-formed: the fast pass reads them and checks the nesting on the way. Broken text
-    // goes to jsonc-parser for its error recovery, after a separate nesting check since it recurses per level.
-    let fast: JsonNode | undefined | 'not well-formed' | TooDeep;
-    try {
-      fast = parseWellFormedTree(parseable, limits.maxNestingDepth);
-    } catch (error) {
-      if (!(error instanceof TooDeep)) throw error;
-      fast = error;
-    }
-    const deep = fast instanceof TooDeep ? fast.offset : fast === 'not well-formed' ? findExcessiveNesting(parseable, limits.maxNestingDepth) : -1;
-    if (deep >= 0) {
-      this.root = undefined;
-      this.syntaxErrors = [];
-      this.limitProblem = {
-        message: `The plan nests deeper than ${limits.maxNestingDepth} levels here; clusterplan does not read further. A plan needs about 5.`,
-        offset: deep,
-        length: 1,
-      };
-      return;
-    }
-    const errors: ParseError[] = [];
-    let root: JsonNode | undefined;
-    try {
-      root = fast === 'not well-formed' ? parseTree(parseable, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true }) : (fast as JsonNode | undefined);
-    } catch (error) {
-      // The nesting check above should make this impossible; should the parser still recurse too deep on
-      // some broken text, the file gets a finding instead of crashing the editor.
-      if (!(error instanceof RangeError)) throw error;
-      this.root = undefined;
-      this.syntaxErrors = [];
-      this.limitProblem = { message: 'The plan nests too deeply to be read; clusterplan does not read further. A plan needs about 5 levels.', offset: 0, length: 0 };
-      return;
-    }
-    this.root = root;
-    this.syntaxErrors = errors.map((e) => {
-      // An unterminated block comment is reported one character past the end of the text.
-      const offset = Math.min(e.offset, text.length);
-      return { message: syntaxMessage(printParseErrorCode(e.error)), offset, length: Math.min(e.length, text.length - offset) };
-    });
-    this.limitProblem = undefined;
+    return lazy.root;
+  }
+
+  get syntaxErrors(): readonly TextProblem[] {
+    return this.lazy ? [] : this.parse().syntaxErrors;
+  }
+
+  /** Set when a limit stopped the analysis; only cheap checks ran. */
+  get limitProblem(): TextProblem | undefined {
+    return this.lazy ? undefined : this.parse().limitProblem;
+  }
+
+  /**
+   * The text's values through JSON.parse (jsoncValues.ts), or undefined when it is not well-formed JSONC or is
+   * over the size limit. Well-formed text may still nest too deep or repeat a key: see `confirmWellFormed`.
+   */
+  values(): JsoncValues | undefined {
+    if (this.text.length > this.limits.maxFileSize) return undefined;
+    return parseJsoncValues(withoutBom(this.text));
+  }
+
+  /**
+   * A reader of `values()` found the text well-formed and within `maxNestingDepth`: no syntax error, no limit
+   * problem, and the tree can wait until a node is asked for, then be built only as far as needed.
+   */
+  confirmWellFormed(): void {
+    if (this.parsed) return;
+    this.lazy = 'not yet';
+    this.partial = true;
+  }
+
+  /**
+   * The analysis is done: from now on the first node asked for builds the whole tree. Steps built before have
+   * only their own subtree, and fixes and editor features walk from a node to its neighbours.
+   */
+  endPartialTree(): void {
+    this.partial = false;
+  }
+
+  /** The deepest nesting the analysis reads. */
+  get maxNestingDepth(): number {
+    return this.limits.maxNestingDepth;
+  }
+
+  private parse(): ParsedText {
+    return (this.parsed ??= parseText(this.text, this.limits));
+  }
+
+  private lazyTree(): LazyStepsTree | undefined {
+    if (this.lazy === 'not yet') this.lazy = new LazyStepsTree(withoutBom(this.text), this.limits.maxNestingDepth);
+    return this.lazy;
   }
 
   positionAt(offset: number): Position {
@@ -130,19 +150,29 @@ export class PlanDocument {
    */
   nodeAt(pointer: string): JsonNode | undefined {
     const segments = parsePointer(pointer);
-    let node = this.root;
-    for (const segment of segments ?? []) {
+    if (!segments) return undefined;
+    const lazy = this.partial ? this.lazyTree() : undefined;
+    let node = lazy ? lazy.root : this.root;
+    for (const segment of segments) {
       if (!node) return undefined;
-      if (node.type === 'array') {
-        node = /^(0|[1-9]\d*)$/.test(segment) ? node.children?.[Number(segment)] : undefined;
-      } else if (node.type === 'object') {
-        const property = (node.children ?? []).filter((p) => p.children?.[0]?.value === segment).pop();
-        node = property?.children?.[1];
-      } else {
-        return undefined;
-      }
+      node = lazy && node === lazy.steps ? (INDEX.test(segment) ? lazy.element(Number(segment)) : undefined) : child(node, segment);
     }
-    return segments ? node : undefined;
+    return node;
+  }
+
+  /** The `index`th element of the top-level `"steps"` array, as `nodeAt('/steps/' + index)`. */
+  stepNode(index: number): JsonNode | undefined {
+    const lazy = this.partial ? this.lazyTree() : undefined;
+    if (lazy) return lazy.element(index);
+    const root = this.root;
+    const steps = root && child(root, 'steps');
+    return steps?.type === 'array' ? steps.children?.[index] : undefined;
+  }
+
+  /** The key of the property whose value `pointer` names. */
+  keyNodeAt(pointer: string): JsonNode | undefined {
+    const property = this.nodeAt(pointer)?.parent;
+    return property?.type === 'property' ? property.children?.[0] : undefined;
   }
 
   /** The JSON Pointer of the innermost element at `offset`. */
@@ -183,13 +213,72 @@ export function escapePointerKey(key: string): string {
   return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
+const INDEX = /^(0|[1-9]\d*)$/;
+
+/** The child a pointer segment names: an index in an array, a key in an object (the last, if given twice). */
+function child(node: JsonNode, segment: string): JsonNode | undefined {
+  if (node.type === 'array') return INDEX.test(segment) ? node.children?.[Number(segment)] : undefined;
+  if (node.type !== 'object') return undefined;
+  const properties = node.children ?? [];
+  for (let i = properties.length - 1; i >= 0; i--) {
+    if (properties[i]!.children?.[0]?.value === segment) return properties[i]!.children?.[1];
+  }
+  return undefined;
+}
+
 function parsePointer(pointer: string): string[] | undefined {
   if (pointer === '') return [];
   if (!pointer.startsWith('/')) return undefined;
   return pointer
     .slice(1)
     .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+    .map((s) => (s.indexOf('~') < 0 ? s : s.replace(/~1/g, '/').replace(/~0/g, '~')));
+}
+
+// A UTF-8 BOM is not JSON, but editors hide it; a same-length space keeps every offset true.
+function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
+}
+
+function parseText(text: string, limits: Limits): ParsedText {
+  const parseable = withoutBom(text);
+  if (text.length > limits.maxFileSize) {
+    // Not even parsed: building the tree of a file this size would cost seconds and much memory.
+    const message = `The plan has ${text.length} characters, above the limit of ${limits.maxFileSize}; clusterplan does not read it. Split it into smaller plans.`;
+    return { root: undefined, syntaxErrors: [], limitProblem: { message, offset: 0, length: 0 } };
+  }
+  // Most plans are well-formed: the fast pass reads them and checks the nesting on the way. Broken text
+  // goes to jsonc-parser for its error recovery, after a separate nesting check since it recurses per level.
+  let fast: JsonNode | undefined | 'not well-formed' | TooDeep;
+  try {
+    fast = parseWellFormedTree(parseable, limits.maxNestingDepth);
+  } catch (error) {
+    if (!(error instanceof TooDeep)) throw error;
+    fast = error;
+  }
+  const deep = fast instanceof TooDeep ? fast.offset : fast === 'not well-formed' ? findExcessiveNesting(parseable, limits.maxNestingDepth) : -1;
+  if (deep >= 0) {
+    const message = `The plan nests deeper than ${limits.maxNestingDepth} levels here; clusterplan does not read further. A plan needs about 5.`;
+    return { root: undefined, syntaxErrors: [], limitProblem: { message, offset: deep, length: 1 } };
+  }
+  if (fast !== 'not well-formed') return { root: fast as JsonNode | undefined, syntaxErrors: [], limitProblem: undefined };
+  const errors: ParseError[] = [];
+  let root: JsonNode | undefined;
+  try {
+    root = parseTree(parseable, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  } catch (error) {
+    // The nesting check above should make this impossible; should the parser still recurse too deep on
+    // some broken text, the file gets a finding instead of crashing the editor.
+    if (!(error instanceof RangeError)) throw error;
+    const message = 'The plan nests too deeply to be read; clusterplan does not read further. A plan needs about 5 levels.';
+    return { root: undefined, syntaxErrors: [], limitProblem: { message, offset: 0, length: 0 } };
+  }
+  const syntaxErrors = errors.map((e) => {
+    // An unterminated block comment is reported one character past the end of the text.
+    const offset = Math.min(e.offset, text.length);
+    return { message: syntaxMessage(printParseErrorCode(e.error)), offset, length: Math.min(e.length, text.length - offset) };
+  });
+  return { root, syntaxErrors, limitProblem: undefined };
 }
 
 function syntaxMessage(code: string): string {

@@ -52,7 +52,7 @@ export const STEP_PROPERTIES: Record<(typeof ACTIONS)[number], readonly string[]
 const ACTION_NAMES: ReadonlySet<string> = new Set(ACTIONS);
 
 /** Per action, every property a step may have: built once, not per step. */
-const ALLOWED_STEP_PROPERTIES = Object.fromEntries(
+export const ALLOWED_STEP_PROPERTIES = Object.fromEntries(
   ACTIONS.map((action): [string, ReadonlySet<string>] => [action, new Set([...COMMON_STEP_PROPERTIES, ...STEP_PROPERTIES[action]])]),
 ) as unknown as Record<(typeof ACTIONS)[number], ReadonlySet<string>>;
 

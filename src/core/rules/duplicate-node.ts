@@ -1,3 +1,4 @@
+import { declarationName } from '../plan';
 import type { PlanRule } from './rule';
 
 export const duplicateNode: PlanRule = {
@@ -12,9 +13,9 @@ export const duplicateNode: PlanRule = {
       const first = node.duplicateOf;
       if (!first) continue;
       report(
-        { pointer: node.pointer, node: node.keyNode },
+        declarationName(node),
         `Node "${node.name}" is already declared as "${first.name}": Windows compares node names without regard to case. Remove one declaration; the simulation uses the first.`,
-        [{ where: { pointer: first.pointer, node: first.keyNode }, message: `"${first.name}" is declared first here` }],
+        [{ where: declarationName(first), message: `"${first.name}" is declared first here` }],
       );
     }
   },

@@ -2,7 +2,7 @@ import { describeNode, nameList, stepIndexOf, stepLabel } from '../describe';
 import type { Fix, TextEdit } from '../finding';
 import { kbStep, restartKeepsClusterUp } from '../fixes/kbSteps';
 import { insertSteps, replaceValue, type NewStep } from '../fixes/stepEdits';
-import type { Located, Plan } from '../plan';
+import { declarationName, type Located, type Plan } from '../plan';
 import { bypassesVersionCheck } from '../registry';
 import type { NodeState, StepResult, Timeline } from '../simulate';
 import { formatVersion } from '../versions';
@@ -56,7 +56,7 @@ function related(plan: Plan, result: StepResult, nodes: readonly NodeState[]): R
 }
 
 function declarationOf(node: NodeState): Located {
-  return { pointer: node.declaration.pointer, node: node.declaration.keyNode };
+  return declarationName(node.declaration);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { formatVersion, majorOf } from '../versions';
+import { declarationName } from '../plan';
 import type { PlanRule } from './rule';
 import type { NodeState } from '../simulate';
 import { stepLabel } from '../describe';
@@ -14,8 +15,8 @@ export const majorSkew: PlanRule = {
     const initial = widestPair(timeline.initial.nodes);
     if (initial) {
       report(plan.nodesAnchor, `At the start, ${skew(initial[0], initial[1])}`, [
-        { where: { pointer: initial[0].declaration.pointer, node: initial[0].declaration.keyNode }, message: `${initial[0].name} is declared here` },
-        { where: { pointer: initial[1].declaration.pointer, node: initial[1].declaration.keyNode }, message: `${initial[1].name} is declared here` },
+        { where: declarationName(initial[0].declaration), message: `${initial[0].name} is declared here` },
+        { where: declarationName(initial[1].declaration), message: `${initial[1].name} is declared here` },
       ]);
     }
     for (const result of timeline.results) {
@@ -25,7 +26,7 @@ export const majorSkew: PlanRule = {
       const farthest = farthestFrom(upgraded, result.after.nodes);
       if (!farthest) continue;
       report(result.step, `After ${stepLabel(result.step)}, ${skew(upgraded, farthest)}`, [
-        { where: { pointer: farthest.declaration.pointer, node: farthest.declaration.keyNode }, message: `${farthest.name} is declared here` },
+        { where: declarationName(farthest.declaration), message: `${farthest.name} is declared here` },
       ]);
     }
   },
