@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { timelineItems, timelineNodes, type NodeItem, type Severity, type TimelineItem } from '../core';
+import type { NodeItem, Severity, TimelineItem } from '../core';
 import { LANGUAGE_ID, type AnalysisCache } from './analyses';
+import { loadChunk } from './lazy';
 
 export const VIEW_ID = 'clusterplan.clusterVersions';
 export const REVEAL_STEP = 'clusterplan.revealStep';
@@ -66,7 +67,7 @@ export class ClusterVersionsView implements vscode.TreeDataProvider<Row>, vscode
     const states: Row[] = [];
     const byId = new Map<string, Row>();
     if (this.document) {
-      const { items, more } = timelineItems(this.analyses.get(this.document));
+      const { items, more } = loadChunk('timeline', 'once')?.timelineItems(this.analyses.get(this.document)) ?? { items: [], more: 0 };
       for (const item of items) {
         const row: Row = { kind: 'state', item };
         states.push(row);
@@ -82,7 +83,8 @@ export class ClusterVersionsView implements vscode.TreeDataProvider<Row>, vscode
   getChildren(row?: Row): Row[] {
     if (!row) return this.currentRows().states;
     if (row.kind === 'state' && this.document) {
-      return timelineNodes(this.analyses.get(this.document), row.item.stepIndex).map((node) => ({ kind: 'node', parent: row.item, node }));
+      const nodes = loadChunk('timeline', 'once')?.timelineNodes(this.analyses.get(this.document), row.item.stepIndex) ?? [];
+      return nodes.map((node) => ({ kind: 'node', parent: row.item, node }));
     }
     return [];
   }

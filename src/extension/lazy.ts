@@ -2,16 +2,20 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 
 /**
- * The lazy chunks: code that runs only when the administrator asks for it (export, completion, hovers, node
- * name navigation) is not in dist/extension.js but in bundles of its own beside it, built by esbuild.js from
- * src/extension/chunks/<name>.ts into dist/<name>.js, and loaded on first use; activation reads only the rest.
+ * The lazy chunks: code that runs only when the administrator or VS Code asks for it (export, completion,
+ * hovers, node name navigation, the outline, inlay hints, the Cluster Versions rows) is not in
+ * dist/extension.js but in bundles of its own beside it, built by esbuild.js from src/extension/chunks/<name>.ts
+ * into dist/<name>.js, and loaded on first use; activation reads only the rest.
  * A chunk bundles the core code it uses, so it must not hold state the rest of the extension relies on.
  */
 interface Chunks {
   completion: typeof import('./chunks/completion');
   export: typeof import('./chunks/export');
   hover: typeof import('./chunks/hover');
+  inlayHints: typeof import('./chunks/inlayHints');
+  outline: typeof import('./chunks/outline');
   references: typeof import('./chunks/references');
+  timeline: typeof import('./chunks/timeline');
 }
 
 /** What the administrator cannot do without the chunk, for the error message. */
@@ -19,7 +23,10 @@ const FEATURES: Record<keyof Chunks, () => string> = {
   completion: () => vscode.l10n.t('complete'),
   export: () => vscode.l10n.t('export the runbook'),
   hover: () => vscode.l10n.t('show hovers'),
+  inlayHints: () => vscode.l10n.t('show inlay hints'),
+  outline: () => vscode.l10n.t('show the outline'),
   references: () => vscode.l10n.t('go to a node, find its references or rename it'),
+  timeline: () => vscode.l10n.t('show the Cluster Versions view'),
 };
 
 const reported = new Set<keyof Chunks>();

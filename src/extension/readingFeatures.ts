@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { inlayHints, planSummary } from '../core';
+import { planSummary } from '../core';
 import { LANGUAGE_ID, type AnalysisCache } from './analyses';
 import { loadChunk } from './lazy';
 
@@ -43,13 +43,7 @@ class PlanInlayHintsProvider implements vscode.InlayHintsProvider, vscode.Dispos
 
   provideInlayHints(document: vscode.TextDocument, range: vscode.Range): vscode.InlayHint[] {
     if (!vscode.workspace.getConfiguration('clusterplan', document).get<boolean>('inlayHints.enabled', true)) return [];
-    const analysis = this.analyses.get(document);
-    return inlayHints(analysis, document.offsetAt(range.start), document.offsetAt(range.end)).map((h) => {
-      const hint = new vscode.InlayHint(document.positionAt(h.offset), h.label);
-      hint.paddingLeft = true;
-      if (h.tooltip) hint.tooltip = h.tooltip;
-      return hint;
-    });
+    return loadChunk('inlayHints', 'once')?.inlayHintsIn(this.analyses.get(document), document, range) ?? [];
   }
 
   dispose(): void {

@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { planSymbols, type PlanSymbol, type PlanSymbolKind } from '../core';
 import { LANGUAGE_ID, type AnalysisCache } from './analyses';
 import { loadChunk } from './lazy';
 
@@ -19,7 +18,11 @@ export function registerWritingFeatures(analyses: AnalysisCache): vscode.Disposa
       '"',
       ':',
     ),
-    vscode.languages.registerDocumentSymbolProvider(selector, new SymbolProvider(analyses), { label: vscode.l10n.t('Cluster Plan') }),
+    vscode.languages.registerDocumentSymbolProvider(
+      selector,
+      { provideDocumentSymbols: (document) => loadChunk('outline', 'once')?.documentSymbols(analyses.get(document), document) },
+      { label: vscode.l10n.t('Cluster Plan') },
+    ),
     vscode.languages.registerDefinitionProvider(selector, {
       provideDefinition: (document, position) => loadChunk('references', 'once')?.definition(analyses.get(document), document, position),
     }),
@@ -31,37 +34,4 @@ export function registerWritingFeatures(analyses: AnalysisCache): vscode.Disposa
       provideRenameEdits: (document, position, newName) => loadChunk('references', 'once')?.renameEdits(analyses.get(document), document, position, newName),
     }),
   ];
-}
-
-const SYMBOL_KINDS: Record<PlanSymbolKind, vscode.SymbolKind> = {
-  versions: vscode.SymbolKind.Namespace,
-  alias: vscode.SymbolKind.Constant,
-  nodes: vscode.SymbolKind.Namespace,
-  node: vscode.SymbolKind.Object,
-  steps: vscode.SymbolKind.Array,
-  step: vscode.SymbolKind.Event,
-};
-
-class SymbolProvider implements vscode.DocumentSymbolProvider {
-  constructor(private readonly analyses: AnalysisCache) {}
-
-  provideDocumentSymbols(document: vscode.TextDocument): vscode.DocumentSymbol[] {
-    return planSymbols(this.analyses.get(document)).map((s) => documentSymbol(document, s));
-  }
-}
-
-function documentSymbol(document: vscode.TextDocument, symbol: PlanSymbol): vscode.DocumentSymbol {
-  const result = new vscode.DocumentSymbol(
-    symbol.name,
-    symbol.detail,
-    SYMBOL_KINDS[symbol.kind],
-    rangeOf(document, symbol.offset, symbol.length),
-    rangeOf(document, symbol.selectionOffset, symbol.selectionLength),
-  );
-  result.children = symbol.children.map((c) => documentSymbol(document, c));
-  return result;
-}
-
-function rangeOf(document: vscode.TextDocument, offset: number, length: number): vscode.Range {
-  return new vscode.Range(document.positionAt(offset), document.positionAt(offset + length));
 }
