@@ -17,7 +17,7 @@ import type { JsonNode, PlanDocument } from './planDocument';
  * The plan model's objects for a plan read from its values (readRegularPlan.ts). They have the same fields as
  * readPlan.ts's, but each looks its tree node up by its pointer when something first asks for it: a clean
  * plan shows no node, and a plan with findings shows a few, so most plans never build the tree.
- * The document is a private field, so these objects enumerate, print and compare like readPlan.ts's.
+ * Each also holds the document, in its own field `document`, which readPlan.ts's objects do not have.
  */
 class At implements Located {
   constructor(
