@@ -1,5 +1,5 @@
 import { Catalog, type Release } from './catalog';
-import type { JsoncValues } from './jsoncValues';
+import { colonCount, type JsoncValues } from './jsoncValues';
 import {
   DeclarationAt,
   KeyAt,
@@ -111,7 +111,7 @@ class RegularReader {
     const builtIn = new Catalog();
     const releases: Release[] = [];
     for (const alias in versions) {
-      this.colons += 1 + colonsIn(alias);
+      this.colons += 1 + colonCount(alias);
       if (alias.length === 0 || parseVersionString(alias).kind !== 'alias') irregular();
       const pointer = '/versions/' + escapePointerKey(alias);
       const props = this.nested(object(versions[alias]), 3);
@@ -280,7 +280,7 @@ class RegularReader {
   /** A string the plan may write freely: its colons are not keys. */
   private text(value: unknown): string {
     if (typeof value !== 'string') irregular();
-    this.colons += colonsIn(value);
+    this.colons += colonCount(value);
     return value;
   }
 
@@ -300,12 +300,6 @@ function irregular(): never {
 function object(value: unknown): Values {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) irregular();
   return value as Values;
-}
-
-function colonsIn(text: string): number {
-  let n = 0;
-  for (let at = text.indexOf(':'); at >= 0; at = text.indexOf(':', at + 1)) n++;
-  return n;
 }
 
 /** An array index, which JavaScript enumerates before every other key whatever the text's order. */
