@@ -58,7 +58,10 @@ function view(core: typeof Core, text: string): string {
       if (skipped.has(key)) return undefined;
       // Keys in a fixed order: an object built in another order is the same object to its users.
       if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
-      return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+      const entries = Object.entries(value);
+      // The simulation's states and joins have `nodes` and `sponsors` as getters, not own properties.
+      for (const lazy of ['nodes', 'sponsors']) if (lazy in value && !Object.hasOwn(value, lazy)) entries.push([lazy, (value as Record<string, unknown>)[lazy]]);
+      return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     },
   );
 }

@@ -1,8 +1,8 @@
 /**
  * The values of well-formed JSONC text through the engine's own `JSON.parse`, which reads a plan 4 to 7
- * times faster than any tree built in JavaScript (bench/README.md). Comments and trailing commas are taken
- * out first, only when the text may have any. What `JSON.parse` cannot tell is left to the caller, with
- * the count it needs for it:
+ * times faster than any tree built in JavaScript (bench/README.md). When JSON.parse alone fails, comments and
+ * trailing commas are taken out and it reads the result. What `JSON.parse` cannot tell is left to the
+ * caller, with the count it needs for it:
  * - a key given twice (`JSON.parse` keeps the last): `colons` counts the colons outside comments, one per
  *   key plus those inside strings, so a reader that counts the keys and the colons in the strings it read
  *   can tell;
@@ -20,15 +20,20 @@ export interface JsoncValues {
 }
 
 export function parseJsoncValues(text: string): JsoncValues | undefined {
-  // A comment needs a "/"; a trailing comma is a "," before a closer. Most plans have neither, and skip the
-  // pass in JavaScript that takes them out.
-  const json = text.indexOf('/') >= 0 || TRAILING_COMMA.test(text) ? withoutCommentsAndTrailingCommas(text) : text;
-  if (json === undefined) return undefined;
+  // Most plans are plain JSON: JSON.parse alone reads them, and on a comment or a trailing comma it stops
+  // where it meets the first. Only then does the pass in JavaScript that takes them out run.
+  let json: string | undefined = text;
   let value: unknown;
   try {
     value = JSON.parse(json);
   } catch {
-    return undefined;
+    json = text.indexOf('/') >= 0 || TRAILING_COMMA.test(text) ? withoutCommentsAndTrailingCommas(text) : undefined;
+    if (json === undefined) return undefined;
+    try {
+      value = JSON.parse(json);
+    } catch {
+      return undefined;
+    }
   }
   return { value, colons: colonCount(json) };
 }

@@ -103,35 +103,51 @@ export function joinRulesHeld(
   clusterHighest: number,
   clusterLowest: number,
   match: VersionMatch,
-): JoinRule[] {
-  const held: JoinRule[] = [];
-  if (versionsEqual(joiner.highest, clusterHighest, match)) held.push('highest = ClusterHighestVersion');
-  if (versionsEqual(joiner.lowest, clusterHighest, match)) held.push('lowest = ClusterHighestVersion');
-  if (versionsEqual(joiner.highest, clusterLowest, match)) held.push('highest = ClusterLowestVersion');
-  // The timeline keeps one per join: an exact copy, as push leaves room for 17.
-  return held.slice();
+): readonly JoinRule[] {
+  const bits =
+    (versionsEqual(joiner.highest, clusterHighest, match) ? 1 : 0) |
+    (versionsEqual(joiner.lowest, clusterHighest, match) ? 2 : 0) |
+    (versionsEqual(joiner.highest, clusterLowest, match) ? 4 : 0);
+  return HELD[bits]!;
 }
+
+const JOIN_RULES: readonly JoinRule[] = ['highest = ClusterHighestVersion', 'lowest = ClusterHighestVersion', 'highest = ClusterLowestVersion'];
+
+/** The eight possible answers, shared: the timeline keeps one per join, and none is ever changed. */
+const HELD: readonly (readonly JoinRule[])[] = Array.from({ length: 8 }, (_, bits) => Object.freeze(JOIN_RULES.filter((_, k) => bits & (1 << k))));
 
 export function versionsEqual(a: number, b: number, match: VersionMatch): boolean {
   return match === 'major' ? majorOf(a) === majorOf(b) : a === b;
 }
 
 /**
- * One object per step and per changed node, each built in one literal with all its fields: the simulation
- * runs on every pause in typing, and spreads and closures here cost more than the parse (bench/phases.ts).
+ * Runs the plan over one working array of nodes. A state keeps only the node that changed (SimulatedState)
+ * and a join its sponsors only when asked for (SimulatedJoin): the rules look at the nodes of a few steps,
+ * and an array of nodes per state was half of what the whole analysis allocated (bench/phases.ts). Every
+ * object is built in one go with all its fields: spreads and closures here cost more than the parse.
  */
 class Simulation {
   private readonly indexByDeclaration = new Map<NodeDeclaration, number>();
+  private readonly match: VersionMatch;
+  /** The nodes as the step being simulated has them so far: the latest state, or a node staged on top of it. */
+  private readonly work: NodeState[] = [];
+  private latest!: SimulatedState;
+  // Fact 4 over `work`, as measure() last computed it.
+  private activeCount = 0;
+  private highest: number | undefined;
+  private lowest: number | undefined;
+  private mixed = false;
 
-  constructor(private readonly plan: Plan) {}
+  constructor(private readonly plan: Plan) {
+    this.match = plan.versionMatch;
+  }
 
   run(): Timeline {
-    const nodes: NodeState[] = [];
     for (const declaration of this.plan.nodes) {
       if (declaration.duplicateOf) continue;
-      this.indexByDeclaration.set(declaration, nodes.length);
+      this.indexByDeclaration.set(declaration, this.work.length);
       const registry: RegistryValue | undefined = declaration.noVersionCheck ? { type: 'REG_DWORD', data: 1 } : undefined;
-      nodes.push(
+      this.work.push(
         nodeState(
           declaration,
           declaration.highest,
@@ -143,76 +159,81 @@ class Simulation {
         ),
       );
     }
-    const initial = this.state(nodes);
-    let current = initial;
-    const results: StepResult[] = [];
-    for (const step of this.plan.steps) {
-      const result = this.apply(step, current);
-      results.push(result);
-      current = result.after;
-    }
-    return { initial, results, final: current };
+    this.measure();
+    const initial = new SimulatedState(undefined, -1, undefined, this.work, this.activeCount, this.highest, this.lowest, this.mixed);
+    this.latest = initial;
+    const steps = this.plan.steps;
+    const results = new Array<StepResult>(steps.length);
+    for (let i = 0; i < steps.length; i++) results[i] = this.apply(steps[i]!, this.latest);
+    return { initial, results, final: this.latest };
   }
 
-  private apply(step: Step, before: ClusterState): StepResult {
+  private apply(step: Step, before: SimulatedState): StepResult {
     if (step.action === undefined || step.action === 'note' || step.action === 'cluster-security') return stepResult(step, before, before, undefined, undefined);
     const index = this.indexOf(step.target?.declaration);
     if (index === undefined) return stepResult(step, before, before, undefined, undefined);
-    const target = before.nodes[index]!;
+    const target = this.work[index]!;
 
     switch (step.action) {
       case 'stop':
-        return stepResult(step, before, target.running ? this.replace(before, index, stopped(target)) : before, target, undefined);
+        return stepResult(step, before, target.running ? this.commit(index, stopped(target)) : before, target, undefined);
       case 'start':
       case 'join':
-        if (target.running) return stepResult(step, before, before, target, this.alreadyRunning(target));
-        return this.start(step, before, before, index, target);
-      case 'restart': {
-        const down = target.running ? this.replace(before, index, stopped(target)) : before;
-        return this.start(step, before, down, index, target);
-      }
+        if (target.running) return stepResult(step, before, before, target, alreadyRunning(target));
+        return this.start(step, before, index, target);
+      case 'restart':
+        // The node stopped, without a state of its own unless the start then fails.
+        if (target.running) this.stage(index, stopped(target));
+        return this.start(step, before, index, target);
       case 'upgrade': {
         // An in-place upgrade keeps ClusSvc\Parameters, so the registry value survives; the service ends stopped.
         const upgraded = nodeState(target.declaration, step.to?.highest, step.to?.lowest, false, target.registry, false, target.registryChangedAt);
-        return stepResult(step, before, this.replace(before, index, upgraded), target, undefined);
+        return stepResult(step, before, this.commit(index, upgraded), target, undefined);
       }
       case 'set-registry': {
         // The Cluster service reads only ClusSvc\Parameters; a value elsewhere changes nothing it sees.
         if (!step.atParametersKey) return stepResult(step, before, before, target, undefined);
         const registry: RegistryValue = { type: step.type, data: step.data };
         const changed = nodeState(target.declaration, target.highest, target.lowest, target.running, registry, target.bypass, step.index);
-        return stepResult(step, before, this.replace(before, index, changed), target, undefined);
+        return stepResult(step, before, this.commit(index, changed), target, undefined);
       }
       case 'delete-registry': {
         if (!step.atParametersKey) return stepResult(step, before, before, target, undefined);
         // Not dynamic (KB 811272): the running service keeps bypassing until it restarts.
         const changed = nodeState(target.declaration, target.highest, target.lowest, target.running, undefined, target.bypass, step.index);
-        return stepResult(step, before, this.replace(before, index, changed), target, undefined);
+        return stepResult(step, before, this.commit(index, changed), target, undefined);
       }
     }
   }
 
-  /** DOMAIN.md §2, "Starting or joining node J". `state` has J stopped; `target` is J before the step. */
-  private start(step: ServiceStep, before: ClusterState, state: ClusterState, index: number, target: NodeState): StepResult {
-    const stoppedJoiner = state.nodes[index]!;
+  /**
+   * DOMAIN.md §2, "Starting or joining node J". `work` has J stopped (staged by a restart, or as `before`
+   * has it); `target` is J before the step.
+   */
+  private start(step: ServiceStep, before: SimulatedState, index: number, target: NodeState): StepResult {
+    const stoppedJoiner = this.work[index]!;
     const bypass = bypassesVersionCheck(stoppedJoiner.registry);
-    const joiner = nodeState(stoppedJoiner.declaration, stoppedJoiner.highest, stoppedJoiner.lowest, false, stoppedJoiner.registry, bypass, stoppedJoiner.registryChangedAt);
-    const H = state.clusterHighestVersion;
-    const L = state.clusterLowestVersion;
+    // A stopped node never bypasses, so without the value the joiner is the stopped node itself.
+    const joiner = bypass
+      ? nodeState(stoppedJoiner.declaration, stoppedJoiner.highest, stoppedJoiner.lowest, false, stoppedJoiner.registry, true, stoppedJoiner.registryChangedAt)
+      : stoppedJoiner;
+    const H = this.highest;
+    const L = this.lowest;
     let outcome: JoinAttempt['outcome'];
-    let sponsors: readonly NodeState[] = [];
+    let named: NodeState | undefined;
     let sponsorNotRunning = false;
     let checkSkipped = false;
     let versionsUnknown = false;
-    let rulesHeld: readonly JoinRule[] = [];
-    if (state.activeCount === 0) {
+    let rulesHeld: readonly JoinRule[] = NONE;
+    const anyActive = this.activeCount > 0;
+    if (!anyActive) {
       outcome = step.action === 'join' ? 'no-cluster' : 'formed';
     } else {
       const namedIndex = this.indexOf(step.sponsor?.declaration);
-      const named = namedIndex === undefined ? undefined : state.nodes[namedIndex];
+      named = namedIndex === undefined ? undefined : this.work[namedIndex];
       sponsorNotRunning = named !== undefined && !named.running;
-      sponsors = named?.running ? [named] : activeNodes(state);
-      checkSkipped = bypass && sponsors.every((s) => s.bypass);
+      if (!named?.running) named = undefined;
+      checkSkipped = bypass && (named ? named.bypass : this.everyActiveBypasses());
       if (checkSkipped) {
         outcome = 'joined';
       } else if (H === undefined || L === undefined || joiner.highest === undefined || joiner.lowest === undefined) {
@@ -220,60 +241,185 @@ class Simulation {
         versionsUnknown = true;
         outcome = 'joined';
       } else {
-        rulesHeld = joinRulesHeld({ highest: joiner.highest, lowest: joiner.lowest }, H, L, this.plan.versionMatch);
+        rulesHeld = joinRulesHeld({ highest: joiner.highest, lowest: joiner.lowest }, H, L, this.match);
         outcome = rulesHeld.length === 0 ? 'refused' : 'joined';
       }
     }
-    const after =
-      outcome === 'refused' || outcome === 'no-cluster'
-        ? state
-        : this.replace(state, index, nodeState(joiner.declaration, joiner.highest, joiner.lowest, true, joiner.registry, bypass, joiner.registryChangedAt));
-    const join: JoinAttempt = { joiner, outcome, sponsors, sponsorNotRunning, checkSkipped, versionsUnknown, rulesHeld, clusterHighestVersion: H, clusterLowestVersion: L };
+    const failed = outcome === 'refused' || outcome === 'no-cluster';
+    // A failed start leaves J stopped: `before` itself, or the restart's stop as a state of its own.
+    const after = failed
+      ? this.work[index] === target
+        ? before
+        : this.commit(index, this.work[index]!)
+      : this.commit(index, nodeState(joiner.declaration, joiner.highest, joiner.lowest, true, joiner.registry, bypass, joiner.registryChangedAt));
+    const join = new SimulatedJoin(joiner, outcome, anyActive ? after : undefined, index, named, sponsorNotRunning, checkSkipped, versionsUnknown, rulesHeld, H, L);
     return stepResult(step, before, after, target, join);
   }
 
-  private alreadyRunning(target: NodeState): JoinAttempt {
-    return {
-      joiner: target,
-      outcome: 'already-running',
-      sponsors: [],
-      sponsorNotRunning: false,
-      checkSkipped: false,
-      versionsUnknown: false,
-      rulesHeld: [],
-      clusterHighestVersion: undefined,
-      clusterLowestVersion: undefined,
-    };
+  private everyActiveBypasses(): boolean {
+    for (const node of this.work) if (node.running && !node.bypass) return false;
+    return true;
   }
 
   private indexOf(declaration: NodeDeclaration | undefined): number | undefined {
     return declaration ? this.indexByDeclaration.get(declaration) : undefined;
   }
 
-  private replace(state: ClusterState, index: number, node: NodeState): ClusterState {
-    const nodes = state.nodes.slice();
-    nodes[index] = node;
-    return this.state(nodes);
+  /** Puts `node` into `work` without a state for it: the restart's stop, before its start is judged. */
+  private stage(index: number, node: NodeState): void {
+    this.work[index] = node;
+    this.measure();
   }
 
-  private state(nodes: readonly NodeState[]): ClusterState {
-    const versions = clusterVersionsOf(nodes, this.plan.versionMatch);
-    return {
-      nodes,
-      activeCount: versions.activeCount,
-      clusterHighestVersion: versions.clusterHighestVersion,
-      clusterLowestVersion: versions.clusterLowestVersion,
-      mixed: versions.mixed,
-    };
+  /** The state after `node` replaced what `work` had at `index`: `work` differs from `latest` there only. */
+  private commit(index: number, node: NodeState): SimulatedState {
+    this.stage(index, node);
+    this.latest = new SimulatedState(this.latest, index, node, this.work, this.activeCount, this.highest, this.lowest, this.mixed);
+    return this.latest;
+  }
+
+  /** clusterVersionsOf without its object: this runs at every change. */
+  private measure(): void {
+    let activeCount = 0;
+    let highest: number | undefined;
+    let lowest: number | undefined;
+    let known = true;
+    let mixed = false;
+    let first: number | undefined;
+    for (const n of this.work) {
+      if (!n.running) continue;
+      activeCount++;
+      if (n.highest === undefined || n.lowest === undefined) {
+        known = false;
+        continue;
+      }
+      highest = highest === undefined ? n.highest : Math.min(highest, n.highest);
+      lowest = lowest === undefined ? n.lowest : Math.max(lowest, n.lowest);
+      if (first === undefined) first = n.highest;
+      else if (!versionsEqual(first, n.highest, this.match)) mixed = true;
+    }
+    this.activeCount = activeCount;
+    this.highest = known ? highest : undefined;
+    this.lowest = known ? lowest : undefined;
+    this.mixed = mixed;
   }
 }
 
-/** The active nodes in an array of their exact size: the timeline keeps one per join. */
-function activeNodes(state: ClusterState): NodeState[] {
-  const active = new Array<NodeState>(state.activeCount);
-  let k = 0;
-  for (const node of state.nodes) if (node.running) active[k++] = node;
-  return active;
+/** How many changes a state may be from a copy of the whole array: bounds the work of `nodes`. */
+const SNAPSHOT_EVERY = 32;
+
+const NONE: readonly NodeState[] & readonly JoinRule[] = Object.freeze([]);
+
+/**
+ * A state that holds the node it changed and the state before it (`work` is the simulation's array, copied
+ * every SNAPSHOT_EVERY states); the array of all nodes is built from the
+ * nearest copy (at most SNAPSHOT_EVERY states back) the first time it is asked for, and then kept.
+ */
+class SimulatedState implements ClusterState {
+  readonly activeCount: number;
+  readonly clusterHighestVersion: number | undefined;
+  readonly clusterLowestVersion: number | undefined;
+  readonly mixed: boolean;
+  // Private (#) so that the chain stays out of JSON.stringify and Object.keys.
+  /** States since the nearest one with its array copied. */
+  #distance: number;
+  #previous: SimulatedState | undefined;
+  #index: number;
+  #node: NodeState | undefined;
+  #nodes: readonly NodeState[] | undefined;
+
+  constructor(
+    previous: SimulatedState | undefined,
+    index: number,
+    node: NodeState | undefined,
+    work: readonly NodeState[],
+    activeCount: number,
+    highest: number | undefined,
+    lowest: number | undefined,
+    mixed: boolean,
+  ) {
+    this.activeCount = activeCount;
+    this.clusterHighestVersion = highest;
+    this.clusterLowestVersion = lowest;
+    this.mixed = mixed;
+    this.#previous = previous;
+    this.#index = index;
+    this.#node = node;
+    this.#distance = previous ? previous.#distance + 1 : SNAPSHOT_EVERY;
+    if (this.#distance >= SNAPSHOT_EVERY) {
+      this.#nodes = work.slice();
+      this.#distance = 0;
+    }
+  }
+
+  get nodes(): readonly NodeState[] {
+    if (this.#nodes) return this.#nodes;
+    const changes: SimulatedState[] = [];
+    let copied: SimulatedState = this;
+    while (!copied.#nodes) {
+      changes.push(copied);
+      copied = copied.#previous!;
+    }
+    const nodes = copied.#nodes.slice();
+    for (let k = changes.length - 1; k >= 0; k--) nodes[changes[k]!.#index] = changes[k]!.#node!;
+    this.#nodes = nodes;
+    return nodes;
+  }
+}
+
+/** A join whose sponsors, when every active node may sponsor, are listed only when asked for. */
+class SimulatedJoin implements JoinAttempt {
+  readonly joiner: NodeState;
+  readonly outcome: JoinAttempt['outcome'];
+  readonly sponsorNotRunning: boolean;
+  readonly checkSkipped: boolean;
+  readonly versionsUnknown: boolean;
+  readonly rulesHeld: readonly JoinRule[];
+  readonly clusterHighestVersion: number | undefined;
+  readonly clusterLowestVersion: number | undefined;
+  /** The state after the step: the active nodes other than the joiner are the cluster it joined. */
+  #after: ClusterState | undefined;
+  #index: number;
+  #sponsors: readonly NodeState[] | undefined;
+
+  constructor(
+    joiner: NodeState,
+    outcome: JoinAttempt['outcome'],
+    after: ClusterState | undefined,
+    index: number,
+    named: NodeState | undefined,
+    sponsorNotRunning: boolean,
+    checkSkipped: boolean,
+    versionsUnknown: boolean,
+    rulesHeld: readonly JoinRule[],
+    clusterHighestVersion: number | undefined,
+    clusterLowestVersion: number | undefined,
+  ) {
+    this.joiner = joiner;
+    this.outcome = outcome;
+    this.sponsorNotRunning = sponsorNotRunning;
+    this.checkSkipped = checkSkipped;
+    this.versionsUnknown = versionsUnknown;
+    this.rulesHeld = rulesHeld;
+    this.clusterHighestVersion = clusterHighestVersion;
+    this.clusterLowestVersion = clusterLowestVersion;
+    this.#after = after;
+    this.#index = index;
+    this.#sponsors = after === undefined ? NONE : named ? [named] : undefined;
+  }
+
+  get sponsors(): readonly NodeState[] {
+    if (this.#sponsors) return this.#sponsors;
+    const sponsors: NodeState[] = [];
+    const nodes = this.#after!.nodes;
+    for (let k = 0; k < nodes.length; k++) if (k !== this.#index && nodes[k]!.running) sponsors.push(nodes[k]!);
+    this.#sponsors = sponsors;
+    return sponsors;
+  }
+}
+
+function alreadyRunning(target: NodeState): JoinAttempt {
+  return new SimulatedJoin(target, 'already-running', undefined, -1, undefined, false, false, false, NONE, undefined, undefined);
 }
 
 function nodeState(

@@ -32,6 +32,9 @@ function view(analysis: Analysis): string {
     const keys = new Set(Object.keys(value));
     if ('pointer' in value && 'node' in value) keys.add('node');
     if ('pointer' in value && 'keyNode' in value) keys.add('keyNode');
+    // The simulation's states and joins have `nodes` and `sponsors` as getters too.
+    if ('activeCount' in value) keys.add('nodes');
+    if ('outcome' in value && 'rulesHeld' in value) keys.add('sponsors');
     const sorted: Record<string, unknown> = {};
     for (const k of [...keys].sort()) sorted[k] = (value as Record<string, unknown>)[k];
     return sorted;
