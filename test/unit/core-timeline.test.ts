@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyze, makeVersion, type ClusterState, type Timeline } from '../../src/core';
+import { generatePlan } from '../../bench/generate';
+import { analyze, makeVersion, type ClusterState, type StepResult, type Timeline } from '../../src/core';
+import { clusterVersionsOf } from '../../src/core/simulate';
 import { plan, readKbExample, step } from './helpers/plans';
 
 /** DOMAIN.md §2: the simulation of the KB 811272 example, step by step. */
@@ -199,5 +201,49 @@ describe('the model of a node (DOMAIN.md §2)', () => {
     assert.equal(t.initial.clusterHighestVersion, makeVersion(3, 2195));
     assert.equal(t.initial.clusterLowestVersion, makeVersion(3, 2195));
     assert.equal(t.initial.mixed, true);
+  });
+});
+
+/**
+ * The simulation keeps each state as the one node it changed (simulate.ts, SimulatedState) and lists a join's
+ * sponsors on demand; on a long generated plan, every state's nodes must still be the whole cluster as the
+ * step left it, whichever states were asked first.
+ */
+describe('states built from their changes', () => {
+  const text = generatePlan({ steps: 400, variant: 'findings' }).text;
+  const { timeline, plan: model } = analyze(text);
+
+  it('each step changes at most its target, and the versions are fact 4 over the nodes', () => {
+    assert.ok(timeline && model);
+    // Latest first, so that arrays are built from far-away copies before the states between are asked.
+    for (let i = timeline.results.length - 1; i >= 0; i--) {
+      const r: StepResult = timeline.results[i]!;
+      const changed = r.after.nodes.flatMap((n, k) => (n === r.before.nodes[k] ? [] : [n.name]));
+      assert.ok(changed.length === 0 || (changed.length === 1 && changed[0] === r.target?.name), `step ${i} changed ${changed.join(', ')}`);
+      const versions = clusterVersionsOf(r.after.nodes, model.versionMatch);
+      assert.deepEqual(
+        [r.after.activeCount, r.after.clusterHighestVersion, r.after.clusterLowestVersion, r.after.mixed],
+        [versions.activeCount, versions.clusterHighestVersion, versions.clusterLowestVersion, versions.mixed],
+        `step ${i}`,
+      );
+    }
+    assert.equal(timeline.final, timeline.results.at(-1)!.after);
+  });
+
+  it('a join without a running named sponsor is judged against every other active node', () => {
+    assert.ok(timeline);
+    let joins = 0;
+    for (const r of timeline.results) {
+      if (!r.join || r.join.outcome === 'already-running' || r.join.outcome === 'formed' || r.join.outcome === 'no-cluster') continue;
+      if (r.step.action !== 'restart' && r.step.action !== 'start' && r.step.action !== 'join') continue;
+      if (r.step.sponsor && !r.join.sponsorNotRunning) continue;
+      joins++;
+      const index = r.before.nodes.findIndex((n) => n.declaration === r.target!.declaration);
+      const expected = r.before.nodes.filter((n, k) => n.running && k !== index);
+      assert.deepEqual(r.join.sponsors.map((n) => n.name), expected.map((n) => n.name));
+      // The same objects as the state holds, not copies.
+      r.join.sponsors.forEach((s, k) => assert.equal(s, expected[k]));
+    }
+    assert.ok(joins > 50, `${joins} joins checked`);
   });
 });
