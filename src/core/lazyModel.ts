@@ -20,10 +20,28 @@ import type { JsonNode, PlanDocument } from './planDocument';
  * Each also holds the document, in its own field `document`, which readPlan.ts's objects do not have.
  */
 class At implements Located {
+  // Private (#), so that they stay out of JSON.stringify and Object.keys as readPlan.ts's objects have no such
+  // fields. `#step` >= 0: the pointer is "/steps/<#step>" then `#path`, put together only when asked for,
+  // since a clean plan asks for none and building one per object was a tenth of what the reader kept alive.
+  #path: string;
+  #step: number;
+
   constructor(
-    readonly pointer: string,
+    path: string,
+    step: number,
     protected readonly document: PlanDocument,
-  ) {}
+  ) {
+    this.#path = path;
+    this.#step = step;
+  }
+
+  get pointer(): string {
+    if (this.#step >= 0) {
+      this.#path = '/steps/' + this.#step + this.#path;
+      this.#step = -1;
+    }
+    return this.#path;
+  }
 
   /** The value the pointer names; a reader of values only builds objects for values it read. */
   get node(): JsonNode {
@@ -44,26 +62,28 @@ export class KeyAt extends At {
 }
 
 export class VersionValueAt extends At implements VersionValue {
-  constructor(pointer: string, document: PlanDocument, readonly version: number) {
-    super(pointer, document);
+  constructor(path: string, step: number, document: PlanDocument, readonly version: number) {
+    super(path, step, document);
   }
 }
 
 export class VersionPairAt extends At implements VersionPair {
   constructor(
-    pointer: string,
+    path: string,
+    step: number,
     document: PlanDocument,
     readonly highest: number | undefined,
     readonly lowest: number | undefined,
     readonly release: Release | undefined,
   ) {
-    super(pointer, document);
+    super(path, step, document);
   }
 }
 
 export class DeclarationAt extends VersionPairAt implements NodeDeclaration {
   constructor(
-    pointer: string,
+    path: string,
+    step: number,
     document: PlanDocument,
     pair: VersionPair,
     readonly name: string,
@@ -71,7 +91,7 @@ export class DeclarationAt extends VersionPairAt implements NodeDeclaration {
     readonly noVersionCheck: boolean,
     readonly duplicateOf: NodeDeclaration | undefined,
   ) {
-    super(pointer, document, pair.highest, pair.lowest, pair.release);
+    super(path, step, document, pair.highest, pair.lowest, pair.release);
   }
 
   get keyNode(): JsonNode {
@@ -81,12 +101,13 @@ export class DeclarationAt extends VersionPairAt implements NodeDeclaration {
 
 export class ReferenceAt extends At implements NodeReference {
   constructor(
-    pointer: string,
+    path: string,
+    step: number,
     document: PlanDocument,
     readonly name: string,
     readonly declaration: NodeDeclaration | undefined,
   ) {
-    super(pointer, document);
+    super(path, step, document);
   }
 }
 
@@ -101,7 +122,6 @@ abstract class StepAt extends At {
 
 export class ServiceStepAt extends StepAt implements ServiceStep {
   constructor(
-    pointer: string,
     document: PlanDocument,
     readonly index: number,
     readonly id: string | undefined,
@@ -110,14 +130,13 @@ export class ServiceStepAt extends StepAt implements ServiceStep {
     readonly target: NodeReference,
     readonly sponsor: NodeReference | undefined,
   ) {
-    super(pointer, document);
+    super('', index, document);
   }
 }
 
 export class UpgradeStepAt extends StepAt implements UpgradeStep {
   readonly action = 'upgrade';
   constructor(
-    pointer: string,
     document: PlanDocument,
     readonly index: number,
     readonly id: string | undefined,
@@ -125,13 +144,12 @@ export class UpgradeStepAt extends StepAt implements UpgradeStep {
     readonly target: NodeReference,
     readonly to: VersionPair,
   ) {
-    super(pointer, document);
+    super('', index, document);
   }
 }
 
 export class RegistryStepAt extends StepAt implements RegistryStep {
   constructor(
-    pointer: string,
     document: PlanDocument,
     readonly index: number,
     readonly id: string | undefined,
@@ -143,14 +161,13 @@ export class RegistryStepAt extends StepAt implements RegistryStep {
     readonly type: string,
     readonly data: number | string | undefined,
   ) {
-    super(pointer, document);
+    super('', index, document);
   }
 }
 
 export class SecurityStepAt extends StepAt implements SecurityStep {
   readonly action = 'cluster-security';
   constructor(
-    pointer: string,
     document: PlanDocument,
     readonly index: number,
     readonly id: string | undefined,
@@ -159,19 +176,18 @@ export class SecurityStepAt extends StepAt implements SecurityStep {
     readonly revoke: string | undefined,
     readonly rights: 'full' | 'read',
   ) {
-    super(pointer, document);
+    super('', index, document);
   }
 }
 
 export class NoteStepAt extends StepAt implements NoteStep {
   readonly action = 'note';
   constructor(
-    pointer: string,
     document: PlanDocument,
     readonly index: number,
     readonly id: string | undefined,
     readonly description: string | undefined,
   ) {
-    super(pointer, document);
+    super('', index, document);
   }
 }

@@ -95,7 +95,7 @@ class RegularReader {
       clusterName,
       versionMatch: match,
       catalog: this.catalog,
-      nodesAnchor: new KeyAt('/nodes', document),
+      nodesAnchor: new KeyAt('/nodes', NO_STEP, document),
       get stepsArray(): JsonNode | undefined {
         return document.nodeAt('/steps');
       },
@@ -125,8 +125,8 @@ class RegularReader {
       }
       // In readPlan's order: highest, then lowest, then the rest.
       if (props.highest === undefined) irregular();
-      highest = this.version(props.highest, pointer + '/highest', false);
-      lowest = props.lowest === undefined ? highest : this.version(props.lowest, pointer + '/lowest', false);
+      highest = this.version(props.highest, NO_STEP, pointer + '/highest', false);
+      lowest = props.lowest === undefined ? highest : this.version(props.lowest, NO_STEP, pointer + '/lowest', false);
       if (props.preRelease !== undefined) preRelease = typeof props.preRelease === 'boolean' ? props.preRelease : irregular();
       if (props.note !== undefined) note = this.text(props.note);
       releases.push({ alias, highest, lowest, preRelease: preRelease ?? builtIn.get(alias)?.preRelease ?? false, origin: 'plan', ...(note ? { note } : {}) });
@@ -146,7 +146,7 @@ class RegularReader {
         this.colons++;
         if (!NODE_PROPERTIES.has(key)) irregular();
       }
-      const pair = this.pair(props, pointer, true);
+      const pair = this.pair(props, NO_STEP, pointer, true);
       let running = true;
       if (props.state !== undefined) running = props.state === 'stopped' ? false : props.state === 'running' ? true : irregular();
       let noVersionCheck = false;
@@ -154,46 +154,47 @@ class RegularReader {
       if (props.description !== undefined) this.text(props.description);
       const key = nodeKey(name);
       const earlier = this.declarations.get(key);
-      const declaration = new DeclarationAt(pointer, this.document, pair, name, running, noVersionCheck, earlier);
+      const declaration = new DeclarationAt(pointer, NO_STEP, this.document, pair, name, running, noVersionCheck, earlier);
       if (!earlier) this.declarations.set(key, declaration);
       declarations.push(declaration);
     }
     return declarations;
   }
 
+  // Where a value is: `path` is the whole pointer, or with `step` >= 0 what follows "/steps/<step>" (lazyModel.ts).
+
   /** A node's `{ "version": alias }` or `{ "highest", "lowest"? }`, or an upgrade's `to` object. */
-  private pair(props: Values, pointer: string, versionKey: boolean): VersionPair {
+  private pair(props: Values, step: number, path: string, versionKey: boolean): VersionPair {
     if (versionKey && props.version !== undefined) {
       if (props.highest !== undefined || props.lowest !== undefined) irregular();
-      return this.aliasPair(props.version, pointer + '/version', pointer);
+      return this.aliasPair(props.version, step, path + '/version', path);
     }
     if (props.highest === undefined) irregular();
-    const highest = this.version(props.highest, pointer + '/highest', true);
-    const lowest = props.lowest === undefined ? highest : this.version(props.lowest, pointer + '/lowest', true);
-    return new VersionPairAt(pointer, this.document, highest, lowest, this.catalog.releaseOf(highest));
+    const highest = this.version(props.highest, step, path + '/highest', true);
+    const lowest = props.lowest === undefined ? highest : this.version(props.lowest, step, path + '/lowest', true);
+    return new VersionPairAt(path, step, this.document, highest, lowest, this.catalog.releaseOf(highest));
   }
 
-  private aliasPair(value: unknown, valuePointer: string, pairPointer: string): VersionPair {
+  private aliasPair(value: unknown, step: number, valuePath: string, pairPath: string): VersionPair {
     const release = this.catalog.get(this.text(value));
     if (!release) irregular();
-    this.versionValues.push(new VersionValueAt(valuePointer, this.document, release.highest));
-    return new VersionPairAt(pairPointer, this.document, release.highest, release.lowest, release);
+    this.versionValues.push(new VersionValueAt(valuePath, step, this.document, release.highest));
+    return new VersionPairAt(pairPath, step, this.document, release.highest, release.lowest, release);
   }
 
   /** A version as a string; a JSON number is read from the tree, which keeps how it was written. */
-  private version(value: unknown, pointer: string, allowAlias: boolean): number {
+  private version(value: unknown, step: number, path: string, allowAlias: boolean): number {
     const result = parseVersionString(this.text(value));
     let version: number;
     if (result.kind === 'version') version = result.version;
     else if (result.kind === 'alias' && allowAlias) version = this.catalog.get(result.name)?.highest ?? irregular();
     else irregular();
-    this.versionValues.push(new VersionValueAt(pointer, this.document, version));
+    this.versionValues.push(new VersionValueAt(path, step, this.document, version));
     return version;
   }
 
   private step(value: unknown, index: number): Step {
     const props = object(value);
-    const pointer = '/steps/' + index;
     const action = props.action;
     if (typeof action !== 'string' || !ACTION_NAMES.has(action)) irregular();
     const allowed = ALLOWED_STEP_PROPERTIES[action as Action];
@@ -209,26 +210,25 @@ class RegularReader {
       case 'start':
       case 'join':
       case 'restart': {
-        const target = this.reference(props.node, pointer + '/node');
-        const sponsor = props.sponsor === undefined ? undefined : this.reference(props.sponsor, pointer + '/sponsor');
-        return new ServiceStepAt(pointer, document, index, id, description, action as ServiceStepAt['action'], target, sponsor);
+        const target = this.reference(props.node, index, '/node');
+        const sponsor = props.sponsor === undefined ? undefined : this.reference(props.sponsor, index, '/sponsor');
+        return new ServiceStepAt(document, index, id, description, action as ServiceStepAt['action'], target, sponsor);
       }
       case 'upgrade': {
-        const target = this.reference(props.node, pointer + '/node');
+        const target = this.reference(props.node, index, '/node');
         const to = props.to;
-        const toPointer = pointer + '/to';
         let pair: VersionPair;
         if (typeof to === 'string') {
-          pair = this.aliasPair(to, toPointer, toPointer);
+          pair = this.aliasPair(to, index, '/to', '/to');
         } else {
           const toProps = this.nested(object(to), 4);
           for (const key in toProps) {
             this.colons++;
             if (!TARGET_PROPERTIES.has(key)) irregular();
           }
-          pair = this.pair(toProps, toPointer, false);
+          pair = this.pair(toProps, index, '/to', false);
         }
-        return new UpgradeStepAt(pointer, document, index, id, description, target, pair);
+        return new UpgradeStepAt(document, index, id, description, target, pair);
       }
       case 'set-registry':
       case 'delete-registry': {
@@ -244,9 +244,9 @@ class RegularReader {
         if (action === 'set-registry') {
           data = typeof props.data === 'number' ? props.data : this.text(props.data);
         }
-        const target = this.reference(props.node, pointer + '/node');
+        const target = this.reference(props.node, index, '/node');
         const atParametersKey = key === undefined || isParametersKey(key);
-        return new RegistryStepAt(pointer, document, index, id, description, action as RegistryStepAt['action'], target, key, atParametersKey, type, data);
+        return new RegistryStepAt(document, index, id, description, action as RegistryStepAt['action'], target, key, atParametersKey, type, data);
       }
       case 'cluster-security': {
         const grant = props.grant === undefined ? undefined : this.text(props.grant);
@@ -257,22 +257,22 @@ class RegularReader {
           if (revoke !== undefined) irregular();
           rights = props.rights === 'full' || props.rights === 'read' ? props.rights : irregular();
         }
-        return new SecurityStepAt(pointer, document, index, id, description, grant, revoke, rights);
+        return new SecurityStepAt(document, index, id, description, grant, revoke, rights);
       }
       case 'note':
         this.text(props.text);
-        return new NoteStepAt(pointer, document, index, id, description);
+        return new NoteStepAt(document, index, id, description);
     }
   }
 
-  private reference(value: unknown, pointer: string): NodeReference {
+  private reference(value: unknown, step: number, path: string): NodeReference {
     const name = this.text(value);
     let declaration = this.byName.get(name);
     if (declaration === undefined && !this.byName.has(name)) {
       declaration = this.declarations.get(nodeKey(name));
       this.byName.set(name, declaration);
     }
-    const reference = new ReferenceAt(pointer, this.document, name, declaration);
+    const reference = new ReferenceAt(path, step, this.document, name, declaration);
     this.nodeReferences.push(reference);
     return reference;
   }
@@ -291,6 +291,7 @@ class RegularReader {
 }
 
 const ACTION_NAMES: ReadonlySet<string> = new Set(ACTIONS);
+const NO_STEP = -1;
 const NO_VERSION_CHECK_LOWER = NO_VERSION_CHECK.toLowerCase();
 
 function irregular(): never {

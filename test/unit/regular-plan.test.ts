@@ -28,8 +28,9 @@ function view(analysis: Analysis): string {
       return catalog.aliases().map((alias) => catalog.get(alias));
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
-    // The lazy model's objects have `node` (and a declaration's `keyNode`) as getters, not own properties.
+    // The lazy model's objects have `pointer`, `node` (and a declaration's `keyNode`) as getters, not own properties.
     const keys = new Set(Object.keys(value));
+    if ('pointer' in value) keys.add('pointer');
     if ('pointer' in value && 'node' in value) keys.add('node');
     if ('pointer' in value && 'keyNode' in value) keys.add('keyNode');
     // The simulation's states and joins have `nodes` and `sponsors` as getters too.
