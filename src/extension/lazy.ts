@@ -2,13 +2,14 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 
 /**
- * The lazy chunks: code that runs only when the administrator or VS Code asks for it (export, completion,
+ * The lazy chunks: code that runs only when the administrator or VS Code asks for it (quick fixes, export, completion,
  * hovers, node name navigation, the outline, inlay hints, the Cluster Versions rows) is not in
  * dist/extension.js but in bundles of its own beside it, built by esbuild.js from src/extension/chunks/<name>.ts
  * into dist/<name>.js, and loaded on first use; activation reads only the rest.
  * A chunk bundles the core code it uses, so it must not hold state the rest of the extension relies on.
  */
 interface Chunks {
+  codeActions: typeof import('./chunks/codeActions');
   completion: typeof import('./chunks/completion');
   export: typeof import('./chunks/export');
   hover: typeof import('./chunks/hover');
@@ -20,6 +21,7 @@ interface Chunks {
 
 /** What the administrator cannot do without the chunk, for the error message. */
 const FEATURES: Record<keyof Chunks, () => string> = {
+  codeActions: () => vscode.l10n.t('offer quick fixes'),
   completion: () => vscode.l10n.t('complete'),
   export: () => vscode.l10n.t('export the runbook'),
   hover: () => vscode.l10n.t('show hovers'),
