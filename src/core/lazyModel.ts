@@ -19,28 +19,32 @@ import type { JsonNode, PlanDocument } from './planDocument';
  * plan shows no node, and a plan with findings shows a few, so most plans never build the tree.
  * Each also holds the document, in its own field `document`, which readPlan.ts's objects do not have.
  */
+const PATH = Symbol('path');
+const STEP = Symbol('step');
+
 class At implements Located {
-  // Private (#), so that they stay out of JSON.stringify and Object.keys as readPlan.ts's objects have no such
-  // fields. `#step` >= 0: the pointer is "/steps/<#step>" then `#path`, put together only when asked for,
-  // since a clean plan asks for none and building one per object was a tenth of what the reader kept alive.
-  #path: string;
-  #step: number;
+  // Symbol keys keep them out of JSON.stringify and Object.keys, as readPlan.ts's objects have no such fields
+  // (private # fields would too, at twice the cost of construction). STEP >= 0: the pointer is
+  // "/steps/<STEP>" then PATH, put together only when asked for, since a clean plan asks for none and
+  // building one per object was a tenth of what the reader kept alive.
+  private [PATH]: string;
+  private [STEP]: number;
 
   constructor(
     path: string,
     step: number,
     protected readonly document: PlanDocument,
   ) {
-    this.#path = path;
-    this.#step = step;
+    this[PATH] = path;
+    this[STEP] = step;
   }
 
   get pointer(): string {
-    if (this.#step >= 0) {
-      this.#path = '/steps/' + this.#step + this.#path;
-      this.#step = -1;
+    if (this[STEP] >= 0) {
+      this[PATH] = '/steps/' + this[STEP] + this[PATH];
+      this[STEP] = -1;
     }
-    return this.#path;
+    return this[PATH];
   }
 
   /** The value the pointer names; a reader of values only builds objects for values it read. */

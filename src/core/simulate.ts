@@ -305,6 +305,14 @@ class Simulation {
   }
 }
 
+const DISTANCE = Symbol('distance');
+const PREVIOUS = Symbol('previous');
+const INDEX = Symbol('index');
+const NODE = Symbol('node');
+const NODES = Symbol('nodes');
+const AFTER = Symbol('after');
+const SPONSORS = Symbol('sponsors');
+
 /** How many changes a state may be from a copy of the whole array: bounds the work of `nodes`. */
 const SNAPSHOT_EVERY = 32;
 
@@ -320,13 +328,14 @@ class SimulatedState implements ClusterState {
   readonly clusterHighestVersion: number | undefined;
   readonly clusterLowestVersion: number | undefined;
   readonly mixed: boolean;
-  // Private (#) so that the chain stays out of JSON.stringify and Object.keys.
+  // Symbol keys keep the chain out of JSON.stringify and Object.keys, as private (#) fields would, without
+  // their initializer, which cost more than the rest of the constructor.
   /** States since the nearest one with its array copied. */
-  #distance: number;
-  #previous: SimulatedState | undefined;
-  #index: number;
-  #node: NodeState | undefined;
-  #nodes: readonly NodeState[] | undefined;
+  private [DISTANCE]: number;
+  private [PREVIOUS]: SimulatedState | undefined;
+  private [INDEX]: number;
+  private [NODE]: NodeState | undefined;
+  private [NODES]: readonly NodeState[] | undefined;
 
   constructor(
     previous: SimulatedState | undefined,
@@ -342,27 +351,27 @@ class SimulatedState implements ClusterState {
     this.clusterHighestVersion = highest;
     this.clusterLowestVersion = lowest;
     this.mixed = mixed;
-    this.#previous = previous;
-    this.#index = index;
-    this.#node = node;
-    this.#distance = previous ? previous.#distance + 1 : SNAPSHOT_EVERY;
-    if (this.#distance >= SNAPSHOT_EVERY) {
-      this.#nodes = work.slice();
-      this.#distance = 0;
+    this[PREVIOUS] = previous;
+    this[INDEX] = index;
+    this[NODE] = node;
+    this[DISTANCE] = previous ? previous[DISTANCE] + 1 : SNAPSHOT_EVERY;
+    if (this[DISTANCE] >= SNAPSHOT_EVERY) {
+      this[NODES] = work.slice();
+      this[DISTANCE] = 0;
     }
   }
 
   get nodes(): readonly NodeState[] {
-    if (this.#nodes) return this.#nodes;
+    if (this[NODES]) return this[NODES];
     const changes: SimulatedState[] = [];
     let copied: SimulatedState = this;
-    while (!copied.#nodes) {
+    while (!copied[NODES]) {
       changes.push(copied);
-      copied = copied.#previous!;
+      copied = copied[PREVIOUS]!;
     }
-    const nodes = copied.#nodes.slice();
-    for (let k = changes.length - 1; k >= 0; k--) nodes[changes[k]!.#index] = changes[k]!.#node!;
-    this.#nodes = nodes;
+    const nodes = copied[NODES].slice();
+    for (let k = changes.length - 1; k >= 0; k--) nodes[changes[k]![INDEX]] = changes[k]![NODE]!;
+    this[NODES] = nodes;
     return nodes;
   }
 }
@@ -378,9 +387,9 @@ class SimulatedJoin implements JoinAttempt {
   readonly clusterHighestVersion: number | undefined;
   readonly clusterLowestVersion: number | undefined;
   /** The state after the step: the active nodes other than the joiner are the cluster it joined. */
-  #after: ClusterState | undefined;
-  #index: number;
-  #sponsors: readonly NodeState[] | undefined;
+  private [AFTER]: ClusterState | undefined;
+  private [INDEX]: number;
+  private [SPONSORS]: readonly NodeState[] | undefined;
 
   constructor(
     joiner: NodeState,
@@ -403,17 +412,17 @@ class SimulatedJoin implements JoinAttempt {
     this.rulesHeld = rulesHeld;
     this.clusterHighestVersion = clusterHighestVersion;
     this.clusterLowestVersion = clusterLowestVersion;
-    this.#after = after;
-    this.#index = index;
-    this.#sponsors = after === undefined ? NONE : named ? [named] : undefined;
+    this[AFTER] = after;
+    this[INDEX] = index;
+    this[SPONSORS] = after === undefined ? NONE : named ? [named] : undefined;
   }
 
   get sponsors(): readonly NodeState[] {
-    if (this.#sponsors) return this.#sponsors;
+    if (this[SPONSORS]) return this[SPONSORS];
     const sponsors: NodeState[] = [];
-    const nodes = this.#after!.nodes;
-    for (let k = 0; k < nodes.length; k++) if (k !== this.#index && nodes[k]!.running) sponsors.push(nodes[k]!);
-    this.#sponsors = sponsors;
+    const nodes = this[AFTER]!.nodes;
+    for (let k = 0; k < nodes.length; k++) if (k !== this[INDEX] && nodes[k]!.running) sponsors.push(nodes[k]!);
+    this[SPONSORS] = sponsors;
     return sponsors;
   }
 }
