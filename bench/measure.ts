@@ -5,9 +5,12 @@
  * the median and the minimum.
  *
  * Not a bare GC before every sample: a forced full GC resets V8's heap sizing (young generation, old-generation
- * limit), and the next allocation-heavy run then pays for growing it again. On this machine that made one
+ * limit), and the next allocation-heavy runs then pay for growing it again. On this machine that made one
  * 10,000-step run up to 9× slower than the same run without the forced GC, while JSON.parse, which
- * allocates little, did not change: it would have measured the GC's reset, not the analysis.
+ * allocates little, did not change: it would have measured the GC's reset, not the analysis. One run is
+ * not enough to grow it back: the 10,000-step analysis measured 52–68 ms after one untimed run, 25–30 ms
+ * after three and 21–37 ms after five, against 20–28 ms in a process that analyses over and over without a
+ * forced GC, as the editor does (JSON.parse 3.2–3.7 ms in every case). Hence SETTLE_RUNS.
  */
 
 export interface Subject {
@@ -34,12 +37,15 @@ export interface MeasureOptions {
   readonly minSampleMs?: number;
   /**
    * Before each sample: a full GC, so no other subject's garbage (or its unfinished incremental marking) is
-   * charged to this one, then one untimed run, which grows the heap back to this subject's working size
-   * (see below). Twice the runs; the cleanest numbers. Without it, a GC starts each round only.
+   * charged to this one, then SETTLE_RUNS untimed runs, which grow the heap back to this subject's working
+   * size (see above). Four times the runs; the cleanest numbers. Without it, a GC starts each round only.
    */
   readonly settle?: boolean;
   readonly progress?: (done: number, total: number) => void;
 }
+
+/** Untimed runs (of `reps` each) between the GC and the sample, with `settle`. */
+export const SETTLE_RUNS = 3;
 
 /** Results go here so the optimiser cannot drop a call whose result is unused. */
 export let sink: unknown;
@@ -88,7 +94,7 @@ export function measure(subjects: readonly Subject[], options: MeasureOptions): 
       const i = (k + r) % subjects.length;
       if (options.settle) {
         collectGarbage();
-        time(subjects[i]!.run, reps[i]);
+        time(subjects[i]!.run, SETTLE_RUNS * reps[i]!);
       }
       samples[i]!.push(time(subjects[i]!.run, reps[i]));
     }

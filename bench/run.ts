@@ -105,7 +105,8 @@ for (const steps of SIZES) {
         { name: 'analysis', run: () => analyze(text) },
       ],
       // 50 ms samples: a fast subject is repeated, which averages out the short stalls of a shared machine.
-      // settle: a GC and an untimed run before each sample, so JSON.parse never pays for the analysis's garbage.
+      // settle: a GC and untimed runs before each sample, so JSON.parse never pays for the analysis's garbage
+      // and the analysis not for the heap regrowing after the GC (measure.ts).
       { rounds, warmup, minSampleMs: 50, settle: true, progress: () => process.stdout.write('.') },
     );
     const byName = Object.fromEntries(timings.map((t) => [t.name, t])) as Row['timings'];
@@ -373,7 +374,7 @@ function writeReadme(): void {
   const lines = [
     START,
     `Measured by \`npm run bench\` on ${date}: ${machine}; load average ${loadAtStart} at the start (a shared, noisy machine).`,
-    'Median milliseconds of alternating runs after warm-up (a GC and an untimed run before each sample), in one process, on generated plans that are clean / have findings on',
+    'Median milliseconds of alternating runs after warm-up (a GC and three untimed runs before each sample), in one process, on generated plans that are clean / have findings on',
     'about 1% of their steps. The full analysis is `analyze(text)`: parse, plan model, simulation and every rule. The ratio is',
     'the median of the per-round ratios (both subjects timed in the same round), which cancels most of the load changes.',
     '',
