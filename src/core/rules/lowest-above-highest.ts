@@ -1,5 +1,5 @@
 import { formatVersion } from '../versions';
-import { versionPairs } from './versionPairs';
+import { pairHolders, pairOf, pairSubject, pairWhere } from './versionPairs';
 import type { PlanRule } from './rule';
 
 export const lowestAboveHighest: PlanRule = {
@@ -10,9 +10,10 @@ export const lowestAboveHighest: PlanRule = {
   explanation:
     'NodeLowestVersion is the earliest version the installed Cluster service is compatible with, so it can never be above NodeHighestVersion, the installed version. The numbers are probably swapped.',
   check({ plan }, report) {
-    for (const { where, pair, subject } of versionPairs(plan)) {
+    for (const holder of pairHolders(plan)) {
+      const pair = pairOf(holder);
       if (pair.highest === undefined || pair.lowest === undefined || pair.lowest <= pair.highest) continue;
-      report(where, `${subject}: lowest ${formatVersion(pair.lowest)} is above highest ${formatVersion(pair.highest)}. Are the two swapped?`);
+      report(pairWhere(holder), `${pairSubject(holder)}: lowest ${formatVersion(pair.lowest)} is above highest ${formatVersion(pair.highest)}. Are the two swapped?`);
     }
   },
 };
