@@ -131,6 +131,7 @@ class Simulation {
   private readonly match: VersionMatch;
   /** The nodes as the step being simulated has them so far: the latest state, or a node staged on top of it. */
   private readonly work: NodeState[] = [];
+  private readonly stoppedNodes = new Map<NodeState, NodeState>();
   private latest!: SimulatedState;
   // Fact 4 over `work`, as measure() last computed it.
   private activeCount = 0;
@@ -176,14 +177,14 @@ class Simulation {
 
     switch (step.action) {
       case 'stop':
-        return stepResult(step, before, target.running ? this.commit(index, stopped(target)) : before, target, undefined);
+        return stepResult(step, before, target.running ? this.commit(index, this.stopped(target)) : before, target, undefined);
       case 'start':
       case 'join':
         if (target.running) return stepResult(step, before, before, target, alreadyRunning(target));
         return this.start(step, before, index, target);
       case 'restart':
         // The node stopped, without a state of its own unless the start then fails.
-        if (target.running) this.stage(index, stopped(target));
+        if (target.running) this.stage(index, this.stopped(target));
         return this.start(step, before, index, target);
       case 'upgrade': {
         // An in-place upgrade keeps ClusSvc\Parameters, so the registry value survives; the service ends stopped.
@@ -246,14 +247,30 @@ class Simulation {
       }
     }
     const failed = outcome === 'refused' || outcome === 'no-cluster';
-    // A failed start leaves J stopped: `before` itself, or the restart's stop as a state of its own.
-    const after = failed
-      ? this.work[index] === target
-        ? before
-        : this.commit(index, this.work[index]!)
-      : this.commit(index, nodeState(joiner.declaration, joiner.highest, joiner.lowest, true, joiner.registry, bypass, joiner.registryChangedAt));
+    let after: SimulatedState;
+    if (failed) {
+      // A failed start leaves J stopped: `before` itself, or the restart's stop as a state of its own.
+      after = this.work[index] === target ? before : this.commit(index, this.work[index]!);
+    } else if (target.running && target.bypass === bypass) {
+      // A restart that leaves J as it was (versions, registry, bypass), as most of a rolling restart's do: the
+      // state before, rather than copies of it.
+      this.stage(index, target);
+      after = before;
+    } else {
+      after = this.commit(index, nodeState(joiner.declaration, joiner.highest, joiner.lowest, true, joiner.registry, bypass, joiner.registryChangedAt));
+    }
     const join = new SimulatedJoin(joiner, outcome, anyActive ? after : undefined, index, named, sponsorNotRunning, checkSkipped, versionsUnknown, rulesHeld, H, L);
     return stepResult(step, before, after, target, join);
+  }
+
+  /** The node with its service stopped: one object per running node, however often the plan restarts it. */
+  private stopped(node: NodeState): NodeState {
+    let result = this.stoppedNodes.get(node);
+    if (!result) {
+      result = nodeState(node.declaration, node.highest, node.lowest, false, node.registry, false, node.registryChangedAt);
+      this.stoppedNodes.set(node, result);
+    }
+    return result;
   }
 
   private everyActiveBypasses(): boolean {
@@ -445,8 +462,4 @@ function nodeState(
 
 function stepResult(step: Step, before: ClusterState, after: ClusterState, target: NodeState | undefined, join: JoinAttempt | undefined): StepResult {
   return { step, before, after, target, join };
-}
-
-function stopped(node: NodeState): NodeState {
-  return nodeState(node.declaration, node.highest, node.lowest, false, node.registry, false, node.registryChangedAt);
 }
