@@ -49,8 +49,11 @@ class RegularReader {
   private readonly versionValues: VersionValue[] = [];
   private readonly nodeReferences: NodeReference[] = [];
   private readonly declarations = new Map<string, NodeDeclaration>();
-  /** Names as steps write them: most write each name the same way thousands of times. */
-  private readonly byName = new Map<string, NodeDeclaration | undefined>();
+  /**
+   * Names as steps write them: most write each name the same way thousands of times. The model keeps the first
+   * copy of each, so that JSON.parse's copy in every step goes with its values.
+   */
+  private readonly byName = new Map<string, { readonly name: string; readonly declaration: NodeDeclaration | undefined }>();
   private catalog = new Catalog();
   /** Keys read, plus colons in the strings read: must equal the colons in the text. */
   private colons = 0;
@@ -195,9 +198,9 @@ class RegularReader {
 
   private step(value: unknown, index: number): Step {
     const props = object(value);
-    const action = props.action;
-    if (typeof action !== 'string' || !ACTION_NAMES.has(action)) irregular();
-    const allowed = ALLOWED_STEP_PROPERTIES[action as Action];
+    // The model's own string for the action, not JSON.parse's copy in this step.
+    const action = typeof props.action === 'string' ? (ACTION_NAMES.get(props.action) ?? irregular()) : irregular();
+    const allowed = ALLOWED_STEP_PROPERTIES[action];
     for (const key in props) {
       this.colons++;
       if (!allowed.has(key)) irregular();
@@ -205,7 +208,7 @@ class RegularReader {
     const id = props.id === undefined ? undefined : this.text(props.id);
     const description = props.description === undefined ? undefined : this.text(props.description);
     const document = this.document;
-    switch (action as Action) {
+    switch (action) {
       case 'stop':
       case 'start':
       case 'join':
@@ -233,12 +236,12 @@ class RegularReader {
       case 'set-registry':
       case 'delete-registry': {
         const name = props.name;
-        if (typeof name !== 'string' || name.toLowerCase() !== NO_VERSION_CHECK_LOWER) irregular();
+        if (typeof name !== 'string' || (name !== NO_VERSION_CHECK && name.toLowerCase() !== NO_VERSION_CHECK_LOWER)) irregular();
         const key = props.key === undefined ? undefined : this.text(props.key);
         let type = 'REG_DWORD';
         if (props.type !== undefined) {
-          type = typeof props.type === 'string' ? props.type.toUpperCase() : irregular();
-          if (!REGISTRY_TYPES.includes(type)) irregular();
+          const at = typeof props.type === 'string' ? REGISTRY_TYPES.indexOf(props.type.toUpperCase()) : -1;
+          type = REGISTRY_TYPES[at] ?? irregular();
         }
         let data: number | string | undefined;
         if (action === 'set-registry') {
@@ -266,13 +269,13 @@ class RegularReader {
   }
 
   private reference(value: unknown, step: number, path: string): NodeReference {
-    const name = this.text(value);
-    let declaration = this.byName.get(name);
-    if (declaration === undefined && !this.byName.has(name)) {
-      declaration = this.declarations.get(nodeKey(name));
-      this.byName.set(name, declaration);
+    const written = this.text(value);
+    let known = this.byName.get(written);
+    if (!known) {
+      known = { name: written, declaration: this.declarations.get(nodeKey(written)) };
+      this.byName.set(written, known);
     }
-    const reference = new ReferenceAt(path, step, this.document, name, declaration);
+    const reference = new ReferenceAt(path, step, this.document, known.name, known.declaration);
     this.nodeReferences.push(reference);
     return reference;
   }
@@ -290,7 +293,7 @@ class RegularReader {
   }
 }
 
-const ACTION_NAMES: ReadonlySet<string> = new Set(ACTIONS);
+const ACTION_NAMES: ReadonlyMap<string, Action> = new Map(ACTIONS.map((action) => [action, action]));
 const NO_STEP = -1;
 const NO_VERSION_CHECK_LOWER = NO_VERSION_CHECK.toLowerCase();
 
