@@ -22,7 +22,24 @@ import type { JsonNode, PlanDocument } from './planDocument';
 const PATH = Symbol('path');
 const STEP = Symbol('step');
 
-class At implements Located {
+/** What every object here has: the document, in which its node is looked up by its pointer. */
+abstract class Placed implements Located {
+  constructor(protected readonly document: PlanDocument) {}
+
+  abstract readonly pointer: string;
+
+  /** The value the pointer names; a reader of values only builds objects for values it read. */
+  get node(): JsonNode {
+    return this.document.nodeAt(this.pointer)!;
+  }
+
+  /** The key of the property the pointer names. */
+  protected get propertyKey(): JsonNode {
+    return this.document.keyNodeAt(this.pointer)!;
+  }
+}
+
+class At extends Placed {
   // Symbol keys keep them out of JSON.stringify and Object.keys, as readPlan.ts's objects have no such fields
   // (private # fields would too, at twice the cost of construction). STEP >= 0: the pointer is
   // "/steps/<STEP>" then PATH, put together only when asked for, since a clean plan asks for none and
@@ -30,11 +47,8 @@ class At implements Located {
   private [PATH]: string;
   private [STEP]: number;
 
-  constructor(
-    path: string,
-    step: number,
-    protected readonly document: PlanDocument,
-  ) {
+  constructor(path: string, step: number, document: PlanDocument) {
+    super(document);
     this[PATH] = path;
     this[STEP] = step;
   }
@@ -45,16 +59,6 @@ class At implements Located {
       this[STEP] = -1;
     }
     return this[PATH];
-  }
-
-  /** The value the pointer names; a reader of values only builds objects for values it read. */
-  get node(): JsonNode {
-    return this.document.nodeAt(this.pointer)!;
-  }
-
-  /** The key of the property the pointer names. */
-  protected get propertyKey(): JsonNode {
-    return this.document.keyNodeAt(this.pointer)!;
   }
 }
 
@@ -116,8 +120,12 @@ export class ReferenceAt extends At implements NodeReference {
 }
 
 /** A step: its node is the index-th element of "steps", found without reading the pointer. */
-abstract class StepAt extends At {
+abstract class StepAt extends Placed {
   abstract readonly index: number;
+
+  get pointer(): string {
+    return '/steps/' + this.index;
+  }
 
   override get node(): JsonNode {
     return this.document.stepNode(this.index)!;
@@ -134,7 +142,7 @@ export class ServiceStepAt extends StepAt implements ServiceStep {
     readonly target: NodeReference,
     readonly sponsor: NodeReference | undefined,
   ) {
-    super('', index, document);
+    super(document);
   }
 }
 
@@ -148,7 +156,7 @@ export class UpgradeStepAt extends StepAt implements UpgradeStep {
     readonly target: NodeReference,
     readonly to: VersionPair,
   ) {
-    super('', index, document);
+    super(document);
   }
 }
 
@@ -165,7 +173,7 @@ export class RegistryStepAt extends StepAt implements RegistryStep {
     readonly type: string,
     readonly data: number | string | undefined,
   ) {
-    super('', index, document);
+    super(document);
   }
 }
 
@@ -180,7 +188,7 @@ export class SecurityStepAt extends StepAt implements SecurityStep {
     readonly revoke: string | undefined,
     readonly rights: 'full' | 'read',
   ) {
-    super('', index, document);
+    super(document);
   }
 }
 
@@ -192,6 +200,6 @@ export class NoteStepAt extends StepAt implements NoteStep {
     readonly id: string | undefined,
     readonly description: string | undefined,
   ) {
-    super('', index, document);
+    super(document);
   }
 }
