@@ -71,6 +71,13 @@ export function simulate(plan: Plan): Timeline {
 
 /** Fact 4 over the nodes whose service runs; recomputed whenever the active set changes. */
 export function clusterVersionsOf(nodes: readonly NodeState[], match: VersionMatch): Omit<ClusterState, 'nodes'> {
+  return measureVersions(nodes, match, { activeCount: 0, clusterHighestVersion: undefined, clusterLowestVersion: undefined, mixed: false });
+}
+
+type Versions = { -readonly [K in keyof Omit<ClusterState, 'nodes'>]: ClusterState[K] };
+
+/** clusterVersionsOf, written into `into`: the simulation reuses one object at every change. */
+function measureVersions(nodes: readonly NodeState[], match: VersionMatch, into: Versions): Versions {
   let activeCount = 0;
   let highest: number | undefined;
   let lowest: number | undefined;
@@ -89,12 +96,11 @@ export function clusterVersionsOf(nodes: readonly NodeState[], match: VersionMat
     if (first === undefined) first = n.highest;
     else if (!versionsEqual(first, n.highest, match)) mixed = true;
   }
-  return {
-    activeCount,
-    clusterHighestVersion: known ? highest : undefined,
-    clusterLowestVersion: known ? lowest : undefined,
-    mixed,
-  };
+  into.activeCount = activeCount;
+  into.clusterHighestVersion = known ? highest : undefined;
+  into.clusterLowestVersion = known ? lowest : undefined;
+  into.mixed = mixed;
+  return into;
 }
 
 /** Which of fact 5's three conditions hold for a joiner against the cluster's versions. */
@@ -133,11 +139,8 @@ class Simulation {
   private readonly work: NodeState[] = [];
   private readonly stoppedNodes = new Map<NodeState, NodeState>();
   private latest!: SimulatedState;
-  // Fact 4 over `work`, as measure() last computed it.
-  private activeCount = 0;
-  private highest: number | undefined;
-  private lowest: number | undefined;
-  private mixed = false;
+  /** Fact 4 over `work`, as `stage` last computed it. */
+  private readonly versions: Versions = { activeCount: 0, clusterHighestVersion: undefined, clusterLowestVersion: undefined, mixed: false };
 
   constructor(private readonly plan: Plan) {
     this.match = plan.versionMatch;
@@ -160,8 +163,8 @@ class Simulation {
         ),
       );
     }
-    this.measure();
-    const initial = new SimulatedState(undefined, -1, undefined, this.work, this.activeCount, this.highest, this.lowest, this.mixed);
+    measureVersions(this.work, this.match, this.versions);
+    const initial = new SimulatedState(undefined, -1, undefined, this.work, this.versions);
     this.latest = initial;
     const steps = this.plan.steps;
     const results = new Array<StepResult>(steps.length);
@@ -218,15 +221,15 @@ class Simulation {
     const joiner = bypass
       ? nodeState(stoppedJoiner.declaration, stoppedJoiner.highest, stoppedJoiner.lowest, false, stoppedJoiner.registry, true, stoppedJoiner.registryChangedAt)
       : stoppedJoiner;
-    const H = this.highest;
-    const L = this.lowest;
+    const H = this.versions.clusterHighestVersion;
+    const L = this.versions.clusterLowestVersion;
     let outcome: JoinAttempt['outcome'];
     let named: NodeState | undefined;
     let sponsorNotRunning = false;
     let checkSkipped = false;
     let versionsUnknown = false;
     let rulesHeld: readonly JoinRule[] = NONE;
-    const anyActive = this.activeCount > 0;
+    const anyActive = this.versions.activeCount > 0;
     if (!anyActive) {
       outcome = step.action === 'join' ? 'no-cluster' : 'formed';
     } else {
@@ -285,40 +288,14 @@ class Simulation {
   /** Puts `node` into `work` without a state for it: the restart's stop, before its start is judged. */
   private stage(index: number, node: NodeState): void {
     this.work[index] = node;
-    this.measure();
+    measureVersions(this.work, this.match, this.versions);
   }
 
   /** The state after `node` replaced what `work` had at `index`: `work` differs from `latest` there only. */
   private commit(index: number, node: NodeState): SimulatedState {
     this.stage(index, node);
-    this.latest = new SimulatedState(this.latest, index, node, this.work, this.activeCount, this.highest, this.lowest, this.mixed);
+    this.latest = new SimulatedState(this.latest, index, node, this.work, this.versions);
     return this.latest;
-  }
-
-  /** clusterVersionsOf without its object: this runs at every change. */
-  private measure(): void {
-    let activeCount = 0;
-    let highest: number | undefined;
-    let lowest: number | undefined;
-    let known = true;
-    let mixed = false;
-    let first: number | undefined;
-    for (const n of this.work) {
-      if (!n.running) continue;
-      activeCount++;
-      if (n.highest === undefined || n.lowest === undefined) {
-        known = false;
-        continue;
-      }
-      highest = highest === undefined ? n.highest : Math.min(highest, n.highest);
-      lowest = lowest === undefined ? n.lowest : Math.max(lowest, n.lowest);
-      if (first === undefined) first = n.highest;
-      else if (!versionsEqual(first, n.highest, this.match)) mixed = true;
-    }
-    this.activeCount = activeCount;
-    this.highest = known ? highest : undefined;
-    this.lowest = known ? lowest : undefined;
-    this.mixed = mixed;
   }
 }
 
@@ -359,15 +336,12 @@ class SimulatedState implements ClusterState {
     index: number,
     node: NodeState | undefined,
     work: readonly NodeState[],
-    activeCount: number,
-    highest: number | undefined,
-    lowest: number | undefined,
-    mixed: boolean,
+    versions: Versions,
   ) {
-    this.activeCount = activeCount;
-    this.clusterHighestVersion = highest;
-    this.clusterLowestVersion = lowest;
-    this.mixed = mixed;
+    this.activeCount = versions.activeCount;
+    this.clusterHighestVersion = versions.clusterHighestVersion;
+    this.clusterLowestVersion = versions.clusterLowestVersion;
+    this.mixed = versions.mixed;
     this[PREVIOUS] = previous;
     this[INDEX] = index;
     this[NODE] = node;
