@@ -37,10 +37,19 @@ export const BUILT_IN_RELEASES: readonly Release[] = [
 /** The built-in releases plus the plan's own `versions`, which win on a name clash. */
 export class Catalog {
   private readonly byAlias = new Map<string, Release>();
+  /** releaseOf's answers, worked out once: the reader and the rules ask at every upgrade. */
+  private readonly byHighest = new Map<number, Release>();
 
   constructor(planReleases: readonly Release[] = []) {
     for (const r of BUILT_IN_RELEASES) this.byAlias.set(r.alias, r);
     for (const r of planReleases) this.byAlias.set(r.alias, r);
+    for (const r of this.byAlias.values()) {
+      const found = this.byHighest.get(r.highest);
+      // A pre-release entry wins, then a plan's own: a false "not pre-release" would hide the
+      // security-descriptor warning. (A plan that overrides ws2003-rc2 itself replaces the entry.)
+      const better = found && (r.preRelease !== found.preRelease ? r.preRelease : r.origin === 'plan' && found.origin !== 'plan');
+      if (!found || better) this.byHighest.set(r.highest, r);
+    }
   }
 
   get(alias: string): Release | undefined {
@@ -56,14 +65,6 @@ export class Catalog {
    * pre-release flag. Matches the installed (highest) version, which identifies the build.
    */
   releaseOf(highest: number): Release | undefined {
-    let found: Release | undefined;
-    for (const r of this.byAlias.values()) {
-      if (r.highest !== highest) continue;
-      // A pre-release entry wins, then a plan's own: a false "not pre-release" would hide the
-      // security-descriptor warning. (A plan that overrides ws2003-rc2 itself replaces the entry.)
-      const better = r.preRelease !== found?.preRelease ? r.preRelease : r.origin === 'plan' && found.origin !== 'plan';
-      if (!found || better) found = r;
-    }
-    return found;
+    return this.byHighest.get(highest);
   }
 }

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze, BUILT_IN_RELEASES, formatMajorMinor, formatVersion, majorOf, makeVersion, minorOf } from '../../src/core';
+import { Catalog, type Release } from '../../src/core/catalog';
 
 /** DOMAIN.md §1 fact 1 and §3 "Versions": version = (major << 16) | minor, written "M.m", a DWORD or "0x…". */
 
@@ -81,6 +82,27 @@ function assertInvalid(source: string): void {
   assert.deepEqual(r.codes, ['invalid-version@/nodes/NODE1/highest'], `${source} should be invalid`);
   assert.equal(r.version, undefined);
 }
+
+describe('Catalog.releaseOf: which release a numeric version stands for', () => {
+  const own = (alias: string, minor: number, preRelease: boolean): Release => ({ alias, highest: makeVersion(4, minor), lowest: makeVersion(3, 2195), preRelease, origin: 'plan' });
+
+  it('the first alias of a build when none is better: ws2003-rtm before ws2003', () => {
+    assert.equal(new Catalog().releaseOf(makeVersion(4, 3790))?.alias, 'ws2003-rtm');
+  });
+
+  it("a plan's own alias before a built-in one of the same build", () => {
+    assert.equal(new Catalog([own('ours', 3790, false)]).releaseOf(makeVersion(4, 3790))?.alias, 'ours');
+  });
+
+  it('a pre-release entry before everything, so that the security-descriptor warning is never hidden', () => {
+    assert.equal(new Catalog([own('ours', 3718, false)]).releaseOf(makeVersion(4, 3718))?.alias, 'ws2003-rc2');
+    assert.equal(new Catalog([own('ours', 3790, true)]).releaseOf(makeVersion(4, 3790))?.alias, 'ours');
+  });
+
+  it('nothing for a build no alias names', () => {
+    assert.equal(new Catalog().releaseOf(makeVersion(4, 3800)), undefined);
+  });
+});
 
 describe('reading versions', () => {
   describe('"M.m" strings', () => {
