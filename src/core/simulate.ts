@@ -28,6 +28,11 @@ export interface ClusterState {
   readonly clusterLowestVersion: number | undefined;
   /** The active nodes' highest versions differ (by the plan's versionMatch). */
   readonly mixed: boolean;
+  /**
+   * The widest gap between two nodes' Cluster service majors, over every node with a known version, running
+   * or not: major-skew reads it to pass a state without looking at its nodes.
+   */
+  majorSpread(): number;
 }
 
 /** The three conditions of which at least one must hold for a node to join (fact 5). */
@@ -70,11 +75,11 @@ export function simulate(plan: Plan): Timeline {
 }
 
 /** Fact 4 over the nodes whose service runs; recomputed whenever the active set changes. */
-export function clusterVersionsOf(nodes: readonly NodeState[], match: VersionMatch): Omit<ClusterState, 'nodes'> {
+export function clusterVersionsOf(nodes: readonly NodeState[], match: VersionMatch): Omit<ClusterState, 'nodes' | 'majorSpread'> {
   return measureVersions(nodes, match, { activeCount: 0, clusterHighestVersion: undefined, clusterLowestVersion: undefined, mixed: false });
 }
 
-type Versions = { -readonly [K in keyof Omit<ClusterState, 'nodes'>]: ClusterState[K] };
+type Versions = { -readonly [K in keyof Omit<ClusterState, 'nodes' | 'majorSpread'>]: ClusterState[K] };
 
 /** clusterVersionsOf, written into `into`: the simulation reuses one object at every change. */
 function measureVersions(nodes: readonly NodeState[], match: VersionMatch, into: Versions): Versions {
@@ -304,6 +309,7 @@ const PREVIOUS = Symbol('previous');
 const INDEX = Symbol('index');
 const NODE = Symbol('node');
 const NODES = Symbol('nodes');
+const SPREAD = Symbol('spread');
 const AFTER = Symbol('after');
 const SPONSORS = Symbol('sponsors');
 
@@ -330,6 +336,7 @@ class SimulatedState implements ClusterState {
   private [INDEX]: number;
   private [NODE]: NodeState | undefined;
   private [NODES]: readonly NodeState[] | undefined;
+  private [SPREAD]: number;
 
   constructor(
     previous: SimulatedState | undefined,
@@ -342,6 +349,7 @@ class SimulatedState implements ClusterState {
     this.clusterHighestVersion = versions.clusterHighestVersion;
     this.clusterLowestVersion = versions.clusterLowestVersion;
     this.mixed = versions.mixed;
+    this[SPREAD] = majorSpreadOf(work);
     this[PREVIOUS] = previous;
     this[INDEX] = index;
     this[NODE] = node;
@@ -350,6 +358,10 @@ class SimulatedState implements ClusterState {
       this[NODES] = work.slice();
       this[DISTANCE] = 0;
     }
+  }
+
+  majorSpread(): number {
+    return this[SPREAD];
   }
 
   get nodes(): readonly NodeState[] {
@@ -416,6 +428,18 @@ class SimulatedJoin implements JoinAttempt {
     this[SPONSORS] = sponsors;
     return sponsors;
   }
+}
+
+function majorSpreadOf(nodes: readonly NodeState[]): number {
+  let lowest = Infinity;
+  let highest = -Infinity;
+  for (const n of nodes) {
+    if (n.highest === undefined) continue;
+    const major = majorOf(n.highest);
+    if (major < lowest) lowest = major;
+    if (major > highest) highest = major;
+  }
+  return highest >= lowest ? highest - lowest : 0;
 }
 
 function alreadyRunning(target: NodeState): JoinAttempt {

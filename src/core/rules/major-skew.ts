@@ -20,7 +20,8 @@ export const majorSkew: PlanRule = {
       ]);
     }
     for (const result of timeline.results) {
-      if (result.step.action !== 'upgrade' || !result.target) continue;
+      // Most states have no two nodes more than a major apart: then their nodes need no look.
+      if (result.step.action !== 'upgrade' || !result.target || result.after.majorSpread() <= 1) continue;
       const upgraded = result.after.nodes.find((n) => n.declaration === result.target!.declaration)!;
       if (upgraded.highest === undefined) continue;
       const farthest = farthestFrom(upgraded, result.after.nodes);
