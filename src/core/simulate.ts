@@ -262,7 +262,11 @@ class Simulation {
     } else if (target.running && target.bypass === bypass) {
       // A restart that leaves J as it was (versions, registry, bypass), as most of a rolling restart's do: the
       // state before, rather than copies of it.
-      this.stage(index, target);
+      this.work[index] = target;
+      this.versions.activeCount = before.activeCount;
+      this.versions.clusterHighestVersion = before.clusterHighestVersion;
+      this.versions.clusterLowestVersion = before.clusterLowestVersion;
+      this.versions.mixed = before.mixed;
       after = before;
     } else {
       after = this.commit(index, nodeState(joiner.declaration, joiner.highest, joiner.lowest, true, joiner.registry, bypass, joiner.registryChangedAt));
