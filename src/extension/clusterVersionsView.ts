@@ -1,22 +1,16 @@
 import * as vscode from 'vscode';
-import type { NodeItem, Severity, TimelineItem } from '../core';
+import type { NodeItem, TimelineItem } from '../core';
 import { LANGUAGE_ID, type AnalysisCache } from './analyses';
 import { loadChunk } from './lazy';
 
 export const VIEW_ID = 'clusterplan.clusterVersions';
 export const REVEAL_STEP = 'clusterplan.revealStep';
 
-type Row =
+/** A row of the view: a state, one of its nodes, or the rows left out. Drawn by the chunk (chunks/timeline.ts). */
+export type Row =
   | { readonly kind: 'state'; readonly item: TimelineItem }
   | { readonly kind: 'node'; readonly parent: TimelineItem; readonly node: NodeItem }
   | { readonly kind: 'more'; readonly count: number };
-
-const ICON: Record<Severity, vscode.ThemeIcon> = {
-  error: new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground')),
-  warning: new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')),
-  information: new vscode.ThemeIcon('info', new vscode.ThemeColor('problemsInfoIcon.foreground')),
-  hint: new vscode.ThemeIcon('lightbulb'),
-};
 
 /**
  * "Cluster Versions": the state before the first step and after each step of the active plan, drawn from
@@ -94,24 +88,11 @@ export class ClusterVersionsView implements vscode.TreeDataProvider<Row>, vscode
   }
 
   getTreeItem(row: Row): vscode.TreeItem {
-    if (row.kind === 'more') return new vscode.TreeItem(vscode.l10n.t('… {0} more steps', row.count));
-    if (row.kind === 'node') {
-      const { node } = row;
-      const label: vscode.TreeItemLabel = { label: node.name, highlights: node.changed.length > 0 ? [[0, node.name.length]] : [] };
-      const item = new vscode.TreeItem(label);
-      item.description = node.changed.length > 0 ? `${node.description} · ${vscode.l10n.t('changed: {0}', node.changed.join(', '))}` : node.description;
-      item.iconPath = new vscode.ThemeIcon('server');
-      item.id = `${row.parent.id}/${node.name}`;
-      return item;
+    const item = loadChunk('timeline', 'once')?.treeItemOf(row) ?? new vscode.TreeItem('');
+    if (row.kind === 'state' && this.document) {
+      item.command = { command: REVEAL_STEP, title: vscode.l10n.t('Reveal Step'), arguments: [this.document.uri, row.item.offset, row.item.length] };
     }
-    const { item } = row;
-    const tree = new vscode.TreeItem(item.label, vscode.TreeItemCollapsibleState.Collapsed);
-    tree.id = item.id;
-    tree.description = item.description;
-    tree.tooltip = `${item.label}\n${item.description}`;
-    tree.iconPath = item.worst ? ICON[item.worst] : new vscode.ThemeIcon('pass');
-    if (this.document) tree.command = { command: REVEAL_STEP, title: vscode.l10n.t('Reveal Step'), arguments: [this.document.uri, item.offset, item.length] };
-    return tree;
+    return item;
   }
 
   /** Moving the cursor into a step selects its row, when the view is visible. */
