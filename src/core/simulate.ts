@@ -262,11 +262,7 @@ class Simulation {
     } else if (target.running && target.bypass === bypass) {
       // A restart that leaves J as it was (versions, registry, bypass), as most of a rolling restart's do: the
       // state before, rather than copies of it.
-      this.work[index] = target;
-      this.versions.activeCount = before.activeCount;
-      this.versions.clusterHighestVersion = before.clusterHighestVersion;
-      this.versions.clusterLowestVersion = before.clusterLowestVersion;
-      this.versions.mixed = before.mixed;
+      this.unstage(index, target, before);
       after = before;
     } else {
       after = this.commit(index, nodeState(joiner.declaration, joiner.highest, joiner.lowest, true, joiner.registry, bypass, joiner.registryChangedAt));
@@ -300,6 +296,15 @@ class Simulation {
     measureVersions(this.work, this.match, this.versions);
   }
 
+  /** Puts `node` back into `work` as `state` has it, with the versions `state` already counted. */
+  private unstage(index: number, node: NodeState, state: ClusterState): void {
+    this.work[index] = node;
+    this.versions.activeCount = state.activeCount;
+    this.versions.clusterHighestVersion = state.clusterHighestVersion;
+    this.versions.clusterLowestVersion = state.clusterLowestVersion;
+    this.versions.mixed = state.mixed;
+  }
+
   /** The state after `node` replaced what `work` had at `index`: `work` differs from `latest` there only. */
   private commit(index: number, node: NodeState): SimulatedState {
     this.stage(index, node);
@@ -323,9 +328,9 @@ const SNAPSHOT_EVERY = 32;
 const NONE: readonly NodeState[] & readonly JoinRule[] = Object.freeze([]);
 
 /**
- * A state that holds the node it changed and the state before it (`work` is the simulation's array, copied
- * every SNAPSHOT_EVERY states); the array of all nodes is built from the
- * nearest copy (at most SNAPSHOT_EVERY states back) the first time it is asked for, and then kept.
+ * A state that holds the node it changed and the state before it; every SNAPSHOT_EVERY states, a copy of the
+ * simulation's array (`work`) too. Its array of all nodes is built from the nearest copy the first time it
+ * is asked for, and then kept.
  */
 class SimulatedState implements ClusterState {
   readonly activeCount: number;
