@@ -45,7 +45,7 @@ export interface MeasureOptions {
 }
 
 /** Untimed runs (of `reps` each) between the GC and the sample, with `settle`. */
-export const SETTLE_RUNS = 3;
+const SETTLE_RUNS = 3;
 
 /** Results go here so the optimiser cannot drop a call whose result is unused. */
 export let sink: unknown;

@@ -79,7 +79,9 @@ export function clusterVersionsOf(nodes: readonly NodeState[], match: VersionMat
   return measureVersions(nodes, match, { activeCount: 0, clusterHighestVersion: undefined, clusterLowestVersion: undefined, mixed: false });
 }
 
-type Versions = { -readonly [K in keyof Omit<ClusterState, 'nodes' | 'majorSpread'>]: ClusterState[K] };
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+type Versions = Writable<Omit<ClusterState, 'nodes' | 'majorSpread'>>;
 
 /** clusterVersionsOf, written into `into`: the simulation reuses one object at every change. */
 function measureVersions(nodes: readonly NodeState[], match: VersionMatch, into: Versions): Versions {
@@ -144,6 +146,8 @@ class Simulation {
   private readonly work: NodeState[] = [];
   private readonly stoppedNodes = new Map<NodeState, NodeState>();
   private latest!: SimulatedState;
+  /** States since the last that copied `work`. */
+  private sinceCopy = 0;
   /** Fact 4 over `work`, as `stage` last computed it. */
   private readonly versions: Versions = { activeCount: 0, clusterHighestVersion: undefined, clusterLowestVersion: undefined, mixed: false };
 
@@ -169,7 +173,7 @@ class Simulation {
       );
     }
     measureVersions(this.work, this.match, this.versions);
-    const initial = new SimulatedState(undefined, -1, undefined, this.work, this.versions);
+    const initial = new SimulatedState(undefined, -1, undefined, this.work, true, this.versions);
     this.latest = initial;
     const steps = this.plan.steps;
     const results = new Array<StepResult>(steps.length);
@@ -308,12 +312,12 @@ class Simulation {
   /** The state after `node` replaced what `work` had at `index`: `work` differs from `latest` there only. */
   private commit(index: number, node: NodeState): SimulatedState {
     this.stage(index, node);
-    this.latest = new SimulatedState(this.latest, index, node, this.work, this.versions);
+    this.sinceCopy = (this.sinceCopy + 1) % SNAPSHOT_EVERY;
+    this.latest = new SimulatedState(this.latest, index, node, this.work, this.sinceCopy === 0, this.versions);
     return this.latest;
   }
 }
 
-const DISTANCE = Symbol('distance');
 const PREVIOUS = Symbol('previous');
 const INDEX = Symbol('index');
 const NODE = Symbol('node');
@@ -339,8 +343,6 @@ class SimulatedState implements ClusterState {
   readonly mixed: boolean;
   // Symbol keys keep the chain out of JSON.stringify and Object.keys, as private (#) fields would, without
   // their initializer, which cost more than the rest of the constructor.
-  /** States since the nearest one with its array copied. */
-  private [DISTANCE]: number;
   private [PREVIOUS]: SimulatedState | undefined;
   private [INDEX]: number;
   private [NODE]: NodeState | undefined;
@@ -352,6 +354,7 @@ class SimulatedState implements ClusterState {
     index: number,
     node: NodeState | undefined,
     work: readonly NodeState[],
+    copy: boolean,
     versions: Versions,
   ) {
     this.activeCount = versions.activeCount;
@@ -362,11 +365,7 @@ class SimulatedState implements ClusterState {
     this[PREVIOUS] = previous;
     this[INDEX] = index;
     this[NODE] = node;
-    this[DISTANCE] = previous ? previous[DISTANCE] + 1 : SNAPSHOT_EVERY;
-    if (this[DISTANCE] >= SNAPSHOT_EVERY) {
-      this[NODES] = work.slice();
-      this[DISTANCE] = 0;
-    }
+    this[NODES] = copy ? work.slice() : undefined;
   }
 
   majorSpread(): number {
@@ -388,16 +387,11 @@ class SimulatedState implements ClusterState {
   }
 }
 
+// The fields are JoinAttempt's, declared once there; the class adds `sponsors`.
+interface SimulatedJoin extends Writable<Omit<JoinAttempt, 'sponsors'>> {}
+
 /** A join whose sponsors, when every active node may sponsor, are listed only when asked for. */
 class SimulatedJoin implements JoinAttempt {
-  readonly joiner: NodeState;
-  readonly outcome: JoinAttempt['outcome'];
-  readonly sponsorNotRunning: boolean;
-  readonly checkSkipped: boolean;
-  readonly versionsUnknown: boolean;
-  readonly rulesHeld: readonly JoinRule[];
-  readonly clusterHighestVersion: number | undefined;
-  readonly clusterLowestVersion: number | undefined;
   /** The state after the step: the active nodes other than the joiner are the cluster it joined. */
   private [AFTER]: ClusterState | undefined;
   private [INDEX]: number;
