@@ -1,5 +1,6 @@
 import type { NodeDeclaration, Plan, ServiceStep, Step, VersionMatch } from './plan';
 import { bypassesVersionCheck, type RegistryValue } from './registry';
+import { JoinFlag, NodeVersions, NONE, Outcome, RecordedTimeline, States, StepRecords, UNKNOWN } from './timelineRecord';
 import { majorOf } from './versions';
 
 /** One node at one point of the plan. Objects are shared between states while the node does not change. */
@@ -65,9 +66,30 @@ export interface StepResult {
 
 export interface Timeline {
   readonly initial: ClusterState;
-  /** One per step, in order. A step the simulation cannot read leaves the state as it was. */
+  /** One per step, in order. A step the simulation cannot read leaves the state as it was. Built when first read. */
   readonly results: readonly StepResult[];
   readonly final: ClusterState;
+  /** results[index], built on its own: a rule that reports a few steps builds only theirs. */
+  result(index: number): StepResult;
+  /** What every step did, read without building its result. */
+  readonly facts: StepFacts;
+}
+
+/** The few facts rules test on every step, from the simulation's record (timelineRecord.ts), by step index. */
+export interface StepFacts {
+  readonly length: number;
+  /** The join the step attempted: results[index].join?.outcome. */
+  outcome(index: number): JoinAttempt['outcome'] | undefined;
+  /** results[index].target?.running. */
+  targetRunning(index: number): boolean | undefined;
+  /** results[index].target?.highest. */
+  targetHighest(index: number): number | undefined;
+  activeCountBefore(index: number): number;
+  activeCountAfter(index: number): number;
+  /** results[index].after.majorSpread(). */
+  majorSpreadAfter(index: number): number;
+  /** results[index].join?.sponsorNotRunning. */
+  sponsorNotRunning(index: number): boolean;
 }
 
 export function simulate(plan: Plan): Timeline {
@@ -76,38 +98,63 @@ export function simulate(plan: Plan): Timeline {
 
 /** Fact 4 over the nodes whose service runs; recomputed whenever the active set changes. */
 export function clusterVersionsOf(nodes: readonly NodeState[], match: VersionMatch): Omit<ClusterState, 'nodes' | 'majorSpread'> {
-  return measureVersions(nodes, match, { activeCount: 0, clusterHighestVersion: undefined, clusterLowestVersion: undefined, mixed: false });
+  // The simulation's own measure, over a record of just these nodes: fact 4 is written once.
+  const versions = new NodeVersions(
+    nodes.map((n) => n.declaration),
+    nodes.length,
+  );
+  const work = new Int32Array(nodes.length);
+  nodes.forEach((n, k) => (work[k] = versions.add(k, n.highest ?? UNKNOWN, n.lowest ?? UNKNOWN, n.running, NONE, n.bypass, NONE)));
+  const measured = measureVersions(work, versions, match, { activeCount: 0, highest: UNKNOWN, lowest: UNKNOWN, mixed: false });
+  return {
+    activeCount: measured.activeCount,
+    clusterHighestVersion: known(measured.highest),
+    clusterLowestVersion: known(measured.lowest),
+    mixed: measured.mixed,
+  };
 }
 
-type Writable<T> = { -readonly [K in keyof T]: T[K] };
+/** Fact 4 as the simulation keeps it: UNKNOWN (NaN) for undefined. */
+interface Measured {
+  activeCount: number;
+  highest: number;
+  lowest: number;
+  mixed: boolean;
+}
 
-type Versions = Writable<Omit<ClusterState, 'nodes' | 'majorSpread'>>;
-
-/** clusterVersionsOf, written into `into`: the simulation reuses one object at every change. */
-function measureVersions(nodes: readonly NodeState[], match: VersionMatch, into: Versions): Versions {
+/** Fact 4 over the versions in `work`, written into `into`: the simulation reuses one object at every change. */
+function measureVersions(work: Int32Array, versions: NodeVersions, match: VersionMatch, into: Measured): Measured {
   let activeCount = 0;
-  let highest: number | undefined;
-  let lowest: number | undefined;
-  let known = true;
+  let highest = UNKNOWN;
+  let lowest = UNKNOWN;
+  let allKnown = true;
   let mixed = false;
-  let first: number | undefined;
-  for (const n of nodes) {
-    if (!n.running) continue;
+  let first = UNKNOWN;
+  for (let k = 0; k < work.length; k++) {
+    const v = work[k]!;
+    if (versions.running[v] === 0) continue;
     activeCount++;
-    if (n.highest === undefined || n.lowest === undefined) {
-      known = false;
+    const h = versions.highest[v]!;
+    const l = versions.lowest[v]!;
+    if (h !== h || l !== l) {
+      allKnown = false;
       continue;
     }
-    highest = highest === undefined ? n.highest : Math.min(highest, n.highest);
-    lowest = lowest === undefined ? n.lowest : Math.max(lowest, n.lowest);
-    if (first === undefined) first = n.highest;
-    else if (!versionsEqual(first, n.highest, match)) mixed = true;
+    // NaN until the first known node: then the comparisons below keep the node's own versions.
+    highest = highest === highest ? Math.min(highest, h) : h;
+    lowest = lowest === lowest ? Math.max(lowest, l) : l;
+    if (first !== first) first = h;
+    else if (!versionsEqual(first, h, match)) mixed = true;
   }
   into.activeCount = activeCount;
-  into.clusterHighestVersion = known ? highest : undefined;
-  into.clusterLowestVersion = known ? lowest : undefined;
+  into.highest = allKnown ? highest : UNKNOWN;
+  into.lowest = allKnown ? lowest : UNKNOWN;
   into.mixed = mixed;
   return into;
+}
+
+function known(value: number): number | undefined {
+  return value === value ? value : undefined;
 }
 
 /** Which of fact 5's three conditions hold for a joiner against the cluster's versions. */
@@ -117,11 +164,7 @@ export function joinRulesHeld(
   clusterLowest: number,
   match: VersionMatch,
 ): readonly JoinRule[] {
-  const bits =
-    (versionsEqual(joiner.highest, clusterHighest, match) ? 1 : 0) |
-    (versionsEqual(joiner.lowest, clusterHighest, match) ? 2 : 0) |
-    (versionsEqual(joiner.highest, clusterLowest, match) ? 4 : 0);
-  return HELD[bits]!;
+  return HELD[heldBits(joiner.highest, joiner.lowest, clusterHighest, clusterLowest, match)]!;
 }
 
 const JOIN_RULES: readonly JoinRule[] = ['highest = ClusterHighestVersion', 'lowest = ClusterHighestVersion', 'highest = ClusterLowestVersion'];
@@ -133,160 +176,200 @@ export function versionsEqual(a: number, b: number, match: VersionMatch): boolea
   return match === 'major' ? majorOf(a) === majorOf(b) : a === b;
 }
 
+/** Bits of fact 5's conditions, in JOIN_RULES's order; HELD[bits] is the list. */
+function heldBits(highest: number, lowest: number, clusterHighest: number, clusterLowest: number, match: VersionMatch): number {
+  return (
+    (versionsEqual(highest, clusterHighest, match) ? 1 : 0) |
+    (versionsEqual(lowest, clusterHighest, match) ? 2 : 0) |
+    (versionsEqual(highest, clusterLowest, match) ? 4 : 0)
+  );
+}
+
+function heldRules(bits: number): readonly JoinRule[] {
+  return HELD[bits]!;
+}
+
 /**
- * Runs the plan over one working array of nodes. A state keeps only the node that changed (SimulatedState)
- * and a join its sponsors only when asked for (SimulatedJoin): the rules look at the nodes of a few steps,
- * and an array of nodes per state was half of what the whole analysis allocated (bench/phases.ts). Every
- * object is built in one go with all its fields: spreads and closures here cost more than the parse.
+ * Runs the plan over one working array of node versions (`work`) and writes what happened into the typed
+ * arrays of timelineRecord.ts; the Timeline builds objects from them when asked. No object is made per
+ * step: those objects, all alive until the analysis ends, cost more than the parse (bench/README.md).
  */
 class Simulation {
   private readonly indexByDeclaration = new Map<NodeDeclaration, number>();
   private readonly match: VersionMatch;
-  /** The nodes as the step being simulated has them so far: the latest state, or a node staged on top of it. */
-  private readonly work: NodeState[] = [];
-  private readonly stoppedNodes = new Map<NodeState, NodeState>();
-  private latest!: SimulatedState;
-  /** States since the last that copied `work`. */
-  private sinceCopy = 0;
-  /** Fact 4 over `work`, as `stage` last computed it. */
-  private readonly versions: Versions = { activeCount: 0, clusterHighestVersion: undefined, clusterLowestVersion: undefined, mixed: false };
+  private readonly versions: NodeVersions;
+  private readonly states: States;
+  private readonly records: StepRecords;
+  /** Every node's version as the step being simulated has it so far: the latest state, or a node staged on top of it. */
+  private readonly work: Int32Array;
+  /** The latest state. */
+  private latest = 0;
+  /** Fact 4 over `work`, as `stage` last measured it. */
+  private readonly measured: Measured = { activeCount: 0, highest: UNKNOWN, lowest: UNKNOWN, mixed: false };
 
   constructor(private readonly plan: Plan) {
     this.match = plan.versionMatch;
+    const declarations = plan.nodes.filter((declaration) => !declaration.duplicateOf);
+    declarations.forEach((declaration, k) => this.indexByDeclaration.set(declaration, k));
+    const steps = plan.steps.length;
+    // A step makes at most two versions (a restart's stop and its start) and one state.
+    this.versions = new NodeVersions(declarations, declarations.length + 2 * steps);
+    this.states = new States(declarations.length, steps + 1);
+    this.records = new StepRecords(steps);
+    this.work = new Int32Array(declarations.length);
   }
 
   run(): Timeline {
-    for (const declaration of this.plan.nodes) {
-      if (declaration.duplicateOf) continue;
-      this.indexByDeclaration.set(declaration, this.work.length);
-      const registry: RegistryValue | undefined = declaration.noVersionCheck ? { type: 'REG_DWORD', data: 1 } : undefined;
-      this.work.push(
-        nodeState(
-          declaration,
-          declaration.highest,
-          declaration.lowest,
-          declaration.running,
-          registry,
-          declaration.running && bypassesVersionCheck(registry),
-          registry ? -1 : undefined,
-        ),
-      );
-    }
-    measureVersions(this.work, this.match, this.versions);
-    const initial = new SimulatedState(undefined, -1, undefined, this.work, true, this.versions);
-    this.latest = initial;
+    const versions = this.versions;
+    this.indexByDeclaration.forEach((k, declaration) => {
+      let registry = NONE;
+      if (declaration.noVersionCheck) registry = versions.registries.push({ type: 'REG_DWORD', data: 1 }) - 1;
+      const bypass = declaration.running && registry !== NONE;
+      const changedAt = registry === NONE ? NONE : NodeVersions.DECLARED;
+      this.work[k] = versions.add(k, declaration.highest ?? UNKNOWN, declaration.lowest ?? UNKNOWN, declaration.running, registry, bypass, changedAt);
+    });
+    measureVersions(this.work, versions, this.match, this.measured);
+    this.latest = this.addState(NONE);
     const steps = this.plan.steps;
-    const results = new Array<StepResult>(steps.length);
-    for (let i = 0; i < steps.length; i++) results[i] = this.apply(steps[i]!, this.latest);
-    return { initial, results, final: this.latest };
+    for (let i = 0; i < steps.length; i++) {
+      this.records.before[i] = this.latest;
+      this.apply(i, steps[i]!);
+      this.records.after[i] = this.latest;
+    }
+    return new RecordedTimeline(steps, versions, this.states, this.records, heldRules);
   }
 
-  private apply(step: Step, before: SimulatedState): StepResult {
-    if (step.action === undefined || step.action === 'note' || step.action === 'cluster-security') return stepResult(step, before, before, undefined, undefined);
+  /** Writes step `index`'s record, except its states: `latest` before and after it is the state before and after. */
+  private apply(i: number, step: Step): void {
+    if (step.action === undefined || step.action === 'note' || step.action === 'cluster-security') return;
     const index = this.indexOf(step.target?.declaration);
-    if (index === undefined) return stepResult(step, before, before, undefined, undefined);
+    if (index === undefined) return;
     const target = this.work[index]!;
+    const versions = this.versions;
+    this.records.target[i] = target;
+    const running = versions.running[target] === 1;
 
     switch (step.action) {
       case 'stop':
-        return stepResult(step, before, target.running ? this.commit(index, this.stopped(target)) : before, target, undefined);
+        if (running) this.commit(index, this.stopped(target));
+        return;
       case 'start':
       case 'join':
-        if (target.running) return stepResult(step, before, before, target, alreadyRunning(target));
-        return this.start(step, before, index, target);
+        if (running) {
+          this.records.outcome[i] = Outcome.AlreadyRunning;
+          return;
+        }
+        return this.start(i, step, index, target);
       case 'restart':
         // The node stopped, without a state of its own unless the start then fails.
-        if (target.running) this.stage(index, this.stopped(target));
-        return this.start(step, before, index, target);
+        if (running) this.stage(index, this.stopped(target));
+        return this.start(i, step, index, target);
       case 'upgrade': {
         // An in-place upgrade keeps ClusSvc\Parameters, so the registry value survives; the service ends stopped.
-        const upgraded = nodeState(target.declaration, step.to?.highest, step.to?.lowest, false, target.registry, false, target.registryChangedAt);
-        return stepResult(step, before, this.commit(index, upgraded), target, undefined);
+        const to = step.to;
+        const registry = versions.registry[target]!;
+        this.commit(index, versions.add(index, to?.highest ?? UNKNOWN, to?.lowest ?? UNKNOWN, false, registry, false, versions.registryChangedAt[target]!));
+        return;
       }
       case 'set-registry': {
         // The Cluster service reads only ClusSvc\Parameters; a value elsewhere changes nothing it sees.
-        if (!step.atParametersKey) return stepResult(step, before, before, target, undefined);
-        const registry: RegistryValue = { type: step.type, data: step.data };
-        const changed = nodeState(target.declaration, target.highest, target.lowest, target.running, registry, target.bypass, step.index);
-        return stepResult(step, before, this.commit(index, changed), target, undefined);
+        if (!step.atParametersKey) return;
+        const registry = versions.registries.push({ type: step.type, data: step.data }) - 1;
+        this.commit(index, versions.add(index, versions.highest[target]!, versions.lowest[target]!, running, registry, versions.bypass[target] === 1, step.index));
+        return;
       }
       case 'delete-registry': {
-        if (!step.atParametersKey) return stepResult(step, before, before, target, undefined);
+        if (!step.atParametersKey) return;
         // Not dynamic (KB 811272): the running service keeps bypassing until it restarts.
-        const changed = nodeState(target.declaration, target.highest, target.lowest, target.running, undefined, target.bypass, step.index);
-        return stepResult(step, before, this.commit(index, changed), target, undefined);
+        this.commit(index, versions.add(index, versions.highest[target]!, versions.lowest[target]!, running, NONE, versions.bypass[target] === 1, step.index));
+        return;
       }
     }
   }
 
   /**
-   * DOMAIN.md §2, "Starting or joining node J". `work` has J stopped (staged by a restart, or as `before`
-   * has it); `target` is J before the step.
+   * DOMAIN.md §2, "Starting or joining node J". `work` has J stopped (staged by a restart, or as the state
+   * before has it); `target` is J's version before the step.
    */
-  private start(step: ServiceStep, before: SimulatedState, index: number, target: NodeState): StepResult {
-    const stoppedJoiner = this.work[index]!;
-    const bypass = bypassesVersionCheck(stoppedJoiner.registry);
-    // A stopped node never bypasses, so without the value the joiner is the stopped node itself.
-    const joiner = bypass
-      ? nodeState(stoppedJoiner.declaration, stoppedJoiner.highest, stoppedJoiner.lowest, false, stoppedJoiner.registry, true, stoppedJoiner.registryChangedAt)
-      : stoppedJoiner;
-    const H = this.versions.clusterHighestVersion;
-    const L = this.versions.clusterLowestVersion;
-    let outcome: JoinAttempt['outcome'];
-    let named: NodeState | undefined;
-    let sponsorNotRunning = false;
-    let checkSkipped = false;
-    let versionsUnknown = false;
-    let rulesHeld: readonly JoinRule[] = NONE;
-    const anyActive = this.versions.activeCount > 0;
+  private start(i: number, step: ServiceStep, index: number, target: number): void {
+    const versions = this.versions;
+    const records = this.records;
+    const before = this.latest;
+    const joiner = this.work[index]!;
+    const bypass = bypassesVersionCheck(versions.registryValue(joiner));
+    const H = this.measured.highest;
+    const L = this.measured.lowest;
+    const anyActive = this.measured.activeCount > 0;
+    let outcome: number;
+    let named = NONE;
+    let flags = (bypass ? JoinFlag.Bypass : 0) | (anyActive ? JoinFlag.AnyActive : 0);
+    let held = 0;
     if (!anyActive) {
-      outcome = step.action === 'join' ? 'no-cluster' : 'formed';
+      outcome = step.action === 'join' ? Outcome.NoCluster : Outcome.Formed;
     } else {
       const namedIndex = this.indexOf(step.sponsor?.declaration);
-      named = namedIndex === undefined ? undefined : this.work[namedIndex];
-      sponsorNotRunning = named !== undefined && !named.running;
-      if (!named?.running) named = undefined;
-      checkSkipped = bypass && (named ? named.bypass : this.everyActiveBypasses());
+      if (namedIndex !== undefined) {
+        named = this.work[namedIndex]!;
+        if (versions.running[named] === 0) {
+          flags |= JoinFlag.SponsorNotRunning;
+          named = NONE;
+        }
+      }
+      const checkSkipped = bypass && (named !== NONE ? versions.bypass[named] === 1 : this.everyActiveBypasses());
+      const h = versions.highest[joiner]!;
+      const l = versions.lowest[joiner]!;
       if (checkSkipped) {
-        outcome = 'joined';
-      } else if (H === undefined || L === undefined || joiner.highest === undefined || joiner.lowest === undefined) {
+        flags |= JoinFlag.CheckSkipped;
+        outcome = Outcome.Joined;
+      } else if (H !== H || L !== L || h !== h || l !== l) {
         // An invalid version is already an error; guessing a verdict here would only add noise.
-        versionsUnknown = true;
-        outcome = 'joined';
+        flags |= JoinFlag.VersionsUnknown;
+        outcome = Outcome.Joined;
       } else {
-        rulesHeld = joinRulesHeld({ highest: joiner.highest, lowest: joiner.lowest }, H, L, this.match);
-        outcome = rulesHeld.length === 0 ? 'refused' : 'joined';
+        held = heldBits(h, l, H, L, this.match);
+        outcome = held === 0 ? Outcome.Refused : Outcome.Joined;
       }
     }
-    const failed = outcome === 'refused' || outcome === 'no-cluster';
-    let after: SimulatedState;
-    if (failed) {
-      // A failed start leaves J stopped: `before` itself, or the restart's stop as a state of its own.
-      after = this.work[index] === target ? before : this.commit(index, this.work[index]!);
-    } else if (target.running && target.bypass === bypass) {
+    records.outcome[i] = outcome;
+    records.flags[i] = flags;
+    records.held[i] = held;
+    records.joiner[i] = joiner;
+    records.joinerNode[i] = index;
+    records.named[i] = named;
+    records.clusterHighest[i] = H;
+    records.clusterLowest[i] = L;
+    if (outcome === Outcome.Refused || outcome === Outcome.NoCluster) {
+      // A failed start leaves J stopped: the state before itself, or the restart's stop as a state of its own.
+      if (joiner !== target) this.commit(index, joiner);
+    } else if (versions.running[target] === 1 && (versions.bypass[target] === 1) === bypass) {
       // A restart that leaves J as it was (versions, registry, bypass), as most of a rolling restart's do: the
       // state before, rather than copies of it.
       this.unstage(index, target, before);
-      after = before;
     } else {
-      after = this.commit(index, nodeState(joiner.declaration, joiner.highest, joiner.lowest, true, joiner.registry, bypass, joiner.registryChangedAt));
+      this.commit(
+        index,
+        versions.add(index, versions.highest[joiner]!, versions.lowest[joiner]!, true, versions.registry[joiner]!, bypass, versions.registryChangedAt[joiner]!),
+      );
     }
-    const join = new SimulatedJoin(joiner, outcome, anyActive ? after : undefined, index, named, sponsorNotRunning, checkSkipped, versionsUnknown, rulesHeld, H, L);
-    return stepResult(step, before, after, target, join);
   }
 
-  /** The node with its service stopped: one object per running node, however often the plan restarts it. */
-  private stopped(node: NodeState): NodeState {
-    let result = this.stoppedNodes.get(node);
-    if (!result) {
-      result = nodeState(node.declaration, node.highest, node.lowest, false, node.registry, false, node.registryChangedAt);
-      this.stoppedNodes.set(node, result);
+  /** The version with the service stopped: one per running version, however often the plan restarts it. */
+  private stopped(v: number): number {
+    const versions = this.versions;
+    let stopped = versions.stopped[v]!;
+    if (stopped === NONE) {
+      stopped = versions.add(versions.node[v]!, versions.highest[v]!, versions.lowest[v]!, false, versions.registry[v]!, false, versions.registryChangedAt[v]!);
+      versions.stopped[v] = stopped;
     }
-    return result;
+    return stopped;
   }
 
   private everyActiveBypasses(): boolean {
-    for (const node of this.work) if (node.running && !node.bypass) return false;
+    const versions = this.versions;
+    for (let k = 0; k < this.work.length; k++) {
+      const v = this.work[k]!;
+      if (versions.running[v] === 1 && versions.bypass[v] === 0) return false;
+    }
     return true;
   }
 
@@ -294,173 +377,44 @@ class Simulation {
     return declaration ? this.indexByDeclaration.get(declaration) : undefined;
   }
 
-  /** Puts `node` into `work` without a state for it: the restart's stop, before its start is judged. */
-  private stage(index: number, node: NodeState): void {
-    this.work[index] = node;
-    measureVersions(this.work, this.match, this.versions);
+  /** Puts version `v` into `work` without a state for it: the restart's stop, before its start is judged. */
+  private stage(index: number, v: number): void {
+    this.work[index] = v;
+    measureVersions(this.work, this.versions, this.match, this.measured);
   }
 
-  /** Puts `node` back into `work` as `state` has it, with the versions `state` already counted. */
-  private unstage(index: number, node: NodeState, state: ClusterState): void {
-    this.work[index] = node;
-    this.versions.activeCount = state.activeCount;
-    this.versions.clusterHighestVersion = state.clusterHighestVersion;
-    this.versions.clusterLowestVersion = state.clusterLowestVersion;
-    this.versions.mixed = state.mixed;
+  /** Puts version `v` back into `work` as state `s` has it, with the versions `s` already measured. */
+  private unstage(index: number, v: number, s: number): void {
+    this.work[index] = v;
+    this.measured.activeCount = this.states.activeCount[s]!;
+    this.measured.highest = this.states.highest[s]!;
+    this.measured.lowest = this.states.lowest[s]!;
+    this.measured.mixed = this.states.mixed[s] === 1;
   }
 
-  /** The state after `node` replaced what `work` had at `index`: `work` differs from `latest` there only. */
-  private commit(index: number, node: NodeState): SimulatedState {
-    this.stage(index, node);
-    this.sinceCopy = (this.sinceCopy + 1) % SNAPSHOT_EVERY;
-    this.latest = new SimulatedState(this.latest, index, node, this.work, this.sinceCopy === 0, this.versions);
-    return this.latest;
-  }
-}
-
-const PREVIOUS = Symbol('previous');
-const INDEX = Symbol('index');
-const NODE = Symbol('node');
-const NODES = Symbol('nodes');
-const SPREAD = Symbol('spread');
-const AFTER = Symbol('after');
-const SPONSORS = Symbol('sponsors');
-
-/** How many changes a state may be from a copy of the whole array: bounds the work of `nodes`. */
-const SNAPSHOT_EVERY = 32;
-
-const NONE: readonly NodeState[] & readonly JoinRule[] = Object.freeze([]);
-
-/**
- * A state that holds the node it changed and the state before it; every SNAPSHOT_EVERY states, a copy of the
- * simulation's array (`work`) too. Its array of all nodes is built from the nearest copy the first time it
- * is asked for, and then kept.
- */
-class SimulatedState implements ClusterState {
-  readonly activeCount: number;
-  readonly clusterHighestVersion: number | undefined;
-  readonly clusterLowestVersion: number | undefined;
-  readonly mixed: boolean;
-  // Symbol keys keep the chain out of JSON.stringify and Object.keys, as private (#) fields would, without
-  // their initializer, which cost more than the rest of the constructor.
-  private [PREVIOUS]: SimulatedState | undefined;
-  private [INDEX]: number;
-  private [NODE]: NodeState | undefined;
-  private [NODES]: readonly NodeState[] | undefined;
-  private [SPREAD]: number;
-
-  constructor(
-    previous: SimulatedState | undefined,
-    index: number,
-    node: NodeState | undefined,
-    work: readonly NodeState[],
-    copy: boolean,
-    versions: Versions,
-  ) {
-    this.activeCount = versions.activeCount;
-    this.clusterHighestVersion = versions.clusterHighestVersion;
-    this.clusterLowestVersion = versions.clusterLowestVersion;
-    this.mixed = versions.mixed;
-    this[SPREAD] = majorSpreadOf(work);
-    this[PREVIOUS] = previous;
-    this[INDEX] = index;
-    this[NODE] = node;
-    this[NODES] = copy ? work.slice() : undefined;
+  /** The state after version `v` replaced what `work` had at `index`. */
+  private commit(index: number, v: number): void {
+    this.stage(index, v);
+    this.latest = this.addState(index);
   }
 
-  majorSpread(): number {
-    return this[SPREAD];
+  private addState(changedNode: number): number {
+    const m = this.measured;
+    return this.states.add(this.work, changedNode, m.activeCount, m.highest, m.lowest, m.mixed, this.majorSpread());
   }
 
-  get nodes(): readonly NodeState[] {
-    if (this[NODES]) return this[NODES];
-    const changes: SimulatedState[] = [];
-    let copied: SimulatedState = this;
-    while (!copied[NODES]) {
-      changes.push(copied);
-      copied = copied[PREVIOUS]!;
+  /** The widest gap between two nodes' majors, over every node with a known version, running or not. */
+  private majorSpread(): number {
+    let lowest = Infinity;
+    let highest = -Infinity;
+    const versions = this.versions;
+    for (let k = 0; k < this.work.length; k++) {
+      const h = versions.highest[this.work[k]!]!;
+      if (h !== h) continue;
+      const major = majorOf(h);
+      if (major < lowest) lowest = major;
+      if (major > highest) highest = major;
     }
-    const nodes = copied[NODES].slice();
-    for (let k = changes.length - 1; k >= 0; k--) nodes[changes[k]![INDEX]] = changes[k]![NODE]!;
-    this[NODES] = nodes;
-    return nodes;
+    return highest >= lowest ? highest - lowest : 0;
   }
-}
-
-// The fields are JoinAttempt's, declared once there; the class adds `sponsors`.
-interface SimulatedJoin extends Writable<Omit<JoinAttempt, 'sponsors'>> {}
-
-/** A join whose sponsors, when every active node may sponsor, are listed only when asked for. */
-class SimulatedJoin implements JoinAttempt {
-  /** The state after the step: the active nodes other than the joiner are the cluster it joined. */
-  private [AFTER]: ClusterState | undefined;
-  private [INDEX]: number;
-  private [SPONSORS]: readonly NodeState[] | undefined;
-
-  constructor(
-    joiner: NodeState,
-    outcome: JoinAttempt['outcome'],
-    after: ClusterState | undefined,
-    index: number,
-    named: NodeState | undefined,
-    sponsorNotRunning: boolean,
-    checkSkipped: boolean,
-    versionsUnknown: boolean,
-    rulesHeld: readonly JoinRule[],
-    clusterHighestVersion: number | undefined,
-    clusterLowestVersion: number | undefined,
-  ) {
-    this.joiner = joiner;
-    this.outcome = outcome;
-    this.sponsorNotRunning = sponsorNotRunning;
-    this.checkSkipped = checkSkipped;
-    this.versionsUnknown = versionsUnknown;
-    this.rulesHeld = rulesHeld;
-    this.clusterHighestVersion = clusterHighestVersion;
-    this.clusterLowestVersion = clusterLowestVersion;
-    this[AFTER] = after;
-    this[INDEX] = index;
-    this[SPONSORS] = after === undefined ? NONE : named ? [named] : undefined;
-  }
-
-  get sponsors(): readonly NodeState[] {
-    if (this[SPONSORS]) return this[SPONSORS];
-    const sponsors: NodeState[] = [];
-    const nodes = this[AFTER]!.nodes;
-    for (let k = 0; k < nodes.length; k++) if (k !== this[INDEX] && nodes[k]!.running) sponsors.push(nodes[k]!);
-    this[SPONSORS] = sponsors;
-    return sponsors;
-  }
-}
-
-function majorSpreadOf(nodes: readonly NodeState[]): number {
-  let lowest = Infinity;
-  let highest = -Infinity;
-  for (const n of nodes) {
-    if (n.highest === undefined) continue;
-    const major = majorOf(n.highest);
-    if (major < lowest) lowest = major;
-    if (major > highest) highest = major;
-  }
-  return highest >= lowest ? highest - lowest : 0;
-}
-
-function alreadyRunning(target: NodeState): JoinAttempt {
-  return new SimulatedJoin(target, 'already-running', undefined, -1, undefined, false, false, false, NONE, undefined, undefined);
-}
-
-function nodeState(
-  declaration: NodeDeclaration,
-  highest: number | undefined,
-  lowest: number | undefined,
-  running: boolean,
-  registry: RegistryValue | undefined,
-  bypass: boolean,
-  registryChangedAt: number | undefined,
-): NodeState {
-  return { declaration, name: declaration.name, highest, lowest, running, registry, bypass, registryChangedAt };
-}
-
-function stepResult(step: Step, before: ClusterState, after: ClusterState, target: NodeState | undefined, join: JoinAttempt | undefined): StepResult {
-  return { step, before, after, target, join };
 }

@@ -45,7 +45,7 @@ export function hoverAt(analysis: Analysis, offset: number): PlanHover | undefin
     if (step && subject) {
       const own = analysis.findings.filter((f) => f.pointer === step.pointer || f.pointer.startsWith(step.pointer + '/'));
       const findings = [...new Set([...own, ...here])].sort((a, b) => a.offset - b.offset);
-      return hover([stepMarkdown(timeline!.results[step.index]!), findingsMarkdown(findings)], subject);
+      return hover([stepMarkdown(timeline!.result(step.index)), findingsMarkdown(findings)], subject);
     }
   }
   if (here.length === 0) return undefined;

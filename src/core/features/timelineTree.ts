@@ -47,9 +47,10 @@ export function timelineItems(analysis: Analysis, limit = TIMELINE_ITEM_LIMIT): 
       length: anchor.length,
     },
   ];
-  const shown = timeline.results.slice(0, Math.max(0, limit - 1));
-  for (const r of shown) items.push(stepItem(r, worstAt.get(r.step.index)));
-  return { items, more: timeline.results.length - shown.length };
+  // Only the rows shown are built: the timeline builds a step's result when asked for it.
+  const shown = Math.min(timeline.facts.length, Math.max(0, limit - 1));
+  for (let i = 0; i < shown; i++) items.push(stepItem(timeline.result(i), worstAt.get(i)));
+  return { items, more: timeline.facts.length - shown };
 }
 
 function stepItem(r: StepResult, worst: Severity | undefined): TimelineItem {
@@ -73,7 +74,7 @@ export function timelineNodes(analysis: Analysis, stepIndex: number | undefined)
   const timeline = analysis.timeline;
   if (!timeline) return [];
   if (stepIndex === undefined) return timeline.initial.nodes.map((n) => nodeItem(n, undefined));
-  const r = timeline.results[stepIndex];
+  const r = stepIndex >= 0 && stepIndex < timeline.facts.length ? timeline.result(stepIndex) : undefined;
   return r ? r.after.nodes.map((n, i) => nodeItem(n, r.before.nodes[i])) : [];
 }
 

@@ -16,9 +16,11 @@ export const joinIncompatible: PlanRule = {
   explanation:
     'A node may join only if its highest version equals ClusterHighestVersion, its lowest version equals ClusterHighestVersion, or its highest version equals ClusterLowestVersion. Otherwise its Cluster service does not start and logs event 1071 with error 5075 (ERROR_CLUSTER_INCOMPATIBLE_VERSIONS). For an RC to RTM upgrade, KB 811272 sets NoVersionCheck = 1 on the joiner and on its sponsor before their services start.',
   check({ plan, timeline }, report) {
-    for (const result of timeline.results) {
+    for (let i = 0; i < timeline.facts.length; i++) {
+      if (timeline.facts.outcome(i) !== 'refused') continue;
+      const result = timeline.result(i);
       const join = result.join;
-      if (join?.outcome !== 'refused') continue;
+      if (!join) continue;
       const j = join.joiner;
       const unbypassed = [j, ...join.sponsors].filter((n) => !n.bypass);
       report(
@@ -32,7 +34,7 @@ export const joinIncompatible: PlanRule = {
   },
   fixes(context, finding) {
     const index = stepIndexOf(finding.pointer);
-    const result = index === undefined ? undefined : context.timeline.results[index];
+    const result = index === undefined || index >= context.timeline.facts.length ? undefined : context.timeline.result(index);
     const fix = result?.join?.outcome === 'refused' ? noVersionCheckFix(context, result) : undefined;
     return fix ? [fix] : [];
   },
@@ -105,8 +107,7 @@ function noVersionCheckFix({ document, plan, timeline }: RuleContext, result: St
   // not); the node then joins, and may sponsor this join without bypassing. Fix that join first.
   const first = Math.min(i, ...inserts.keys());
   for (let k = first; k < i; k++) {
-    const earlier = timeline.results[k]!.join;
-    if (earlier?.outcome === 'refused' && earlier.joiner.bypass) return undefined;
+    if (timeline.facts.outcome(k) === 'refused' && timeline.result(k).join!.joiner.bypass) return undefined;
   }
   for (const [at, steps] of inserts) edits.push(...insertSteps(document, plan, at, steps));
 
@@ -122,7 +123,7 @@ function latestSafeRestart(plan: Plan, timeline: Timeline, sponsor: NodeState, j
     // A later change of the value that does not bypass the check (a delete, another type or data) would
     // undo the fix before the join.
     if (at < join && undoesBypass(step, sponsor)) return undefined;
-    const state = timeline.results[at]!.before;
+    const state = timeline.result(at).before;
     if (restartKeepsClusterUp(state, index, true, plan.versionMatch)) return at;
   }
   return undefined;

@@ -19,9 +19,12 @@ export const majorSkew: PlanRule = {
         { where: declarationName(initial[1].declaration), message: `${initial[1].name} is declared here` },
       ]);
     }
-    for (const result of timeline.results) {
+    const { facts } = timeline;
+    for (let i = 0; i < facts.length; i++) {
       // Most states have no two nodes more than a major apart: then their nodes need no look.
-      if (result.step.action !== 'upgrade' || !result.target || result.after.majorSpread() <= 1) continue;
+      if (plan.steps[i]!.action !== 'upgrade' || facts.majorSpreadAfter(i) <= 1) continue;
+      const result = timeline.result(i);
+      if (!result.target) continue;
       const upgraded = result.after.nodes.find((n) => n.declaration === result.target!.declaration)!;
       if (upgraded.highest === undefined) continue;
       const farthest = farthestFrom(upgraded, result.after.nodes);

@@ -46,10 +46,13 @@ interface Missing {
 
 function descriptorState(plan: Plan, timeline: Timeline) {
   const upgrades: { step: UpgradeStep; node: string; from: string }[] = [];
-  for (const r of timeline.results) {
-    if (r.step.action !== 'upgrade' || r.target?.highest === undefined) continue;
-    const release = plan.catalog.releaseOf(r.target.highest);
-    if (release?.preRelease) upgrades.push({ step: r.step, node: r.target.name, from: `${release.alias} ${formatVersion(r.target.highest)}` });
+  for (let i = 0; i < timeline.facts.length; i++) {
+    const highest = timeline.facts.targetHighest(i);
+    if (highest === undefined || plan.steps[i]!.action !== 'upgrade') continue;
+    const release = plan.catalog.releaseOf(highest);
+    if (!release?.preRelease) continue;
+    const r = timeline.result(i);
+    upgrades.push({ step: r.step as UpgradeStep, node: r.target!.name, from: `${release.alias} ${formatVersion(highest)}` });
   }
   if (upgrades.length === 0) return undefined;
   const after = upgrades[upgrades.length - 1]!.step.index;
