@@ -1,4 +1,4 @@
-import type { Finding, Fix, RelatedLocation, Severity } from './finding';
+import type { Finding, RelatedLocation, Severity } from './finding';
 import type { Located, Plan } from './plan';
 import { DEFAULT_LIMITS, PlanDocument, type Limits } from './planDocument';
 import { readPlan } from './readPlan';
@@ -104,21 +104,6 @@ function applySuppressions(document: PlanDocument, findings: Finding[], severity
     );
   }
   return kept;
-}
-
-/** The quick fixes for one finding of `analysis`; pure, edits against `analysis.document.text`. */
-export function fixesFor(analysis: Analysis, target: Finding): Fix[] {
-  const rule = ruleFor(target.code);
-  if (!rule || rule.needs !== 'plan' || !rule.fixes || !analysis.plan || !analysis.timeline) return [];
-  // While the text does not parse, element offsets come from error recovery: an edit placed by them can
-  // land inside a half-typed string. Fix the syntax first.
-  if (analysis.document.syntaxErrors.length > 0) return [];
-  try {
-    return rule.fixes({ document: analysis.document, plan: analysis.plan, timeline: analysis.timeline }, target).filter((fix) => fix.edits.length > 0);
-  } catch {
-    // A fix that cannot be computed is simply not offered; the finding itself stands.
-    return [];
-  }
 }
 
 function finding(document: PlanDocument, rule: Rule, severity: Severity, message: string, pointer: string, offset: number, length: number, related: RelatedLocation[]): Finding {

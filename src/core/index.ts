@@ -1,5 +1,6 @@
 /** The analysis core: plain TypeScript over jsonc-parser. Nothing under src/core imports 'vscode'. */
-export { analyze, fixesFor, type Analysis, type AnalysisOptions } from './analyze';
+export { analyze, type Analysis, type AnalysisOptions } from './analyze';
+export { fixesFor } from './fixes/fixesFor';
 export { applyEdits, type Finding, type Fix, type RelatedLocation, type Severity, type TextEdit } from './finding';
 export { fixAll, type FixAllResult, type AppliedFix } from './fixes/fixAll';
 export { BUILT_IN_RELEASES, Catalog, type Release } from './catalog';

@@ -26,6 +26,7 @@
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { analyze, applyEdits, DEFAULT_LIMITS, fixAll, fixesFor, ruleFor, RULES, type Analysis, type AnalysisOptions, type Finding, type Fix, type TextEdit } from '../../src/core';
+import { fixContextOf } from '../../src/core/fixes/fixesFor';
 
 /** A broken promise. `kind` names which one (and the rule code), so the long run can tell failures apart. */
 export class Violation extends Error {
@@ -249,7 +250,7 @@ export function checkFixes(text: string, analysis: Analysis, stats?: FixStats, a
     if (rule?.needs === 'plan' && (rule as PlanRule).fixes && analysis.plan && analysis.timeline) {
       // fixesFor swallows a throwing fix (it is then not offered); call the rule directly to see it.
       try {
-        (rule as PlanRule).fixes!({ document: analysis.document, plan: analysis.plan, timeline: analysis.timeline }, f);
+        (rule as PlanRule).fixes!(fixContextOf(analysis)!, f);
       } catch (error) {
         fail(`fix-threw:${f.code}`, `computing the fixes of ${show(f, text)} threw: ${describeError(error)}`);
       }

@@ -1,4 +1,5 @@
-import { analyze, fixesFor, type Analysis, type AnalysisOptions } from '../analyze';
+import { analyze, type Analysis, type AnalysisOptions } from '../analyze';
+import { fixesFor } from './fixesFor';
 import { applyEdits, type Finding } from '../finding';
 import { RULES } from '../rules';
 

@@ -1,4 +1,3 @@
-import { replaceValue } from '../fixes/stepEdits';
 import type { PlanRule } from './rule';
 
 export const invalidVersion: PlanRule = {
@@ -13,10 +12,10 @@ export const invalidVersion: PlanRule = {
       if (value.problem?.code === 'invalid-version') report(value, `Invalid version: ${value.problem.reason}.`);
     }
   },
-  fixes({ plan, document }, finding) {
+  fixes({ plan, document, edit }, finding) {
     const value = plan.versionValues.find((v) => v.node.offset === finding.offset && v.problem?.quoteAs !== undefined);
     if (!value?.problem?.quoteAs) return [];
     const quoted = value.problem.quoteAs;
-    return [{ title: `Quote as "${quoted}"`, edits: replaceValue(document, value.node, quoted), isPreferred: true, safe: true }];
+    return [{ title: `Quote as "${quoted}"`, edits: edit.replaceValue(document, value.node, quoted), isPreferred: true, safe: true }];
   },
 };

@@ -1,12 +1,12 @@
 import { describeNode, nameList, stepIndexOf, stepLabel } from '../describe';
 import type { Fix, TextEdit } from '../finding';
 import { kbStep, restartKeepsClusterUp } from '../fixes/kbSteps';
-import { insertSteps, replaceValue, type NewStep } from '../fixes/stepEdits';
+import type { NewStep } from '../fixes/stepEdits';
 import { declarationName, type Located, type Plan } from '../plan';
 import { bypassesVersionCheck } from '../registry';
 import type { NodeState, StepResult, Timeline } from '../simulate';
 import { formatVersion } from '../versions';
-import type { PlanRule, Related, RuleContext } from './rule';
+import type { FixContext, PlanRule, Related } from './rule';
 
 export const joinIncompatible: PlanRule = {
   code: 'join-incompatible',
@@ -66,7 +66,7 @@ function declarationOf(node: NodeState): Located {
  * on each sponsor that does not bypass the check, placed as late as possible while another node keeps
  * the cluster up.
  */
-function noVersionCheckFix({ document, plan, timeline }: RuleContext, result: StepResult): Fix | undefined {
+function noVersionCheckFix({ document, plan, timeline, edit }: FixContext, result: StepResult): Fix | undefined {
   const join = result.join!;
   const i = result.step.index;
   const inserts = new Map<number, NewStep[]>();
@@ -97,7 +97,7 @@ function noVersionCheckFix({ document, plan, timeline }: RuleContext, result: St
       // The value is read at start: stop, set, then start, as the KB does, instead of a set while running.
       add(i, kbStep.stop(name), kbStep.setNoVersionCheck(name));
       const actionNode = (result.step.node.children ?? []).find((p) => p.children?.[0]?.value === 'action')?.children?.[1];
-      if (actionNode) edits.push(...replaceValue(document, actionNode, 'start'));
+      if (actionNode) edits.push(...edit.replaceValue(document, actionNode, 'start'));
     } else {
       add(i, kbStep.setNoVersionCheck(name));
     }
@@ -109,7 +109,7 @@ function noVersionCheckFix({ document, plan, timeline }: RuleContext, result: St
   for (let k = first; k < i; k++) {
     if (timeline.facts.outcome(k) === 'refused' && timeline.result(k).join!.joiner.bypass) return undefined;
   }
-  for (const [at, steps] of inserts) edits.push(...insertSteps(document, plan, at, steps));
+  for (const [at, steps] of inserts) edits.push(...edit.insertSteps(document, plan, at, steps));
 
   const title = `KB 811272: ${parts.join(', ')}` + (keepsClusterUp ? '' : ' (takes the cluster offline)');
   return { title, edits, isPreferred: keepsClusterUp, safe: keepsClusterUp };

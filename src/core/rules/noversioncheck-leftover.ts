@@ -1,6 +1,5 @@
 import { stepLabel } from '../describe';
 import { kbStep, restartKeepsClusterUp } from '../fixes/kbSteps';
-import { insertSteps } from '../fixes/stepEdits';
 import { declarationName } from '../plan';
 import type { PlanRule } from './rule';
 
@@ -21,7 +20,7 @@ export const noVersionCheckLeftover: PlanRule = {
       report(where, `At the end of the plan, ${node.name} still has NoVersionCheck in its registry (${origin}). Delete it once every node is upgraded, then restart the Cluster service: until then nodes of other versions may join.`);
     }
   },
-  fixes({ document, plan, timeline }, finding) {
+  fixes({ document, plan, timeline, edit }, finding) {
     const index = timeline.final.nodes.findIndex((n) => {
       if (!n.registry) return false;
       const at = n.registryChangedAt ?? -1;
@@ -36,7 +35,7 @@ export const noVersionCheckLeftover: PlanRule = {
     return [
       {
         title: `Delete NoVersionCheck on ${name}` + (node.running ? ' and restart its Cluster service' : '') + (safe ? '' : ' (its restart would be refused or take the cluster offline)'),
-        edits: insertSteps(document, plan, plan.steps.length, steps),
+        edits: edit.insertSteps(document, plan, plan.steps.length, steps),
         isPreferred: true,
         safe,
       },

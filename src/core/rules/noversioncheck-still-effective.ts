@@ -1,6 +1,5 @@
 import { stepLabel } from '../describe';
 import { kbStep, restartKeepsClusterUp } from '../fixes/kbSteps';
-import { insertSteps } from '../fixes/stepEdits';
 import type { PlanRule } from './rule';
 
 export const noVersionCheckStillEffective: PlanRule = {
@@ -18,7 +17,7 @@ export const noVersionCheckStillEffective: PlanRule = {
       report(step, `NoVersionCheck is deleted on ${node.name} at ${stepLabel(step)}, but its Cluster service is not restarted afterwards, so version checking stays off on ${node.name} at the end of the plan.`);
     }
   },
-  fixes({ document, plan, timeline }, finding) {
+  fixes({ document, plan, timeline, edit }, finding) {
     const index = timeline.final.nodes.findIndex(
       (n) => n.running && n.bypass && !n.registry && n.registryChangedAt !== undefined && plan.steps[n.registryChangedAt]?.pointer === finding.pointer,
     );
@@ -28,7 +27,7 @@ export const noVersionCheckStillEffective: PlanRule = {
     return [
       {
         title: `Restart the Cluster service on ${node.declaration.name}` + (safe ? '' : ' (the restart would be refused or take the cluster offline)'),
-        edits: insertSteps(document, plan, plan.steps.length, [kbStep.restart(node.declaration.name)]),
+        edits: edit.insertSteps(document, plan, plan.steps.length, [kbStep.restart(node.declaration.name)]),
         isPreferred: true,
         safe,
       },

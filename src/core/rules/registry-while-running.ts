@@ -1,6 +1,5 @@
 import { stepIndexOf, stepLabel } from '../describe';
 import { kbStep, restartKeepsClusterUp } from '../fixes/kbSteps';
-import { insertSteps } from '../fixes/stepEdits';
 import { bypassesVersionCheck } from '../registry';
 import type { PlanRule } from './rule';
 
@@ -19,7 +18,7 @@ export const registryWhileRunning: PlanRule = {
       report(r.step, `${r.target.name}'s Cluster service is running at ${stepLabel(r.step)}: NoVersionCheck set now takes effect only at its next start. Stop the service before setting the value and start it afterwards.`);
     }
   },
-  fixes({ document, plan, timeline }, finding) {
+  fixes({ document, plan, timeline, edit }, finding) {
     const index = stepIndexOf(finding.pointer);
     const r = index === undefined || index >= timeline.facts.length ? undefined : timeline.result(index);
     if (!r?.target || r.step.action !== 'set-registry') return [];
@@ -34,7 +33,7 @@ export const registryWhileRunning: PlanRule = {
         title:
           `Stop ${name} before ${stepLabel(r.step)} and start it after` +
           (keepsUp ? '' : r.before.activeCount <= 1 ? ' (takes the cluster offline)' : ' (its start would be refused)'),
-        edits: [...insertSteps(document, plan, r.step.index, [kbStep.stop(name)]), ...insertSteps(document, plan, r.step.index + 1, [kbStep.start(name)])],
+        edits: [...edit.insertSteps(document, plan, r.step.index, [kbStep.stop(name)]), ...edit.insertSteps(document, plan, r.step.index + 1, [kbStep.start(name)])],
         isPreferred: true,
         safe: keepsUp,
       },

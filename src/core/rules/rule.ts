@@ -1,4 +1,5 @@
 import type { Finding, Fix, Severity } from '../finding';
+import type { insertSteps, replaceValue } from '../fixes/stepEdits';
 import type { Located, Plan } from '../plan';
 import type { PlanDocument } from '../planDocument';
 import type { Timeline } from '../simulate';
@@ -9,6 +10,15 @@ export interface RuleContext {
   readonly document: PlanDocument;
   readonly plan: Plan;
   readonly timeline: Timeline;
+}
+
+/**
+ * What a fix reads: the rule's context, and the helpers that write its edits (fixes/stepEdits.ts), given by
+ * fixesFor. The diagnostics never compute a fix, so the extension's activation bundle leaves those helpers,
+ * and jsonc-parser's editor behind them, to the lazy chunk of quick fixes.
+ */
+export interface FixContext extends RuleContext {
+  readonly edit: { readonly insertSteps: typeof insertSteps; readonly replaceValue: typeof replaceValue };
 }
 
 export interface Related {
@@ -40,7 +50,7 @@ export interface PlanRule extends RuleBase {
   readonly atEnd?: boolean;
   check(context: RuleContext, report: Report): void;
   /** Pure: edits against `context.document.text` that remove `finding`. */
-  fixes?(context: RuleContext, finding: Finding): Fix[];
+  fixes?(context: FixContext, finding: Finding): Fix[];
 }
 
 /** A rule about the other findings: it runs last, over the suppression comments and what they hid. */

@@ -1,6 +1,6 @@
 import { stepLabel } from '../describe';
 import type { Fix } from '../finding';
-import { insertSteps, type NewStep } from '../fixes/stepEdits';
+import type { NewStep } from '../fixes/stepEdits';
 import type { Plan, SecurityStep, UpgradeStep } from '../plan';
 import type { Timeline } from '../simulate';
 import { formatVersion } from '../versions';
@@ -24,13 +24,13 @@ export const securityDescriptor: PlanRule = {
         `After the last such upgrade (${stepLabel(last.step)}) the plan lacks ${state.missing.map((m) => m.describe).join(' and ')}.`,
     );
   },
-  fixes({ document, plan, timeline }): Fix[] {
+  fixes({ document, plan, timeline, edit }): Fix[] {
     const state = descriptorState(plan, timeline);
     if (!state || state.missing.length === 0) return [];
     return [
       {
         title: `Fix the cluster security descriptor (KB 811272): ${state.missing.map((m) => m.short).join(', ')}`,
-        edits: insertSteps(document, plan, plan.steps.length, state.missing.map((m) => m.step)),
+        edits: edit.insertSteps(document, plan, plan.steps.length, state.missing.map((m) => m.step)),
         isPreferred: true,
         safe: true,
       },

@@ -1,5 +1,4 @@
 import { closest } from '../closest';
-import { replaceValue } from '../fixes/stepEdits';
 import type { PlanRule } from './rule';
 
 export const unknownNode: PlanRule = {
@@ -21,12 +20,12 @@ export const unknownNode: PlanRule = {
       );
     }
   },
-  fixes({ plan, document }, finding) {
+  fixes({ plan, document, edit }, finding) {
     const ref = plan.nodeReferences.find((r) => r.node.offset === finding.offset && !r.declaration);
     const suggestion = ref && closest(ref.name, declaredNames(plan.nodes));
     if (!ref || !suggestion) return [];
     // A guess between similar names (NODE1/NODE2) must be confirmed by a person, so fix-all leaves it.
-    return [{ title: `Change to "${suggestion}"`, edits: replaceValue(document, ref.node, suggestion), isPreferred: true, safe: false }];
+    return [{ title: `Change to "${suggestion}"`, edits: edit.replaceValue(document, ref.node, suggestion), isPreferred: true, safe: false }];
   },
 };
 

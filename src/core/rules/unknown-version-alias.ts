@@ -1,4 +1,3 @@
-import { replaceValue } from '../fixes/stepEdits';
 import type { PlanRule } from './rule';
 
 export const unknownVersionAlias: PlanRule = {
@@ -15,13 +14,13 @@ export const unknownVersionAlias: PlanRule = {
       report(value, `Unknown version alias: ${problem.reason}` + (problem.suggestion ? `; did you mean "${problem.suggestion}"?` : '.'));
     }
   },
-  fixes({ plan, document }, finding) {
+  fixes({ plan, document, edit }, finding) {
     const value = plan.versionValues.find((v) => v.node.offset === finding.offset && v.problem?.suggestion !== undefined);
     const suggestion = value?.problem?.suggestion;
     if (!value || !suggestion) return [];
     const written = String(value.node.value);
     // Only a difference of case is certain enough to apply without asking.
     const safe = written.toLowerCase() === suggestion.toLowerCase();
-    return [{ title: `Change to "${suggestion}"`, edits: replaceValue(document, value.node, suggestion), isPreferred: true, safe }];
+    return [{ title: `Change to "${suggestion}"`, edits: edit.replaceValue(document, value.node, suggestion), isPreferred: true, safe }];
   },
 };
