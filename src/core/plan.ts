@@ -137,9 +137,43 @@ export interface Plan {
   readonly stepsArray: JsonNode | undefined;
   /** Every declaration in file order, duplicates included. */
   readonly nodes: readonly NodeDeclaration[];
+  /** A plan read from its values builds these objects only when first asked for: the analysis reads `stepTable`. */
   readonly steps: readonly Step[];
+  /** The steps as the simulation and the rules read every one of them, by index. */
+  readonly stepTable: StepTable;
+  /** Every version written, in file order. */
   readonly versionValues: readonly VersionValue[];
+  /** The versions in `versionValues` that have a problem, for the rules that report them. */
+  readonly versionProblems: readonly VersionValue[];
   readonly schemaIssues: readonly SchemaIssue[];
-  /** Node references of steps, for unknown-node. */
+  /** Node references of steps (`node`, then `sponsor`), in file order. */
   readonly nodeReferences: readonly NodeReference[];
+}
+
+/**
+ * The steps, read one fact at a time. The simulation and the rules' checks read these for every step; an
+ * object of `steps` is built only for a step they report. A plan read from its values keeps them in typed
+ * arrays (regularSteps.ts): a clean plan then builds no object per step, and the objects it used to build,
+ * all alive to the end of the analysis, cost the garbage collector more than the parse. Each answer is what
+ * the step object would give, as stepTable.ts reads it from the objects of the tree's reader.
+ */
+export interface StepTable {
+  readonly length: number;
+  /** `steps[index]`, the same object. */
+  step(index: number): Step;
+  action(index: number): Action | undefined;
+  /** The declaration the step's `node` resolves to: `target?.declaration`. */
+  target(index: number): NodeDeclaration | undefined;
+  /** `sponsor?.declaration` of a service step. */
+  sponsor(index: number): NodeDeclaration | undefined;
+  /** The step's `node` or `sponsor` names a node that is not declared. */
+  namesUnknownNode(index: number): boolean;
+  /** An upgrade's `to`: whether it has one, and its versions. */
+  hasTo(index: number): boolean;
+  toHighest(index: number): number | undefined;
+  toLowest(index: number): number | undefined;
+  /** A registry step's `atParametersKey`, `type` and `data`. */
+  atParametersKey(index: number): boolean;
+  registryType(index: number): string;
+  registryData(index: number): number | string | undefined;
 }

@@ -17,6 +17,7 @@ import { ACTIONS } from './plan';
 import { escapePointerKey, type JsonNode } from './planDocument';
 import { parseVersionNumber, parseVersionString } from './versions';
 import { isParametersKey, REGISTRY_TYPES, NO_VERSION_CHECK } from './registry';
+import { ObjectStepTable } from './stepTable';
 
 /**
  * Turns the JSONC tree into the plan model. Reading never stops at a problem: a bad element is recorded
@@ -117,7 +118,9 @@ class PlanReader {
       stepsArray,
       nodes,
       steps,
+      stepTable: new ObjectStepTable(steps),
       versionValues: this.versionValues,
+      versionProblems: this.versionValues.filter((value) => value.problem !== undefined),
       schemaIssues: this.issues,
       nodeReferences: this.nodeReferences,
     };

@@ -1,27 +1,17 @@
 import { Catalog, type Release } from './catalog';
 import { colonCount, type JsoncValues } from './jsoncValues';
-import {
-  DeclarationAt,
-  KeyAt,
-  NoteStepAt,
-  ReferenceAt,
-  RegistryStepAt,
-  SecurityStepAt,
-  ServiceStepAt,
-  UpgradeStepAt,
-  VersionPairAt,
-  VersionValueAt,
-} from './lazyModel';
+import { DeclarationAt, KeyAt, VersionPairAt, VersionValueAt } from './lazyModel';
 import { netbiosNameProblem, nodeKey } from './nodeNames';
-import { ACTIONS, type Action, type NodeDeclaration, type NodeReference, type Plan, type Step, type VersionMatch, type VersionPair, type VersionValue } from './plan';
+import { ACTIONS, type NodeDeclaration, type Plan, type VersionMatch, type VersionPair, type VersionValue } from './plan';
 import { escapePointerKey, type JsonNode, type PlanDocument } from './planDocument';
 import { ALLOWED_STEP_PROPERTIES, NODE_PROPERTIES, RELEASE_PROPERTIES, TARGET_PROPERTIES } from './readPlan';
+import { RegularSteps, StepFlag, type WrittenName } from './regularSteps';
 import { isParametersKey, NO_VERSION_CHECK, REGISTRY_TYPES } from './registry';
 import { parseVersionString } from './versions';
 
 /**
  * The plan of a regular file, read from `JSON.parse`'s values instead of the tree: the same model readPlan.ts
- * builds, with nodes looked up on first use (lazyModel.ts). Regular means readPlan would report nothing:
+ * builds, with nodes looked up on first use (lazyModel.ts) and steps kept in typed arrays (regularSteps.ts). Regular means readPlan would report nothing:
  * every property known and of its type, every version valid, every alias known. On anything else this gives
  * undefined and analyze.ts reads the tree with readPlan, so every message about the file's shape is written
  * once, there. test/unit/regular-plan.test.ts checks that both readers agree wherever this one reads.
@@ -47,13 +37,14 @@ type Values = Record<string, unknown>;
 
 class RegularReader {
   private readonly versionValues: VersionValue[] = [];
-  private readonly nodeReferences: NodeReference[] = [];
   private readonly declarations = new Map<string, NodeDeclaration>();
   /**
-   * Names as steps write them: most write each name the same way thousands of times. The model keeps the first
-   * copy of each, so that JSON.parse's copy in every step goes with its values.
+   * Names as steps write them, numbered: most write each name the same way thousands of times. The model keeps
+   * the first copy of each, so that JSON.parse's copy in every step goes with its values.
    */
-  private readonly byName = new Map<string, { readonly name: string; readonly declaration: NodeDeclaration | undefined }>();
+  private readonly byName = new Map<string, number>();
+  private readonly names: WrittenName[] = [];
+  private table!: RegularSteps;
   private catalog = new Catalog();
   /** Keys read, plus colons in the strings read: must equal the colons in the text. */
   private colons = 0;
@@ -89,11 +80,15 @@ class RegularReader {
     const declarations = this.nodes(nodes!);
     const list = steps as unknown[];
     if (list.length > 0) this.nested(undefined, 3);
-    const read: Step[] = new Array(list.length);
-    for (let i = 0; i < list.length; i++) read[i] = this.step(list[i], i);
+    const table = new RegularSteps(list.length, this.names, this.document, this.catalog);
+    this.table = table;
+    for (let i = 0; i < list.length; i++) this.step(list[i], i);
     if (this.colons !== this.values.colons || this.depth > this.document.maxNestingDepth) irregular();
 
     const document = this.document;
+    const declared = this.versionValues;
+    let versionValues: readonly VersionValue[] | undefined;
+    let nodeReferences: Plan['nodeReferences'] | undefined;
     return {
       clusterName,
       versionMatch: match,
@@ -103,10 +98,18 @@ class RegularReader {
         return document.nodeAt('/steps');
       },
       nodes: declarations,
-      steps: read,
-      versionValues: this.versionValues,
+      get steps() {
+        return table.steps();
+      },
+      stepTable: table,
+      get versionValues() {
+        return (versionValues ??= [...declared, ...table.versionValues()]);
+      },
+      versionProblems: [],
       schemaIssues: [],
-      nodeReferences: this.nodeReferences,
+      get nodeReferences() {
+        return (nodeReferences ??= table.nodeReferences());
+      },
     };
   }
 
@@ -187,97 +190,126 @@ class RegularReader {
 
   /** A version as a string; a JSON number is read from the tree, which keeps how it was written. */
   private version(value: unknown, step: number, path: string, allowAlias: boolean): number {
-    const result = parseVersionString(this.text(value));
-    let version: number;
-    if (result.kind === 'version') version = result.version;
-    else if (result.kind === 'alias' && allowAlias) version = this.catalog.get(result.name)?.highest ?? irregular();
-    else irregular();
+    const version = this.versionNumber(value, allowAlias);
     this.versionValues.push(new VersionValueAt(path, step, this.document, version));
     return version;
   }
 
-  private step(value: unknown, index: number): Step {
+  private versionNumber(value: unknown, allowAlias: boolean): number {
+    const result = parseVersionString(this.text(value));
+    if (result.kind === 'version') return result.version;
+    if (result.kind === 'alias' && allowAlias) return this.catalog.get(result.name)?.highest ?? irregular();
+    irregular();
+  }
+
+  /** Step `index` into the table: only what its object will need, checked as readPlan would. */
+  private step(value: unknown, index: number): void {
     const props = object(value);
-    // The model's own string for the action, not JSON.parse's copy in this step.
-    const action = typeof props.action === 'string' ? (ACTION_NAMES.get(props.action) ?? irregular()) : irregular();
+    const table = this.table;
+    // The table's code for the action, not JSON.parse's string in this step.
+    const code = typeof props.action === 'string' ? (ACTION_CODES.get(props.action) ?? irregular()) : irregular();
+    const action = ACTIONS[code]!;
+    table.actions[index] = code;
     const allowed = ALLOWED_STEP_PROPERTIES[action];
     for (const key in props) {
       this.colons++;
       if (!allowed.has(key)) irregular();
     }
-    const id = props.id === undefined ? undefined : this.text(props.id);
-    const description = props.description === undefined ? undefined : this.text(props.description);
-    const document = this.document;
+    if (props.id !== undefined) table.ids.set(index, this.text(props.id));
+    if (props.description !== undefined) table.descriptions.set(index, this.text(props.description));
+    let flags = 0;
     switch (action) {
       case 'stop':
       case 'start':
       case 'join':
-      case 'restart': {
-        const target = this.reference(props.node, index, '/node');
-        const sponsor = props.sponsor === undefined ? undefined : this.reference(props.sponsor, index, '/sponsor');
-        return new ServiceStepAt(document, index, id, description, action as ServiceStepAt['action'], target, sponsor);
-      }
+      case 'restart':
+        flags |= this.reference(props.node, index, table.targets);
+        if (props.sponsor !== undefined) flags |= this.reference(props.sponsor, index, table.sponsors);
+        break;
       case 'upgrade': {
-        const target = this.reference(props.node, index, '/node');
+        flags |= this.reference(props.node, index, table.targets);
         const to = props.to;
-        let pair: VersionPair;
         if (typeof to === 'string') {
-          pair = this.aliasPair(to, index, '/to', '/to');
+          const release = this.catalog.get(this.text(to)) ?? irregular();
+          table.toRelease.set(index, release);
+          table.highestOfTo[index] = release.highest;
+          table.lowestOfTo[index] = release.lowest;
+          flags |= StepFlag.ToAlias;
         } else {
           const toProps = this.nested(object(to), 4);
           for (const key in toProps) {
             this.colons++;
             if (!TARGET_PROPERTIES.has(key)) irregular();
           }
-          pair = this.pair(toProps, index, '/to', false);
+          if (toProps.highest === undefined) irregular();
+          const highest = this.versionNumber(toProps.highest, true);
+          table.highestOfTo[index] = highest;
+          if (toProps.lowest === undefined) {
+            table.lowestOfTo[index] = highest;
+          } else {
+            table.lowestOfTo[index] = this.versionNumber(toProps.lowest, true);
+            flags |= StepFlag.LowestWritten;
+          }
         }
-        return new UpgradeStepAt(document, index, id, description, target, pair);
+        break;
       }
       case 'set-registry':
       case 'delete-registry': {
         const name = props.name;
         if (typeof name !== 'string' || (name !== NO_VERSION_CHECK && name.toLowerCase() !== NO_VERSION_CHECK_LOWER)) irregular();
-        const key = props.key === undefined ? undefined : this.text(props.key);
-        let type = 'REG_DWORD';
+        let atParametersKey = true;
+        if (props.key !== undefined) {
+          const key = this.text(props.key);
+          table.keys.set(index, key);
+          atParametersKey = isParametersKey(key);
+        }
+        if (atParametersKey) flags |= StepFlag.AtParametersKey;
         if (props.type !== undefined) {
           const at = typeof props.type === 'string' ? REGISTRY_TYPES.indexOf(props.type.toUpperCase()) : -1;
-          type = REGISTRY_TYPES[at] ?? irregular();
+          table.types[index] = at >= 0 ? at : irregular();
         }
-        let data: number | string | undefined;
         if (action === 'set-registry') {
-          data = typeof props.data === 'number' ? props.data : this.text(props.data);
+          if (typeof props.data === 'number') {
+            table.data[index] = props.data;
+            flags |= StepFlag.DataNumber;
+          } else {
+            table.dataTexts.set(index, this.text(props.data));
+            flags |= StepFlag.DataText;
+          }
         }
-        const target = this.reference(props.node, index, '/node');
-        const atParametersKey = key === undefined || isParametersKey(key);
-        return new RegistryStepAt(document, index, id, description, action as RegistryStepAt['action'], target, key, atParametersKey, type, data);
+        flags |= this.reference(props.node, index, table.targets);
+        break;
       }
       case 'cluster-security': {
         const grant = props.grant === undefined ? undefined : this.text(props.grant);
         const revoke = props.revoke === undefined ? undefined : this.text(props.revoke);
         if ((grant === undefined) === (revoke === undefined)) irregular();
-        let rights: 'full' | 'read' = 'full';
+        if (grant !== undefined) table.grants.set(index, grant);
+        if (revoke !== undefined) table.revokes.set(index, revoke);
         if (props.rights !== undefined) {
           if (revoke !== undefined) irregular();
-          rights = props.rights === 'full' || props.rights === 'read' ? props.rights : irregular();
+          if (props.rights === 'read') flags |= StepFlag.RightsRead;
+          else if (props.rights !== 'full') irregular();
         }
-        return new SecurityStepAt(document, index, id, description, grant, revoke, rights);
+        break;
       }
       case 'note':
         this.text(props.text);
-        return new NoteStepAt(document, index, id, description);
+        break;
     }
+    table.flags[index] = flags;
   }
 
-  private reference(value: unknown, step: number, path: string): NodeReference {
+  /** A step's `node` or `sponsor` into `column`; StepFlag.UnknownNode when it names no declared node. */
+  private reference(value: unknown, step: number, column: Int32Array): number {
     const written = this.text(value);
-    let known = this.byName.get(written);
-    if (!known) {
-      known = { name: written, declaration: this.declarations.get(nodeKey(written)) };
-      this.byName.set(written, known);
+    let name = this.byName.get(written);
+    if (name === undefined) {
+      name = this.names.push({ name: written, declaration: this.declarations.get(nodeKey(written)) }) - 1;
+      this.byName.set(written, name);
     }
-    const reference = new ReferenceAt(path, step, this.document, known.name, known.declaration);
-    this.nodeReferences.push(reference);
-    return reference;
+    column[step] = name;
+    return this.names[name]!.declaration ? 0 : StepFlag.UnknownNode;
   }
 
   /** A string the plan may write freely: its colons are not keys. */
@@ -293,7 +325,7 @@ class RegularReader {
   }
 }
 
-const ACTION_NAMES: ReadonlyMap<string, Action> = new Map(ACTIONS.map((action) => [action, action]));
+const ACTION_CODES: ReadonlyMap<string, number> = new Map(ACTIONS.map((action, code) => [action, code]));
 const NO_STEP = -1;
 const NO_VERSION_CHECK_LOWER = NO_VERSION_CHECK.toLowerCase();
 

@@ -1,4 +1,4 @@
-import type { NodeDeclaration, Plan, ServiceStep, Step, VersionMatch } from './plan';
+import type { NodeDeclaration, Plan, ServiceStep, Step, StepTable, VersionMatch } from './plan';
 import { bypassesVersionCheck, type RegistryValue } from './registry';
 import { JoinFlag, NodeVersions, NONE, Outcome, RecordedTimeline, States, StepRecords, UNKNOWN } from './timelineRecord';
 import { majorOf } from './versions';
@@ -102,6 +102,7 @@ export function clusterVersionsOf(nodes: readonly NodeState[], match: VersionMat
   const versions = new NodeVersions(
     nodes.map((n) => n.declaration),
     nodes.length,
+    undefined,
   );
   const work = new Int32Array(nodes.length);
   nodes.forEach((n, k) => (work[k] = versions.add(k, n.highest ?? UNKNOWN, n.lowest ?? UNKNOWN, n.running, NONE, n.bypass, NONE)));
@@ -211,9 +212,9 @@ class Simulation {
     this.match = plan.versionMatch;
     const declarations = plan.nodes.filter((declaration) => !declaration.duplicateOf);
     declarations.forEach((declaration, k) => this.indexByDeclaration.set(declaration, k));
-    const steps = plan.steps.length;
+    const steps = plan.stepTable.length;
     // A step makes at most two versions (a restart's stop and its start) and one state.
-    this.versions = new NodeVersions(declarations, declarations.length + 2 * steps);
+    this.versions = new NodeVersions(declarations, declarations.length + 2 * steps, plan.stepTable);
     this.states = new States(declarations.length, steps + 1);
     this.records = new StepRecords(steps);
     this.work = new Int32Array(declarations.length);
@@ -222,34 +223,34 @@ class Simulation {
   run(): Timeline {
     const versions = this.versions;
     this.indexByDeclaration.forEach((k, declaration) => {
-      let registry = NONE;
-      if (declaration.noVersionCheck) registry = versions.registries.push({ type: 'REG_DWORD', data: 1 }) - 1;
-      const bypass = declaration.running && registry !== NONE;
-      const changedAt = registry === NONE ? NONE : NodeVersions.DECLARED;
-      this.work[k] = versions.add(k, declaration.highest ?? UNKNOWN, declaration.lowest ?? UNKNOWN, declaration.running, registry, bypass, changedAt);
+      // `"noVersionCheck": true` is REG_DWORD 1, in effect if the service runs.
+      const registry = declaration.noVersionCheck ? NodeVersions.DECLARED : NONE;
+      const bypass = declaration.running && declaration.noVersionCheck;
+      this.work[k] = versions.add(k, declaration.highest ?? UNKNOWN, declaration.lowest ?? UNKNOWN, declaration.running, registry, bypass, registry);
     });
     measureVersions(this.work, versions, this.match, this.measured);
     this.latest = this.addState(NONE);
-    const steps = this.plan.steps;
+    const steps = this.plan.stepTable;
     for (let i = 0; i < steps.length; i++) {
       this.records.before[i] = this.latest;
-      this.apply(i, steps[i]!);
+      this.apply(i, steps);
       this.records.after[i] = this.latest;
     }
     return new RecordedTimeline(steps, versions, this.states, this.records, heldRules);
   }
 
   /** Writes step `index`'s record, except its states: `latest` before and after it is the state before and after. */
-  private apply(i: number, step: Step): void {
-    if (step.action === undefined || step.action === 'note' || step.action === 'cluster-security') return;
-    const index = this.indexOf(step.target?.declaration);
+  private apply(i: number, steps: StepTable): void {
+    const action = steps.action(i);
+    if (action === undefined || action === 'note' || action === 'cluster-security') return;
+    const index = this.indexOf(steps.target(i));
     if (index === undefined) return;
     const target = this.work[index]!;
     const versions = this.versions;
     this.records.target[i] = target;
     const running = versions.running[target] === 1;
 
-    switch (step.action) {
+    switch (action) {
       case 'stop':
         if (running) this.commit(index, this.stopped(target));
         return;
@@ -259,29 +260,28 @@ class Simulation {
           this.records.outcome[i] = Outcome.AlreadyRunning;
           return;
         }
-        return this.start(i, step, index, target);
+        return this.start(i, action, steps, index, target);
       case 'restart':
         // The node stopped, without a state of its own unless the start then fails.
         if (running) this.stage(index, this.stopped(target));
-        return this.start(i, step, index, target);
+        return this.start(i, action, steps, index, target);
       case 'upgrade': {
         // An in-place upgrade keeps ClusSvc\Parameters, so the registry value survives; the service ends stopped.
-        const to = step.to;
         const registry = versions.registry[target]!;
-        this.commit(index, versions.add(index, to?.highest ?? UNKNOWN, to?.lowest ?? UNKNOWN, false, registry, false, versions.registryChangedAt[target]!));
+        this.commit(index, versions.add(index, steps.toHighest(i) ?? UNKNOWN, steps.toLowest(i) ?? UNKNOWN, false, registry, false, versions.registryChangedAt[target]!));
         return;
       }
       case 'set-registry': {
         // The Cluster service reads only ClusSvc\Parameters; a value elsewhere changes nothing it sees.
-        if (!step.atParametersKey) return;
-        const registry = versions.registries.push({ type: step.type, data: step.data }) - 1;
-        this.commit(index, versions.add(index, versions.highest[target]!, versions.lowest[target]!, running, registry, versions.bypass[target] === 1, step.index));
+        if (!steps.atParametersKey(i)) return;
+        // The value is the step's own type and data.
+        this.commit(index, versions.add(index, versions.highest[target]!, versions.lowest[target]!, running, i, versions.bypass[target] === 1, i));
         return;
       }
       case 'delete-registry': {
-        if (!step.atParametersKey) return;
+        if (!steps.atParametersKey(i)) return;
         // Not dynamic (KB 811272): the running service keeps bypassing until it restarts.
-        this.commit(index, versions.add(index, versions.highest[target]!, versions.lowest[target]!, running, NONE, versions.bypass[target] === 1, step.index));
+        this.commit(index, versions.add(index, versions.highest[target]!, versions.lowest[target]!, running, NONE, versions.bypass[target] === 1, i));
         return;
       }
     }
@@ -291,7 +291,7 @@ class Simulation {
    * DOMAIN.md §2, "Starting or joining node J". `work` has J stopped (staged by a restart, or as the state
    * before has it); `target` is J's version before the step.
    */
-  private start(i: number, step: ServiceStep, index: number, target: number): void {
+  private start(i: number, action: ServiceStep['action'], steps: StepTable, index: number, target: number): void {
     const versions = this.versions;
     const records = this.records;
     const before = this.latest;
@@ -305,9 +305,9 @@ class Simulation {
     let flags = (bypass ? JoinFlag.Bypass : 0) | (anyActive ? JoinFlag.AnyActive : 0);
     let held = 0;
     if (!anyActive) {
-      outcome = step.action === 'join' ? Outcome.NoCluster : Outcome.Formed;
+      outcome = action === 'join' ? Outcome.NoCluster : Outcome.Formed;
     } else {
-      const namedIndex = this.indexOf(step.sponsor?.declaration);
+      const namedIndex = this.indexOf(steps.sponsor(i));
       if (namedIndex !== undefined) {
         named = this.work[namedIndex]!;
         if (versions.running[named] === 0) {

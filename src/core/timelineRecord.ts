@@ -1,4 +1,4 @@
-import type { NodeDeclaration, Step } from './plan';
+import type { NodeDeclaration, StepTable } from './plan';
 import type { RegistryValue } from './registry';
 import type { ClusterState, JoinAttempt, JoinRule, NodeState, StepFacts, StepResult, Timeline } from './simulate';
 
@@ -18,8 +18,11 @@ import type { ClusterState, JoinAttempt, JoinRule, NodeState, StepFacts, StepRes
 export const UNKNOWN = NaN;
 /** Undefined in an Int32Array column of record numbers or step indexes. */
 export const NONE = -1;
-/** registryChangedAt: the declaration in "nodes" (-1 in NodeState); NONE is "never". */
+/** registry and registryChangedAt: the declaration in "nodes" (-1 in NodeState); NONE is "never". */
 const DECLARED = -2;
+
+/** `"noVersionCheck": true` in "nodes". */
+const DECLARED_VALUE: RegistryValue = Object.freeze({ type: 'REG_DWORD', data: 1 });
 
 /** One state in SNAPSHOT_EVERY keeps every node's version; the others only the version that changed. */
 const SNAPSHOT_EVERY = 32;
@@ -51,17 +54,17 @@ export class NodeVersions {
   readonly lowest: Float64Array;
   readonly running: Uint8Array;
   readonly bypass: Uint8Array;
-  /** Index into `registries`, or NONE. */
+  /** The step that wrote the value in the registry (its type and data are the step's), DECLARED, or NONE. */
   readonly registry: Int32Array;
   /** A step index, DECLARED, or NONE. */
   readonly registryChangedAt: Int32Array;
   /** The version with the service stopped, once made for this running one: one per version. */
   readonly stopped: Int32Array;
-  readonly registries: RegistryValue[] = [];
 
   constructor(
     readonly declarations: readonly NodeDeclaration[],
     capacity: number,
+    private readonly steps: StepTable | undefined,
   ) {
     this.node = new Int32Array(capacity);
     this.highest = new Float64Array(capacity);
@@ -90,7 +93,8 @@ export class NodeVersions {
 
   registryValue(v: number): RegistryValue | undefined {
     const r = this.registry[v]!;
-    return r === NONE ? undefined : this.registries[r];
+    if (r === NONE) return undefined;
+    return r === DECLARED ? DECLARED_VALUE : { type: this.steps!.registryType(r), data: this.steps!.registryData(r) };
   }
 
   /** The NodeState fields of version `v`, with `running` and `bypass` as given: a joiner is not a version of its own. */
@@ -213,7 +217,7 @@ export class RecordedTimeline implements Timeline, StepFacts {
   private all: readonly StepResult[] | undefined;
 
   constructor(
-    private readonly steps: readonly Step[],
+    private readonly steps: StepTable,
     readonly versions: NodeVersions,
     readonly states: States,
     readonly records: StepRecords,
@@ -243,7 +247,7 @@ export class RecordedTimeline implements Timeline, StepFacts {
       const r = this.records;
       const target = r.target[index]!;
       result = {
-        step: this.steps[index]!,
+        step: this.steps.step(index),
         before: this.state(r.before[index]!),
         after: this.state(r.after[index]!),
         target: target === NONE ? undefined : this.node(target),

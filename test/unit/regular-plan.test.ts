@@ -12,6 +12,7 @@ import { mutate, planCorpus } from '../../bench/corpus';
 import { seededRandom } from '../../bench/random';
 import { analyze, fixesFor, inlayHints, planSymbols, PlanDocument, type Analysis } from '../../src/core';
 import { parseJsoncValues } from '../../src/core/jsoncValues';
+import type { StepTable } from '../../src/core/plan';
 import { readRegularPlan } from '../../src/core/readRegularPlan';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -21,6 +22,8 @@ function view(analysis: Analysis): string {
   const range = (node: { offset: number; length: number; type: string } | undefined) => node && `${node.type}@${node.offset}+${node.length}`;
   const replacer = (key: string, value: unknown): unknown => {
     if (key === 'document' || key === 'parent' || key === 'step') return undefined;
+    // Each route keeps its own table; what it answers for every step must be the same.
+    if (key === 'stepTable') return tableView(value as StepTable);
     if (key === 'node' || key === 'keyNode' || key === 'stepsArray') return range(value as never);
     if (key === 'declaration' || key === 'duplicateOf') return (value as { pointer?: string } | undefined)?.pointer ?? null;
     if (key === 'catalog') {
@@ -54,6 +57,24 @@ function view(analysis: Analysis): string {
     },
     replacer,
   );
+}
+
+/** Every answer of the table, step by step; declarations by their pointer. */
+function tableView(table: StepTable): unknown[] {
+  const pointer = (declaration: { pointer: string } | undefined) => declaration?.pointer ?? null;
+  return Array.from({ length: table.length }, (_, i) => [
+    table.action(i),
+    pointer(table.target(i)),
+    pointer(table.sponsor(i)),
+    table.namesUnknownNode(i),
+    table.hasTo(i),
+    table.toHighest(i),
+    table.toLowest(i),
+    table.atParametersKey(i),
+    table.registryType(i),
+    table.registryData(i),
+    table.step(i).pointer,
+  ]);
 }
 
 function firstDifference(a: string, b: string): string {

@@ -50,7 +50,7 @@ function related(plan: Plan, result: StepResult, nodes: readonly NodeState[]): R
     } else if (at === -1) {
       list.push({ where: declarationOf(node), message: `${node.name} is declared with NoVersionCheck` });
     } else {
-      const step = plan.steps[at]!;
+      const step = plan.stepTable.step(at);
       list.push({ where: step, message: `NoVersionCheck last changed on ${node.name} at ${stepLabel(step)}` });
     }
   }
@@ -86,7 +86,7 @@ function noVersionCheckFix({ document, plan, timeline, edit }: FixContext, resul
       keepsClusterUp = false;
     }
     add(at ?? i, kbStep.stop(name), kbStep.setNoVersionCheck(name), kbStep.start(name));
-    parts.push(`restart ${name} with NoVersionCheck before ${stepLabel(plan.steps[at ?? i]!)}`);
+    parts.push(`restart ${name} with NoVersionCheck before ${stepLabel(plan.stepTable.step(at ?? i))}`);
   }
 
   const joiner = result.target!;
@@ -119,7 +119,7 @@ function noVersionCheckFix({ document, plan, timeline, edit }: FixContext, resul
 function latestSafeRestart(plan: Plan, timeline: Timeline, sponsor: NodeState, join: number): number | undefined {
   const index = timeline.initial.nodes.findIndex((n) => n.declaration === sponsor.declaration);
   for (let at = join; at >= 0; at--) {
-    const step = plan.steps[at];
+    const step = plan.stepTable.step(at);
     // A later change of the value that does not bypass the check (a delete, another type or data) would
     // undo the fix before the join.
     if (at < join && undoesBypass(step, sponsor)) return undefined;

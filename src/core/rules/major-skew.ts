@@ -22,7 +22,7 @@ export const majorSkew: PlanRule = {
     const { facts } = timeline;
     for (let i = 0; i < facts.length; i++) {
       // Most states have no two nodes more than a major apart: then their nodes need no look.
-      if (plan.steps[i]!.action !== 'upgrade' || facts.majorSpreadAfter(i) <= 1) continue;
+      if (plan.stepTable.action(i) !== 'upgrade' || facts.majorSpreadAfter(i) <= 1) continue;
       const result = timeline.result(i);
       if (!result.target) continue;
       const upgraded = result.after.nodes.find((n) => n.declaration === result.target!.declaration)!;

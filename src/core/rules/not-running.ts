@@ -10,7 +10,7 @@ export const notRunning: PlanRule = {
     'The service is already stopped at this point of the plan, so the step does not do what it says: a stop does nothing, and a restart is just a start. The plan may have lost track of the node.',
   check({ plan, timeline }, report) {
     for (let i = 0; i < timeline.facts.length; i++) {
-      const action = plan.steps[i]!.action;
+      const action = plan.stepTable.action(i);
       if ((action !== 'stop' && action !== 'restart') || timeline.facts.targetRunning(i) !== false) continue;
       const r = timeline.result(i);
       if (!r.target) continue;

@@ -15,8 +15,8 @@ export const noVersionCheckLeftover: PlanRule = {
     for (const node of timeline.final.nodes) {
       if (!node.registry) continue;
       const at = node.registryChangedAt ?? -1;
-      const where = at >= 0 ? plan.steps[at]! : declarationName(node.declaration);
-      const origin = at >= 0 ? `set at ${stepLabel(plan.steps[at]!)}` : 'declared in "nodes"';
+      const where = at >= 0 ? plan.stepTable.step(at) : declarationName(node.declaration);
+      const origin = at >= 0 ? `set at ${stepLabel(plan.stepTable.step(at))}` : 'declared in "nodes"';
       report(where, `At the end of the plan, ${node.name} still has NoVersionCheck in its registry (${origin}). Delete it once every node is upgraded, then restart the Cluster service: until then nodes of other versions may join.`);
     }
   },
@@ -24,7 +24,7 @@ export const noVersionCheckLeftover: PlanRule = {
     const index = timeline.final.nodes.findIndex((n) => {
       if (!n.registry) return false;
       const at = n.registryChangedAt ?? -1;
-      return (at >= 0 ? plan.steps[at]!.pointer : n.declaration.pointer) === finding.pointer;
+      return (at >= 0 ? plan.stepTable.step(at).pointer : n.declaration.pointer) === finding.pointer;
     });
     const node = timeline.final.nodes[index];
     if (!node) return [];
@@ -35,7 +35,7 @@ export const noVersionCheckLeftover: PlanRule = {
     return [
       {
         title: `Delete NoVersionCheck on ${name}` + (node.running ? ' and restart its Cluster service' : '') + (safe ? '' : ' (its restart would be refused or take the cluster offline)'),
-        edits: edit.insertSteps(document, plan, plan.steps.length, steps),
+        edits: edit.insertSteps(document, plan, plan.stepTable.length, steps),
         isPreferred: true,
         safe,
       },

@@ -13,13 +13,13 @@ export const noVersionCheckStillEffective: PlanRule = {
   check({ plan, timeline }, report) {
     for (const node of timeline.final.nodes) {
       if (!node.running || !node.bypass || node.registry || node.registryChangedAt === undefined || node.registryChangedAt < 0) continue;
-      const step = plan.steps[node.registryChangedAt]!;
+      const step = plan.stepTable.step(node.registryChangedAt);
       report(step, `NoVersionCheck is deleted on ${node.name} at ${stepLabel(step)}, but its Cluster service is not restarted afterwards, so version checking stays off on ${node.name} at the end of the plan.`);
     }
   },
   fixes({ document, plan, timeline, edit }, finding) {
     const index = timeline.final.nodes.findIndex(
-      (n) => n.running && n.bypass && !n.registry && n.registryChangedAt !== undefined && plan.steps[n.registryChangedAt]?.pointer === finding.pointer,
+      (n) => n.running && n.bypass && !n.registry && n.registryChangedAt !== undefined && n.registryChangedAt >= 0 && plan.stepTable.step(n.registryChangedAt).pointer === finding.pointer,
     );
     const node = timeline.final.nodes[index];
     if (!node) return [];
@@ -27,7 +27,7 @@ export const noVersionCheckStillEffective: PlanRule = {
     return [
       {
         title: `Restart the Cluster service on ${node.declaration.name}` + (safe ? '' : ' (the restart would be refused or take the cluster offline)'),
-        edits: edit.insertSteps(document, plan, plan.steps.length, [kbStep.restart(node.declaration.name)]),
+        edits: edit.insertSteps(document, plan, plan.stepTable.length, [kbStep.restart(node.declaration.name)]),
         isPreferred: true,
         safe,
       },

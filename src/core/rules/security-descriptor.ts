@@ -30,7 +30,7 @@ export const securityDescriptor: PlanRule = {
     return [
       {
         title: `Fix the cluster security descriptor (KB 811272): ${state.missing.map((m) => m.short).join(', ')}`,
-        edits: edit.insertSteps(document, plan, plan.steps.length, state.missing.map((m) => m.step)),
+        edits: edit.insertSteps(document, plan, plan.stepTable.length, state.missing.map((m) => m.step)),
         isPreferred: true,
         safe: true,
       },
@@ -48,7 +48,7 @@ function descriptorState(plan: Plan, timeline: Timeline) {
   const upgrades: { step: UpgradeStep; node: string; from: string }[] = [];
   for (let i = 0; i < timeline.facts.length; i++) {
     const highest = timeline.facts.targetHighest(i);
-    if (highest === undefined || plan.steps[i]!.action !== 'upgrade') continue;
+    if (highest === undefined || plan.stepTable.action(i) !== 'upgrade') continue;
     const release = plan.catalog.releaseOf(highest);
     if (!release?.preRelease) continue;
     const r = timeline.result(i);
@@ -56,7 +56,8 @@ function descriptorState(plan: Plan, timeline: Timeline) {
   }
   if (upgrades.length === 0) return undefined;
   const after = upgrades[upgrades.length - 1]!.step.index;
-  const later = plan.steps.filter((s): s is SecurityStep => s.action === 'cluster-security' && s.index > after);
+  const later: SecurityStep[] = [];
+  for (let i = after + 1; i < plan.stepTable.length; i++) if (plan.stepTable.action(i) === 'cluster-security') later.push(plan.stepTable.step(i) as SecurityStep);
   const missing: Missing[] = [];
   if (!later.some((s) => s.grant !== undefined && account(s.grant) === 'NETWORKSERVICE' && s.rights === 'full')) {
     missing.push({

@@ -1,4 +1,5 @@
 import { closest } from '../closest';
+import type { NodeReference, Step } from '../plan';
 import type { PlanRule } from './rule';
 
 export const unknownNode: PlanRule = {
@@ -10,14 +11,9 @@ export const unknownNode: PlanRule = {
     'Every "node" and "sponsor" of a step must be declared under "nodes" (names match without regard to case). The simulation skips a step whose node is unknown, so the steps after it may be judged on a wrong cluster state.',
   check({ plan }, report) {
     const names = declaredNames(plan.nodes);
-    for (const ref of plan.nodeReferences) {
-      if (ref.declaration) continue;
-      const suggestion = closest(ref.name, names);
-      report(
-        ref,
-        `No node "${ref.name}" is declared in "nodes"` + (suggestion ? `; did you mean "${suggestion}"?` : '; declare it under "nodes".'),
-        [],
-      );
+    const steps = plan.stepTable;
+    for (let i = 0; i < steps.length; i++) {
+      if (steps.namesUnknownNode(i)) for (const ref of referencesOf(steps.step(i))) report(ref, unknownMessage(ref, names), []);
     }
   },
   fixes({ plan, document, edit }, finding) {
@@ -28,6 +24,18 @@ export const unknownNode: PlanRule = {
     return [{ title: `Change to "${suggestion}"`, edits: edit.replaceValue(document, ref.node, suggestion), isPreferred: true, safe: false }];
   },
 };
+
+/** The step's `node` and `sponsor` that name no declared node. */
+function referencesOf(step: Step): NodeReference[] {
+  if (step.action === undefined || step.action === 'note' || step.action === 'cluster-security') return [];
+  const references = 'sponsor' in step ? [step.target, step.sponsor] : [step.target];
+  return references.filter((ref): ref is NodeReference => ref !== undefined && !ref.declaration);
+}
+
+function unknownMessage(ref: NodeReference, names: readonly string[]): string {
+  const suggestion = closest(ref.name, names);
+  return `No node "${ref.name}" is declared in "nodes"` + (suggestion ? `; did you mean "${suggestion}"?` : '; declare it under "nodes".');
+}
 
 function declaredNames(nodes: readonly { name: string; duplicateOf: unknown }[]): string[] {
   return nodes.filter((n) => !n.duplicateOf).map((n) => n.name);

@@ -8,14 +8,14 @@ export const unknownVersionAlias: PlanRule = {
   explanation:
     'Aliases such as ws2003-rtm come from the built-in catalog or from the plan\'s own "versions". Aliases are case-sensitive. To give a version by number, use "highest" and "lowest" instead of "version".',
   check({ plan }, report) {
-    for (const value of plan.versionValues) {
+    for (const value of plan.versionProblems) {
       const problem = value.problem;
       if (problem?.code !== 'unknown-version-alias') continue;
       report(value, `Unknown version alias: ${problem.reason}` + (problem.suggestion ? `; did you mean "${problem.suggestion}"?` : '.'));
     }
   },
   fixes({ plan, document, edit }, finding) {
-    const value = plan.versionValues.find((v) => v.node.offset === finding.offset && v.problem?.suggestion !== undefined);
+    const value = plan.versionProblems.find((v) => v.node.offset === finding.offset && v.problem?.suggestion !== undefined);
     const suggestion = value?.problem?.suggestion;
     if (!value || !suggestion) return [];
     const written = String(value.node.value);

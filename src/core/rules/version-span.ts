@@ -1,5 +1,5 @@
 import { formatVersion, majorOf } from '../versions';
-import { pairHolders, pairOf, pairSubject, pairWhere } from './versionPairs';
+import { forEachPair, holderAt, pairSubject, pairWhere } from './versionPairs';
 import type { PlanRule } from './rule';
 
 export const versionSpan: PlanRule = {
@@ -10,15 +10,15 @@ export const versionSpan: PlanRule = {
   explanation:
     'Cluster service releases whose majors differ by more than 1 are never compatible, so a node cannot claim compatibility that far back. Check the numbers against the release you install.',
   check({ plan }, report) {
-    for (const holder of pairHolders(plan)) {
-      const pair = pairOf(holder);
-      if (pair.highest === undefined || pair.lowest === undefined || pair.lowest > pair.highest) continue;
-      const span = majorOf(pair.highest) - majorOf(pair.lowest);
-      if (span <= 1) continue;
+    forEachPair(plan, (highest, lowest, at) => {
+      if (highest === undefined || lowest === undefined || lowest > highest) return;
+      const span = majorOf(highest) - majorOf(lowest);
+      if (span <= 1) return;
+      const holder = holderAt(plan, at);
       report(
         pairWhere(holder),
-        `${pairSubject(holder)}: lowest ${formatVersion(pair.lowest)} and highest ${formatVersion(pair.highest)} are ${span} majors apart; Cluster service releases more than 1 major apart are never compatible.`,
+        `${pairSubject(holder)}: lowest ${formatVersion(lowest)} and highest ${formatVersion(highest)} are ${span} majors apart; Cluster service releases more than 1 major apart are never compatible.`,
       );
-    }
+    });
   },
 };
