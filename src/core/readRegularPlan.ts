@@ -45,6 +45,8 @@ class RegularReader {
   private readonly byName = new Map<string, number>();
   private readonly names: WrittenName[] = [];
   private table!: RegularSteps;
+  /** Version strings already read as numbers (not aliases). */
+  private readonly versionNumbers = new Map<string, number>();
   private catalog = new Catalog();
   /** Keys read, plus colons in the strings read: must equal the colons in the text. */
   private colons = 0;
@@ -196,8 +198,15 @@ class RegularReader {
   }
 
   private versionNumber(value: unknown, allowAlias: boolean): number {
-    const result = parseVersionString(this.text(value));
-    if (result.kind === 'version') return result.version;
+    const text = this.text(value);
+    // Upgrades write the same few versions over and over.
+    const known = this.versionNumbers.get(text);
+    if (known !== undefined) return known;
+    const result = parseVersionString(text);
+    if (result.kind === 'version') {
+      this.versionNumbers.set(text, result.version);
+      return result.version;
+    }
     if (result.kind === 'alias' && allowAlias) return this.catalog.get(result.name)?.highest ?? irregular();
     irregular();
   }

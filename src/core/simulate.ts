@@ -154,6 +154,11 @@ function measureVersions(work: Int32Array, versions: NodeVersions, match: Versio
   return into;
 }
 
+/** Equal versions, UNKNOWN (NaN) included. */
+function sameVersion(a: number, b: number): boolean {
+  return a === b || (a !== a && b !== b);
+}
+
 function known(value: number): number | undefined {
   return value === value ? value : undefined;
 }
@@ -379,8 +384,12 @@ class Simulation {
 
   /** Puts version `v` into `work` without a state for it: the restart's stop, before its start is judged. */
   private stage(index: number, v: number): void {
+    const versions = this.versions;
+    const old = this.work[index]!;
     this.work[index] = v;
-    measureVersions(this.work, this.versions, this.match, this.measured);
+    // Fact 4 reads only whether a node runs and its versions: a registry change leaves it as it was.
+    if (versions.running[old] === versions.running[v] && sameVersion(versions.highest[old]!, versions.highest[v]!) && sameVersion(versions.lowest[old]!, versions.lowest[v]!)) return;
+    measureVersions(this.work, versions, this.match, this.measured);
   }
 
   /** Puts version `v` back into `work` as state `s` has it, with the versions `s` already measured. */
@@ -394,13 +403,15 @@ class Simulation {
 
   /** The state after version `v` replaced what `work` had at `index`. */
   private commit(index: number, v: number): void {
+    // Only an upgrade changes a node's highest version; `work` differs from the latest state at `index` only.
+    const spread = sameVersion(this.versions.highest[this.work[index]!]!, this.versions.highest[v]!) ? this.states.majorSpread[this.latest]! : undefined;
     this.stage(index, v);
-    this.latest = this.addState(index);
+    this.latest = this.addState(index, spread);
   }
 
-  private addState(changedNode: number): number {
+  private addState(changedNode: number, spread = this.majorSpread()): number {
     const m = this.measured;
-    return this.states.add(this.work, changedNode, m.activeCount, m.highest, m.lowest, m.mixed, this.majorSpread());
+    return this.states.add(this.work, changedNode, m.activeCount, m.highest, m.lowest, m.mixed, spread);
   }
 
   /** The widest gap between two nodes' majors, over every node with a known version, running or not. */

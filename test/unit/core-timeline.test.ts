@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { generatePlan } from '../../bench/generate';
-import { analyze, makeVersion, type ClusterState, type StepResult, type Timeline } from '../../src/core';
+import { analyze, majorOf, makeVersion, type ClusterState, type StepResult, type Timeline } from '../../src/core';
 import { clusterVersionsOf } from '../../src/core/simulate';
 import { plan, readKbExample, step } from './helpers/plans';
 
@@ -228,6 +228,57 @@ describe('states built from their changes', () => {
       );
     }
     assert.equal(timeline.final, timeline.results.at(-1)!.after);
+  });
+
+  it('each state knows its major spread, and the facts the rules read are the results\' own', () => {
+    assert.ok(timeline);
+    const spreadOf = (state: ClusterState) => {
+      const majors = state.nodes.filter((n) => n.highest !== undefined).map((n) => majorOf(n.highest!));
+      return majors.length ? Math.max(...majors) - Math.min(...majors) : 0;
+    };
+    const facts = timeline.facts;
+    assert.equal(facts.length, timeline.results.length);
+    let wide = 0; // the rolling upgrades stay within a major; the test below widens the spread
+    for (let i = 0; i < facts.length; i++) {
+      const r = timeline.result(i);
+      assert.equal(r, timeline.results[i], `step ${i}: one object per result`);
+      assert.equal(r.after.majorSpread(), spreadOf(r.after), `step ${i}`);
+      if (r.after.majorSpread() > 1) wide++;
+      assert.deepEqual(
+        [facts.outcome(i), facts.targetRunning(i), facts.targetHighest(i), facts.activeCountBefore(i), facts.activeCountAfter(i), facts.majorSpreadAfter(i), facts.sponsorNotRunning(i)],
+        [r.join?.outcome, r.target?.running, r.target?.highest, r.before.activeCount, r.after.activeCount, r.after.majorSpread(), r.join?.sponsorNotRunning ?? false],
+        `step ${i}`,
+      );
+    }
+    assert.equal(wide, 0, 'the generated rolling upgrades keep nodes within a major');
+  });
+
+  it('a state keeps its spread through steps that change no highest version, and recomputes it at an upgrade', () => {
+    const skewed = analyze(`{
+      "nodes": { "A": { "highest": "4.3790", "lowest": "3.2195" }, "B": { "highest": "2.1000" }, "C": { "highest": "3.2195" } },
+      "steps": [
+        { "action": "stop", "node": "B" },
+        { "action": "set-registry", "node": "B", "name": "NoVersionCheck", "type": "REG_DWORD", "data": 1 },
+        { "action": "upgrade", "node": "B", "to": { "highest": "3.2195" } },
+        { "action": "restart", "node": "C" },
+        { "action": "upgrade", "node": "A", "to": { "highest": "6.0001" } },
+        { "action": "delete-registry", "node": "B", "name": "NoVersionCheck" },
+        { "action": "upgrade", "node": "A", "to": { "highest": "4.3790", "lowest": "3.2195" } }
+      ]
+    }`).timeline;
+    assert.ok(skewed);
+    const spreadOf = (state: ClusterState) => {
+      const majors = state.nodes.filter((n) => n.highest !== undefined).map((n) => majorOf(n.highest!));
+      return Math.max(...majors) - Math.min(...majors);
+    };
+    assert.equal(skewed.initial.majorSpread(), 2);
+    const spreads = skewed.results.map((r) => r.after.majorSpread());
+    assert.deepEqual(spreads, [2, 2, 1, 1, 3, 3, 1]);
+    skewed.results.forEach((r, i) => assert.equal(r.after.majorSpread(), spreadOf(r.after), `step ${i}`));
+    assert.deepEqual(
+      skewed.results.map((_, i) => skewed.facts.majorSpreadAfter(i)),
+      spreads,
+    );
   });
 
   it('a join without a running named sponsor is judged against every other active node', () => {
