@@ -32,7 +32,7 @@ export function analyze(text: string, options: AnalysisOptions = {}): Analysis {
   const document = new PlanDocument(text, options.limits ?? DEFAULT_LIMITS);
   // Most plans are regular: read from JSON.parse's values, without the tree, which costs more than the rest.
   const regular = options.readValues === false ? undefined : readRegularPlan(document);
-  if (regular) document.confirmWellFormed();
+  if (regular) document.confirmWellFormed(regular.stepTable.length);
   const findings: Finding[] = [];
   const severityOf = (rule: Rule) => options.severities?.[rule.code] ?? rule.severity;
 

@@ -11,6 +11,7 @@
  * test/unit/jsonc-tree.test.ts checks that both build identical trees.
  */
 import type { Node as JsonNode } from 'jsonc-parser';
+import { closingQuote, locateSteps, type StepStarts } from './stepLocator';
 
 /** A string, number, boolean or null: no children, as in jsonc-parser, and 16 bytes smaller than a branch. */
 class TreeLeaf {
@@ -68,39 +69,44 @@ export class LazyStepsTree {
   readonly root: JsonNode | undefined;
   /** The steps array, its `children` filled as elements are built; undefined if there is none. */
   readonly steps: JsonNode | undefined;
-  private readonly starts: number[] = [];
   private readonly parser: FastParser;
 
-  constructor(text: string, maxDepth: number) {
-    this.parser = new FastParser(text, maxDepth, this.starts);
+  /**
+   * `stepKeys`: the number of steps, when a reader of the values found the text's "action" keys to be the
+   * steps' own, one each, and `json`, the JSON it read (the text with comments blanked, same offsets). The
+   * steps are then found from those keys (stepLocator.ts) instead of by a pass over every character.
+   */
+  constructor(text: string, maxDepth: number, stepKeys?: { readonly count: number; readonly json: string }) {
+    this.parser = new FastParser(text, maxDepth, { stepKeys });
     this.root = this.parser.parse() as JsonNode | undefined;
     this.steps = this.parser.lazySteps as JsonNode | undefined;
   }
 
   get stepCount(): number {
-    return this.starts.length;
+    return this.parser.stepStarts?.count ?? 0;
   }
 
   /** The `index`th element of "steps", built on first use and then kept, so it is the same object every time. */
   element(index: number): JsonNode | undefined {
     const children = this.steps?.children;
     if (!children || index < 0 || index >= children.length) return undefined;
-    return (children[index] ??= this.parser.elementAt(this.starts[index]!, this.steps as TreeBranch) as JsonNode);
+    return (children[index] ??= this.parser.elementAt(this.parser.stepStarts!.start(index), this.steps as TreeBranch) as JsonNode);
   }
 }
 
 class FastParser {
   private pos = 0;
   private depth = 0;
-  /** With `stepStarts`: the top-level "steps" array, whose elements are skipped and their offsets kept. */
+  /** With `lazy`: the top-level "steps" array, whose elements are skipped, and where they start. */
   lazySteps: TreeBranch | undefined;
+  stepStarts: StepStarts | undefined;
   private readonly strings = new Map<string, string>();
   private readonly end: number;
 
   constructor(
     private readonly text: string,
     private readonly maxDepth: number,
-    private readonly stepStarts?: number[],
+    private readonly lazy?: { readonly stepKeys: { readonly count: number; readonly json: string } | undefined },
   ) {
     this.end = text.length;
   }
@@ -165,7 +171,7 @@ class FastParser {
         this.skipTrivia();
         if (text.charCodeAt(this.pos) !== 58 /* : */) throw GIVE_UP;
         property.colonOffset = this.pos++;
-        const child = this.stepStarts && this.depth === 1 && key === 'steps' ? this.skippedArray(property) : this.value(property);
+        const child = this.lazy && this.depth === 1 && key === 'steps' ? this.skippedArray(property) : this.value(property);
         property.children = [value, child];
         property.length = child.offset + child.length - keyStart;
         if (this.endsAfterElement(125 /* } */)) break;
@@ -198,8 +204,18 @@ class FastParser {
     this.skipTrivia();
     const text = this.text;
     if (text.charCodeAt(this.pos) !== 91 /* [ */) return this.value(parent);
-    const starts = this.stepStarts!;
     const node = new TreeBranch('array', this.pos, -1, parent);
+    const stepKeys = this.lazy!.stepKeys;
+    const located = stepKeys === undefined ? undefined : locateSteps(stepKeys.json, this.pos, stepKeys.count);
+    if (located) {
+      this.pos = located.end;
+      node.length = this.pos - node.offset;
+      node.children = new Array<TreeNode>(located.count);
+      this.stepStarts = located;
+      this.lazySteps = node;
+      return node;
+    }
+    const starts: number[] = [];
     let open = 0;
     let expectElement = true;
     let i = this.pos + 1;
@@ -223,7 +239,10 @@ class FastParser {
           expectElement = false;
         }
       }
-      if (c === 34 /* " */) i = closingQuote(text, i);
+      if (c === 34 /* " */) {
+        i = closingQuote(text, i);
+        if (i < 0) throw GIVE_UP;
+      }
       else if (c === 123 || c === 91) open++;
       else if (c === 125 || c === 93) open--;
     }
@@ -231,6 +250,7 @@ class FastParser {
     this.pos = i + 1;
     node.length = this.pos - node.offset;
     node.children = new Array<TreeNode>(starts.length);
+    this.stepStarts = { count: starts.length, start: (index) => starts[index]! };
     this.lazySteps = node;
     return node;
   }
@@ -353,14 +373,4 @@ class FastParser {
     }
     this.pos = i;
   }
-}
-
-/** The offset of the quote that closes the string opening at `start`. */
-function closingQuote(text: string, start: number): number {
-  for (let at = text.indexOf('"', start + 1); at >= 0; at = text.indexOf('"', at + 1)) {
-    let backslashes = 0;
-    while (text.charCodeAt(at - 1 - backslashes) === 92 /* \ */) backslashes++;
-    if (backslashes % 2 === 0) return at;
-  }
-  throw GIVE_UP;
 }

@@ -17,6 +17,11 @@ export interface JsoncValues {
   readonly value: unknown;
   /** Colons outside comments: one per key, plus those inside strings. */
   readonly colons: number;
+  /**
+   * The JSON that JSON.parse read: the text, or the text with its comments and trailing commas blanked to
+   * spaces. Offsets in one are offsets in the other.
+   */
+  readonly json: string;
 }
 
 export function parseJsoncValues(text: string): JsoncValues | undefined {
@@ -35,7 +40,7 @@ export function parseJsoncValues(text: string): JsoncValues | undefined {
       return undefined;
     }
   }
-  return { value, colons: colonCount(json) };
+  return { value, colons: colonCount(json), json };
 }
 
 // Also matches inside strings; then the pass below finds no trailing comma and nothing is lost but time.
@@ -49,13 +54,14 @@ export function colonCount(text: string): number {
 }
 
 /**
- * The text with comments blanked and each comma that ends a list dropped, or undefined when a comment is
- * not closed or a "/" starts none. A comma is dropped only after a value, so `[,]` stays an error, as it is
- * for jsonc-parser.
+ * The text with comments and each comma that ends a list blanked to spaces, or undefined when a comment is
+ * not closed or a "/" starts none. A comma is blanked only after a value, so `[,]` stays an error, as it is
+ * for jsonc-parser. Same length: an offset in the result is the same offset in the text.
  */
 function withoutCommentsAndTrailingCommas(text: string): string | undefined {
-  let out = '';
-  let copied = 0;
+  // Where to blank, as start/end pairs. A comma is found to end a list only at the closer, after any comment
+  // that follows it, hence the sort.
+  const blanks: number[] = [];
   let previous = 0; // the last character outside strings and comments that is not whitespace
   let comma = -1; // a comma after a value, not yet followed by anything but trivia
   const n = text.length;
@@ -75,15 +81,11 @@ function withoutCommentsAndTrailingCommas(text: string): string | undefined {
       } else {
         return undefined;
       }
-      out += text.slice(copied, i) + ' ';
-      copied = end;
+      blanks.push(i, end);
       i = end - 1;
       continue;
     }
-    if ((c === 93 /* ] */ || c === 125) /* } */ && comma >= 0) {
-      out += text.slice(copied, comma);
-      copied = comma + 1;
-    }
+    if ((c === 93 /* ] */ || c === 125) /* } */ && comma >= 0) blanks.push(comma, comma + 1);
     comma = c === 44 /* , */ && previous !== 91 && previous !== 123 && previous !== 44 && previous !== 58 ? i : -1;
     previous = c;
     if (c === 34 /* " */) {
@@ -93,6 +95,15 @@ function withoutCommentsAndTrailingCommas(text: string): string | undefined {
         else if (d === 34) break;
       }
     }
+  }
+  const ranges: [number, number][] = [];
+  for (let k = 0; k < blanks.length; k += 2) ranges.push([blanks[k]!, blanks[k + 1]!]);
+  ranges.sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let copied = 0;
+  for (const [start, end] of ranges) {
+    out += text.slice(copied, start) + ' '.repeat(end - start);
+    copied = end;
   }
   return out + text.slice(copied);
 }

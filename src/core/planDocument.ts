@@ -51,6 +51,10 @@ export class PlanDocument {
   /** While the analysis runs, a node asked for builds only its own step (see `confirmWellFormed`). */
   private partial = false;
   private lineStarts: number[] | undefined;
+  /** The JSON that `values()` read, with the text's offsets (JsoncValues.json). */
+  private json: string | undefined;
+  /** From `confirmWellFormed`: the steps, each with the text's only "action" keys. */
+  private stepKeys: number | undefined;
 
   constructor(
     readonly text: string,
@@ -83,17 +87,22 @@ export class PlanDocument {
    */
   values(): JsoncValues | undefined {
     if (this.text.length > this.limits.maxFileSize) return undefined;
-    return parseJsoncValues(withoutBom(this.text));
+    const values = parseJsoncValues(withoutBom(this.text));
+    this.json = values?.json;
+    return values;
   }
 
   /**
    * A reader of `values()` found the text well-formed and within `maxNestingDepth`: no syntax error, no limit
    * problem, and the tree can wait until a node is asked for, then be built only as far as needed.
+   * `stepKeys`: the reader also found "steps" to hold that many objects, each with the text's only "action"
+   * keys, one each; the tree then finds the steps from those keys in the JSON it read (stepLocator.ts).
    */
-  confirmWellFormed(): void {
+  confirmWellFormed(stepKeys?: number): void {
     if (this.parsed) return;
     this.lazy = 'not yet';
     this.partial = true;
+    this.stepKeys = this.json === undefined ? undefined : stepKeys;
   }
 
   /**
@@ -114,7 +123,7 @@ export class PlanDocument {
   }
 
   private lazyTree(): LazyStepsTree | undefined {
-    if (this.lazy === 'not yet') this.lazy = new LazyStepsTree(withoutBom(this.text), this.limits.maxNestingDepth);
+    if (this.lazy === 'not yet') this.lazy = new LazyStepsTree(withoutBom(this.text), this.limits.maxNestingDepth, this.stepKeys === undefined ? undefined : { count: this.stepKeys, json: this.json! });
     return this.lazy;
   }
 
