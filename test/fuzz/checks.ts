@@ -26,7 +26,7 @@
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { analyze, applyEdits, DEFAULT_LIMITS, fixAll, fixesFor, ruleFor, RULES, type Analysis, type AnalysisOptions, type Finding, type Fix, type TextEdit } from '../../src/core';
-import { fixContextOf } from '../../src/core/fixes/fixesFor';
+import { FIXES } from '../../src/core/fixes';
 
 /** A broken promise. `kind` names which one (and the rule code), so the long run can tell failures apart. */
 export class Violation extends Error {
@@ -232,8 +232,6 @@ function checkEdits(text: string, fix: Fix, f: Finding): void {
   }
 }
 
-type PlanRule = Extract<ReturnType<typeof ruleFor> & object, { needs: 'plan' }>;
-
 export interface FixStats {
   offered: number;
   applied: number;
@@ -246,11 +244,11 @@ export interface FixStats {
 export function checkFixes(text: string, analysis: Analysis, stats?: FixStats, apply = true): void {
   const syntaxBefore = analysis.findings.filter((f) => f.code === 'syntax').length;
   for (const f of analysis.findings) {
-    const rule = ruleFor(f.code);
-    if (rule?.needs === 'plan' && (rule as PlanRule).fixes && analysis.plan && analysis.timeline) {
-      // fixesFor swallows a throwing fix (it is then not offered); call the rule directly to see it.
+    const ruleFixes = FIXES[f.code];
+    if (ruleFixes && analysis.plan && analysis.timeline) {
+      // fixesFor swallows a throwing fix (it is then not offered); call the rule's fixes directly to see it.
       try {
-        (rule as PlanRule).fixes!(fixContextOf(analysis)!, f);
+        ruleFixes({ document: analysis.document, plan: analysis.plan, timeline: analysis.timeline }, f);
       } catch (error) {
         fail(`fix-threw:${f.code}`, `computing the fixes of ${show(f, text)} threw: ${describeError(error)}`);
       }

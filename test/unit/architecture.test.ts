@@ -32,3 +32,18 @@ test('nothing in the extension imports a lazy chunk, and the package keeps every
   assert.ok(chunks.length > 0);
   assert.deepEqual(chunks.map((f) => `!dist/${f.replace(/\.ts$/, '.js')}`).filter((line) => !kept.includes(line)), []);
 });
+
+// The diagnostics never compute a fix: the rules, which the activation bundle holds, must not reach the
+// fixes and jsonc-parser's editor, and each rule's fixes sit beside it under its own code.
+test('the rules do not import the fixes, and each rule\'s fixes are fixes/<code>.ts of a plan rule', async () => {
+  // A type is erased from the bundle: `import type` may name one.
+  const reachers = sources(path.join(root, 'src/core/rules')).filter((file) => /^import (?!type )[^;]*from\s+['"]\.\.\/fixes\//m.test(readFileSync(file, 'utf8')));
+  assert.deepEqual(reachers.map((f) => path.relative(root, f)), []);
+  const { FIXES } = await import('../../src/core/fixes');
+  const { ruleFor } = await import('../../src/core/rules');
+  for (const code of Object.keys(FIXES)) {
+    assert.equal(ruleFor(code)?.needs, 'plan', code);
+    assert.ok(readdirSync(path.join(root, 'src/core/fixes')).includes(`${code}.ts`), `src/core/fixes/${code}.ts`);
+  }
+  assert.ok(Object.keys(FIXES).length >= 8);
+});

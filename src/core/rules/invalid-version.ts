@@ -12,10 +12,4 @@ export const invalidVersion: PlanRule = {
       if (value.problem?.code === 'invalid-version') report(value, `Invalid version: ${value.problem.reason}.`);
     }
   },
-  fixes({ plan, document, edit }, finding) {
-    const value = plan.versionProblems.find((v) => v.node.offset === finding.offset && v.problem?.quoteAs !== undefined);
-    if (!value?.problem?.quoteAs) return [];
-    const quoted = value.problem.quoteAs;
-    return [{ title: `Quote as "${quoted}"`, edits: edit.replaceValue(document, value.node, quoted), isPreferred: true, safe: true }];
-  },
 };

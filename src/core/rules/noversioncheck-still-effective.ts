@@ -1,5 +1,4 @@
 import { stepLabel } from '../describe';
-import { kbStep, restartKeepsClusterUp } from '../fixes/kbSteps';
 import type { PlanRule } from './rule';
 
 export const noVersionCheckStillEffective: PlanRule = {
@@ -16,21 +15,5 @@ export const noVersionCheckStillEffective: PlanRule = {
       const step = plan.stepTable.step(node.registryChangedAt);
       report(step, `NoVersionCheck is deleted on ${node.name} at ${stepLabel(step)}, but its Cluster service is not restarted afterwards, so version checking stays off on ${node.name} at the end of the plan.`);
     }
-  },
-  fixes({ document, plan, timeline, edit }, finding) {
-    const index = timeline.final.nodes.findIndex(
-      (n) => n.running && n.bypass && !n.registry && n.registryChangedAt !== undefined && n.registryChangedAt >= 0 && plan.stepTable.step(n.registryChangedAt).pointer === finding.pointer,
-    );
-    const node = timeline.final.nodes[index];
-    if (!node) return [];
-    const safe = restartKeepsClusterUp(timeline.final, index, false, plan.versionMatch);
-    return [
-      {
-        title: `Restart the Cluster service on ${node.declaration.name}` + (safe ? '' : ' (the restart would be refused or take the cluster offline)'),
-        edits: edit.insertSteps(document, plan, plan.stepTable.length, [kbStep.restart(node.declaration.name)]),
-        isPreferred: true,
-        safe,
-      },
-    ];
   },
 };

@@ -1,5 +1,4 @@
-import type { Finding, Fix, Severity } from '../finding';
-import type { insertSteps, replaceValue } from '../fixes/stepEdits';
+import type { Severity } from '../finding';
 import type { Located, Plan } from '../plan';
 import type { PlanDocument } from '../planDocument';
 import type { Timeline } from '../simulate';
@@ -10,15 +9,6 @@ export interface RuleContext {
   readonly document: PlanDocument;
   readonly plan: Plan;
   readonly timeline: Timeline;
-}
-
-/**
- * What a fix reads: the rule's context, and the helpers that write its edits (fixes/stepEdits.ts), given by
- * fixesFor. The diagnostics never compute a fix, so the extension's activation bundle leaves those helpers,
- * and jsonc-parser's editor behind them, to the lazy chunk of quick fixes.
- */
-export interface FixContext extends RuleContext {
-  readonly edit: { readonly insertSteps: typeof insertSteps; readonly replaceValue: typeof replaceValue };
 }
 
 export interface Related {
@@ -49,8 +39,8 @@ export interface PlanRule extends RuleBase {
   /** The finding is about the state at the end of the plan, wherever its pointer shows it. */
   readonly atEnd?: boolean;
   check(context: RuleContext, report: Report): void;
-  /** Pure: edits against `context.document.text` that remove `finding`. */
-  fixes?(context: FixContext, finding: Finding): Fix[];
+  // A rule's quick fixes are in fixes/<code>.ts (FIXES in fixes/index.ts): the diagnostics never compute one,
+  // so the extension's activation bundle leaves them, and jsonc-parser's editor, to the quick-fix chunk.
 }
 
 /** A rule about the other findings: it runs last, over the suppression comments and what they hid. */

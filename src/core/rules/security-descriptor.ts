@@ -1,5 +1,4 @@
 import { stepLabel } from '../describe';
-import type { Fix } from '../finding';
 import type { NewStep } from '../fixes/stepEdits';
 import type { Plan, SecurityStep, UpgradeStep } from '../plan';
 import type { Timeline } from '../simulate';
@@ -24,18 +23,6 @@ export const securityDescriptor: PlanRule = {
         `After the last such upgrade (${stepLabel(last.step)}) the plan lacks ${state.missing.map((m) => m.describe).join(' and ')}.`,
     );
   },
-  fixes({ document, plan, timeline, edit }): Fix[] {
-    const state = descriptorState(plan, timeline);
-    if (!state || state.missing.length === 0) return [];
-    return [
-      {
-        title: `Fix the cluster security descriptor (KB 811272): ${state.missing.map((m) => m.short).join(', ')}`,
-        edits: edit.insertSteps(document, plan, plan.stepTable.length, state.missing.map((m) => m.step)),
-        isPreferred: true,
-        safe: true,
-      },
-    ];
-  },
 };
 
 interface Missing {
@@ -44,7 +31,7 @@ interface Missing {
   readonly step: NewStep;
 }
 
-function descriptorState(plan: Plan, timeline: Timeline) {
+export function descriptorState(plan: Plan, timeline: Timeline) {
   const upgrades: { step: UpgradeStep; node: string; from: string }[] = [];
   for (let i = 0; i < timeline.facts.length; i++) {
     const highest = timeline.facts.targetHighest(i);

@@ -16,13 +16,6 @@ export const unknownNode: PlanRule = {
       if (steps.namesUnknownNode(i)) for (const ref of referencesOf(steps.step(i))) report(ref, unknownMessage(ref, names), []);
     }
   },
-  fixes({ plan, document, edit }, finding) {
-    const ref = plan.nodeReferences.find((r) => r.node.offset === finding.offset && !r.declaration);
-    const suggestion = ref && closest(ref.name, declaredNames(plan.nodes));
-    if (!ref || !suggestion) return [];
-    // A guess between similar names (NODE1/NODE2) must be confirmed by a person, so fix-all leaves it.
-    return [{ title: `Change to "${suggestion}"`, edits: edit.replaceValue(document, ref.node, suggestion), isPreferred: true, safe: false }];
-  },
 };
 
 /** The step's `node` and `sponsor` that name no declared node. */
@@ -37,6 +30,6 @@ function unknownMessage(ref: NodeReference, names: readonly string[]): string {
   return `No node "${ref.name}" is declared in "nodes"` + (suggestion ? `; did you mean "${suggestion}"?` : '; declare it under "nodes".');
 }
 
-function declaredNames(nodes: readonly { name: string; duplicateOf: unknown }[]): string[] {
+export function declaredNames(nodes: readonly { name: string; duplicateOf: unknown }[]): string[] {
   return nodes.filter((n) => !n.duplicateOf).map((n) => n.name);
 }

@@ -14,13 +14,4 @@ export const unknownVersionAlias: PlanRule = {
       report(value, `Unknown version alias: ${problem.reason}` + (problem.suggestion ? `; did you mean "${problem.suggestion}"?` : '.'));
     }
   },
-  fixes({ plan, document, edit }, finding) {
-    const value = plan.versionProblems.find((v) => v.node.offset === finding.offset && v.problem?.suggestion !== undefined);
-    const suggestion = value?.problem?.suggestion;
-    if (!value || !suggestion) return [];
-    const written = String(value.node.value);
-    // Only a difference of case is certain enough to apply without asking.
-    const safe = written.toLowerCase() === suggestion.toLowerCase();
-    return [{ title: `Change to "${suggestion}"`, edits: edit.replaceValue(document, value.node, suggestion), isPreferred: true, safe }];
-  },
 };

@@ -1,0 +1,27 @@
+import type { Finding, Fix } from '../finding';
+import type { RuleContext } from '../rules/rule';
+import { kbStep, restartKeepsClusterUp } from './kbSteps';
+import { insertSteps } from './stepEdits';
+
+// The quick fixes of noversioncheck-leftover (rules/noversioncheck-leftover.ts).
+export function fixes({ document, plan, timeline }: RuleContext, finding: Finding): Fix[] {
+  const index = timeline.final.nodes.findIndex((n) => {
+    if (!n.registry) return false;
+    const at = n.registryChangedAt ?? -1;
+    return (at >= 0 ? plan.stepTable.step(at).pointer : n.declaration.pointer) === finding.pointer;
+  });
+  const node = timeline.final.nodes[index];
+  if (!node) return [];
+  const name = node.declaration.name;
+  // Deleting is not dynamic: a running service keeps bypassing until it restarts.
+  const steps = node.running ? [kbStep.deleteNoVersionCheck(name), kbStep.restart(name)] : [kbStep.deleteNoVersionCheck(name)];
+  const safe = !node.running || restartKeepsClusterUp(timeline.final, index, false, plan.versionMatch);
+  return [
+    {
+      title: `Delete NoVersionCheck on ${name}` + (node.running ? ' and restart its Cluster service' : '') + (safe ? '' : ' (its restart would be refused or take the cluster offline)'),
+      edits: insertSteps(document, plan, plan.stepTable.length, steps),
+      isPreferred: true,
+      safe,
+    },
+  ];
+}
