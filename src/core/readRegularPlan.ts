@@ -44,12 +44,15 @@ class RegularReader {
    */
   private readonly byName = new Map<string, number>();
   private readonly names: WrittenName[] = [];
+  /** The colons in each of `names`, counted once rather than at every step that writes it. */
+  private readonly nameColons: number[] = [];
   private table!: RegularSteps;
   /** Version strings already read as numbers (not aliases). */
   private readonly versionNumbers = new Map<string, number>();
   private catalog = new Catalog();
   /** Keys read, plus colons in the strings read: must equal the colons in the text. */
   private colons = 0;
+  private escapedColon: boolean | undefined;
   private depth = 1;
 
   constructor(
@@ -119,7 +122,9 @@ class RegularReader {
     const builtIn = new Catalog();
     const releases: Release[] = [];
     for (const alias in versions) {
-      this.colons += 1 + colonCount(alias);
+      const colons = colonCount(alias);
+      if (colons > 0) this.colonsAsWritten();
+      this.colons += 1 + colons;
       if (alias.length === 0 || parseVersionString(alias).kind !== 'alias') irregular();
       const pointer = '/versions/' + escapePointerKey(alias);
       const props = this.nested(object(versions[alias]), 3);
@@ -274,7 +279,8 @@ class RegularReader {
         }
         if (atParametersKey) flags |= StepFlag.AtParametersKey;
         if (props.type !== undefined) {
-          const at = typeof props.type === 'string' ? REGISTRY_TYPES.indexOf(props.type.toUpperCase()) : -1;
+          // Most plans write the type as REG_DWORD: found without a copy in capitals.
+          const at = typeof props.type !== 'string' ? -1 : props.type === REGISTRY_TYPES[0] ? 0 : REGISTRY_TYPES.indexOf(props.type.toUpperCase());
           table.types[index] = at >= 0 ? at : irregular();
         }
         if (action === 'set-registry') {
@@ -311,12 +317,16 @@ class RegularReader {
 
   /** A step's `node` or `sponsor` into `column`; StepFlag.UnknownNode when it names no declared node. */
   private reference(value: unknown, step: number, column: Int32Array): number {
-    const written = this.text(value);
-    let name = this.byName.get(written);
+    if (typeof value !== 'string') irregular();
+    let name = this.byName.get(value);
     if (name === undefined) {
-      name = this.names.push({ name: written, declaration: this.declarations.get(nodeKey(written)) }) - 1;
-      this.byName.set(written, name);
+      name = this.names.push({ name: value, declaration: this.declarations.get(nodeKey(value)) }) - 1;
+      const colons = colonCount(value);
+      if (colons > 0) this.colonsAsWritten();
+      this.nameColons.push(colons);
+      this.byName.set(value, name);
     }
+    this.colons += this.nameColons[name]!;
     column[step] = name;
     return this.names[name]!.declaration ? 0 : StepFlag.UnknownNode;
   }
@@ -324,8 +334,19 @@ class RegularReader {
   /** A string the plan may write freely: its colons are not keys. */
   private text(value: unknown): string {
     if (typeof value !== 'string') irregular();
-    this.colons += colonCount(value);
+    const colons = colonCount(value);
+    if (colons > 0) this.colonsAsWritten();
+    this.colons += colons;
     return value;
+  }
+
+  /**
+   * A colon in a value may be written `\u003a`: the text then has one colon fewer than the values say, which
+   * could hide a key given twice. Such a text is left to the tree.
+   */
+  private colonsAsWritten(): void {
+    this.escapedColon ??= /\\u003a/i.test(this.values.json);
+    if (this.escapedColon) irregular();
   }
 
   private nested<T>(value: T, depth: number): T {

@@ -11,7 +11,9 @@ export interface StepStarts {
   start(index: number): number;
 }
 
-const ACTION_KEY = '"action"';
+// Without its quotes: V8 searches for a pattern of 7 characters or more with tables it builds at every call,
+// which cost three times the search itself here.
+const ACTION = 'action';
 
 /**
  * The starts of the `stepKeys` elements of the array opening at `arrayStart`, and the offset after its `]`; or
@@ -26,9 +28,11 @@ const ACTION_KEY = '"action"';
 export function locateSteps(text: string, arrayStart: number, stepKeys: number): (StepStarts & { readonly end: number }) | undefined {
   const keys = new Int32Array(stepKeys);
   let found = 0;
-  for (let at = text.indexOf(ACTION_KEY, arrayStart); at >= 0; at = text.indexOf(ACTION_KEY, at + ACTION_KEY.length)) {
-    if (backslashesBefore(text, at) % 2 === 1) continue; // inside a string: \"action\"
-    const after = skipWhitespace(text, at + ACTION_KEY.length);
+  for (let at = text.indexOf(ACTION, arrayStart); at >= 0; at = text.indexOf(ACTION, at + ACTION.length)) {
+    const quote = at - 1;
+    if (text.charCodeAt(quote) !== 34 /* " */ || text.charCodeAt(at + ACTION.length) !== 34) continue;
+    if (backslashesBefore(text, quote) % 2 === 1) continue; // inside a string: \"action\"
+    const after = skipWhitespace(text, at + ACTION.length + 1);
     if (text.charCodeAt(after) !== 58 /* : */) continue; // a value, not a key
     if (found === stepKeys) return undefined;
     keys[found++] = after + 1;
