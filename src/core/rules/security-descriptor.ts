@@ -34,8 +34,9 @@ interface Missing {
 export function descriptorState(plan: Plan, timeline: Timeline) {
   const upgrades: { step: UpgradeStep; node: string; from: string }[] = [];
   for (let i = 0; i < timeline.facts.length; i++) {
+    if (plan.stepTable.action(i) !== 'upgrade') continue;
     const highest = timeline.facts.targetHighest(i);
-    if (highest === undefined || plan.stepTable.action(i) !== 'upgrade') continue;
+    if (highest === undefined) continue;
     const release = plan.catalog.releaseOf(highest);
     if (!release?.preRelease) continue;
     const r = timeline.result(i);
