@@ -345,7 +345,8 @@ class RegularReader {
    * could hide a key given twice. Such a text is left to the tree.
    */
   private colonsAsWritten(): void {
-    this.escapedColon ??= /\\u003a/i.test(this.values.json);
+    const json = this.values.json;
+    this.escapedColon ??= json.indexOf('\\u003a') >= 0 || json.indexOf('\\u003A') >= 0;
     if (this.escapedColon) irregular();
   }
 
