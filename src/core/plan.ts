@@ -63,12 +63,19 @@ export interface NodeDeclaration extends VersionPair {
  * a plan read from its values looks nodes up on first use (lazyModel.ts).
  */
 export function declarationName(declaration: NodeDeclaration): Located {
-  return {
-    pointer: declaration.pointer,
-    get node() {
-      return declaration.keyNode;
-    },
-  };
+  return new DeclarationName(declaration);
+}
+
+// A class, not a literal with a getter, which would have a hidden class of its own per call (RegularPlan).
+class DeclarationName implements Located {
+  readonly pointer: string;
+  constructor(private readonly declaration: NodeDeclaration) {
+    this.pointer = declaration.pointer;
+  }
+
+  get node(): JsonNode {
+    return this.declaration.keyNode;
+  }
 }
 
 /** A node named by a step (`node` or `sponsor`), resolved case-insensitively. */

@@ -2,7 +2,7 @@ import { Catalog, type Release } from './catalog';
 import { colonCount, type JsoncValues } from './jsoncValues';
 import { DeclarationAt, KeyAt, VersionPairAt, VersionValueAt } from './lazyModel';
 import { netbiosNameProblem, nodeKey } from './nodeNames';
-import { ACTIONS, type NodeDeclaration, type Plan, type VersionMatch, type VersionPair, type VersionValue } from './plan';
+import { ACTIONS, type NodeDeclaration, type Plan, type Step, type VersionMatch, type VersionPair, type VersionValue } from './plan';
 import { escapePointerKey, type JsonNode, type PlanDocument } from './planDocument';
 import { ALLOWED_STEP_PROPERTIES, NODE_PROPERTIES, RELEASE_PROPERTIES, TARGET_PROPERTIES } from './readPlan';
 import { RegularSteps, StepFlag, type WrittenName } from './regularSteps';
@@ -90,32 +90,7 @@ class RegularReader {
     for (let i = 0; i < list.length; i++) this.step(list[i], i);
     if (this.colons !== this.values.colons || this.depth > this.document.maxNestingDepth) irregular();
 
-    const document = this.document;
-    const declared = this.versionValues;
-    let versionValues: readonly VersionValue[] | undefined;
-    let nodeReferences: Plan['nodeReferences'] | undefined;
-    return {
-      clusterName,
-      versionMatch: match,
-      catalog: this.catalog,
-      nodesAnchor: new KeyAt('/nodes', NO_STEP, document),
-      get stepsArray(): JsonNode | undefined {
-        return document.nodeAt('/steps');
-      },
-      nodes: declarations,
-      get steps() {
-        return table.steps();
-      },
-      stepTable: table,
-      get versionValues() {
-        return (versionValues ??= [...declared, ...table.versionValues()]);
-      },
-      versionProblems: [],
-      schemaIssues: [],
-      get nodeReferences() {
-        return (nodeReferences ??= table.nodeReferences());
-      },
-    };
+    return new RegularPlan(this.document, clusterName, match, this.catalog, declarations, table, this.versionValues);
   }
 
   private releases(versions: Values): Release[] {
@@ -353,6 +328,60 @@ class RegularReader {
   private nested<T>(value: T, depth: number): T {
     if (depth > this.depth) this.depth = depth;
     return value;
+  }
+}
+
+const DOCUMENT = Symbol('document');
+const DECLARED = Symbol('declared');
+const VALUES = Symbol('values');
+const REFERENCES = Symbol('references');
+
+/**
+ * The plan of a regular file. A class, not an object literal with getters: such a literal gets a hidden class
+ * of its own at every analysis (its getters are new closures), and V8 throws away the code that saw one of
+ * those when the garbage collector frees it, so the first analysis after each full GC ran unoptimised.
+ */
+class RegularPlan implements Plan {
+  readonly nodesAnchor: Plan['nodesAnchor'];
+  readonly versionProblems: readonly VersionValue[] = [];
+  readonly schemaIssues: Plan['schemaIssues'] = [];
+  // Symbol keys keep these out of JSON.stringify and Object.keys, as the tree's plan has no such fields.
+  private [DOCUMENT]: PlanDocument;
+  private [DECLARED]: readonly VersionValue[];
+  private [VALUES]: readonly VersionValue[] | undefined;
+  private [REFERENCES]: Plan['nodeReferences'] | undefined;
+
+  constructor(
+    document: PlanDocument,
+    readonly clusterName: string | undefined,
+    readonly versionMatch: VersionMatch,
+    readonly catalog: Catalog,
+    readonly nodes: readonly NodeDeclaration[],
+    readonly stepTable: RegularSteps,
+    declared: readonly VersionValue[],
+  ) {
+    this.nodesAnchor = new KeyAt('/nodes', NO_STEP, document);
+    this[DOCUMENT] = document;
+    this[DECLARED] = declared;
+    this[VALUES] = undefined;
+    this[REFERENCES] = undefined;
+  }
+
+  get stepsArray(): JsonNode | undefined {
+    return this[DOCUMENT].nodeAt('/steps');
+  }
+
+  get steps(): readonly Step[] {
+    return this.stepTable.steps();
+  }
+
+  /** The nodes' and releases' values, read with the plan, then the upgrades', built when first asked for. */
+  get versionValues(): readonly VersionValue[] {
+    return (this[VALUES] ??= [...this[DECLARED], ...this.stepTable.versionValues()]);
+  }
+
+  get nodeReferences(): Plan['nodeReferences'] {
+    return (this[REFERENCES] ??= this.stepTable.nodeReferences());
   }
 }
 

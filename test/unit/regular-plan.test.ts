@@ -36,6 +36,8 @@ function view(analysis: Analysis): string {
     if ('pointer' in value) keys.add('pointer');
     if ('pointer' in value && 'node' in value) keys.add('node');
     if ('pointer' in value && 'keyNode' in value) keys.add('keyNode');
+    // So does the plan read from values, for what it builds when first asked for.
+    if ('stepTable' in value) for (const key of ['steps', 'stepsArray', 'versionValues', 'nodeReferences']) keys.add(key);
     // The simulation's states and joins have `nodes` and `sponsors` as getters too.
     if ('activeCount' in value) keys.add('nodes');
     if ('outcome' in value && 'rulesHeld' in value) keys.add('sponsors');
