@@ -11,6 +11,12 @@
  * not enough to grow it back: the 10,000-step analysis measured 52–68 ms after one untimed run, 25–30 ms
  * after three and 21–37 ms after five, against 20–28 ms in a process that analyses over and over without a
  * forced GC, as the editor does (JSON.parse 3.2–3.7 ms in every case). Hence SETTLE_RUNS.
+ *
+ * A forced full GC also makes V8 throw away optimised code of the analysis (`--trace-deopt`: "weak objects",
+ * dozens of functions at the first GC, a few at each later one): code that saw hidden classes the GC then
+ * freed, such as those of the last JSON.parse's objects. The untimed runs re-optimise most of it, not always
+ * all, so a sample of the analysis can be up to twice its steady time; JSON.parse, in C++, never pays this.
+ * `npm run bench:steady` (steady.ts) gives the steady-state figure for comparison.
  */
 
 export interface Subject {
