@@ -13,10 +13,13 @@
  * forced GC, as the editor does (JSON.parse 3.2–3.7 ms in every case). Hence SETTLE_RUNS.
  *
  * A forced full GC also makes V8 throw away optimised code of the analysis (`--trace-deopt`: "weak objects",
- * dozens of functions at the first GC, a few at each later one): code that saw hidden classes the GC then
- * freed, such as those of the last JSON.parse's objects. The untimed runs re-optimise most of it, not always
- * all, so a sample of the analysis can be up to twice its steady time; JSON.parse, in C++, never pays this.
- * `npm run bench:steady` (steady.ts) gives the steady-state figure for comparison.
+ * about 55 functions at every GC of a loop that alternates JSON.parse, parseTree and the analysis as the
+ * rounds here do): code that saw hidden classes the GC then freed. A hidden class lives only as long as some
+ * object has it, and between samples no analysis is alive: neither its per-run objects (the simulation, the
+ * typed-array records) nor JSON.parse's values. Keeping the last analysis alive cut that to about 18 a GC.
+ * The untimed runs re-optimise most of it, not always all, so a sample of the analysis can be up to twice
+ * its steady time; JSON.parse, in C++, never pays this. `npm run bench:steady` (steady.ts) gives the
+ * steady-state figure for comparison.
  */
 
 export interface Subject {
