@@ -1,6 +1,6 @@
 import type { NodeDeclaration, Plan, ServiceStep, Step, StepTable, VersionMatch } from './plan';
 import { bypassesVersionCheck, type RegistryValue } from './registry';
-import { JoinFlag, NodeVersions, NONE, Outcome, RecordedTimeline, States, StepRecords, UNKNOWN } from './timelineRecord';
+import { JoinFlag, known, NodeVersions, NONE, Outcome, RecordedTimeline, States, StepRecords, UNKNOWN } from './timelineRecord';
 import { majorOf } from './versions';
 
 /** One node at one point of the plan. Objects are shared between states while the node does not change. */
@@ -157,10 +157,6 @@ function measureVersions(work: Int32Array, versions: NodeVersions, match: Versio
 /** Equal versions, UNKNOWN (NaN) included. */
 function sameVersion(a: number, b: number): boolean {
   return a === b || (a !== a && b !== b);
-}
-
-function known(value: number): number | undefined {
-  return value === value ? value : undefined;
 }
 
 /** Which of fact 5's three conditions hold for a joiner against the cluster's versions. */

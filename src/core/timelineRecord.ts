@@ -42,7 +42,8 @@ export const JoinFlag = {
   AnyActive: 16,
 } as const;
 
-function known(value: number): number | undefined {
+/** A Float64Array column's value, UNKNOWN as undefined. */
+export function known(value: number): number | undefined {
   return value === value ? value : undefined;
 }
 

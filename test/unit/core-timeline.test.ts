@@ -205,9 +205,9 @@ describe('the model of a node (DOMAIN.md §2)', () => {
 });
 
 /**
- * The simulation keeps each state as the one node it changed (simulate.ts, SimulatedState) and lists a join's
- * sponsors on demand; on a long generated plan, every state's nodes must still be the whole cluster as the
- * step left it, whichever states were asked first.
+ * The simulation records each state as the one node it changed (timelineRecord.ts, States) and builds states,
+ * nodes and a join's sponsors on demand; on a long generated plan, every state's nodes must still be the
+ * whole cluster as the step left it, whichever states were asked first.
  */
 describe('states built from their changes', () => {
   const text = generatePlan({ steps: 400, variant: 'findings' }).text;
