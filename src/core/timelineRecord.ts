@@ -27,7 +27,7 @@ const DECLARED_VALUE: RegistryValue = Object.freeze({ type: 'REG_DWORD', data: 1
 /** One state in SNAPSHOT_EVERY keeps every node's version; the others only the version that changed. */
 const SNAPSHOT_EVERY = 32;
 
-export const OUTCOMES: readonly (JoinAttempt['outcome'] | undefined)[] = [undefined, 'formed', 'joined', 'refused', 'no-cluster', 'already-running'];
+const OUTCOMES: readonly (JoinAttempt['outcome'] | undefined)[] = [undefined, 'formed', 'joined', 'refused', 'no-cluster', 'already-running'];
 /** Indexes into OUTCOMES. */
 export const Outcome = { None: 0, Formed: 1, Joined: 2, Refused: 3, NoCluster: 4, AlreadyRunning: 5 } as const;
 
