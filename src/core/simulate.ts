@@ -1,6 +1,6 @@
 import type { NodeDeclaration, Plan, ServiceStep, Step, StepTable, VersionMatch } from './plan';
 import { bypassesVersionCheck, type RegistryValue } from './registry';
-import { JoinFlag, known, NodeVersions, NONE, Outcome, RecordedTimeline, States, StepRecords, UNKNOWN } from './timelineRecord';
+import { JoinFlag, known, NodeVersions, NONE, Outcome, RecordedTimeline, rulesHeldOf, States, StepRecords, UNKNOWN } from './timelineRecord';
 import { majorOf } from './versions';
 
 /** One node at one point of the plan. Objects are shared between states while the node does not change. */
@@ -166,29 +166,20 @@ export function joinRulesHeld(
   clusterLowest: number,
   match: VersionMatch,
 ): readonly JoinRule[] {
-  return HELD[heldBits(joiner.highest, joiner.lowest, clusterHighest, clusterLowest, match)]!;
+  return rulesHeldOf(heldBits(joiner.highest, joiner.lowest, clusterHighest, clusterLowest, match));
 }
-
-const JOIN_RULES: readonly JoinRule[] = ['highest = ClusterHighestVersion', 'lowest = ClusterHighestVersion', 'highest = ClusterLowestVersion'];
-
-/** The eight possible answers, shared: the timeline keeps one per join, and none is ever changed. */
-const HELD: readonly (readonly JoinRule[])[] = Array.from({ length: 8 }, (_, bits) => Object.freeze(JOIN_RULES.filter((_, k) => bits & (1 << k))));
 
 export function versionsEqual(a: number, b: number, match: VersionMatch): boolean {
   return match === 'major' ? majorOf(a) === majorOf(b) : a === b;
 }
 
-/** Bits of fact 5's conditions, in JOIN_RULES's order; HELD[bits] is the list. */
+/** Bits of fact 5's conditions, as rulesHeldOf (timelineRecord.ts) reads them. */
 function heldBits(highest: number, lowest: number, clusterHighest: number, clusterLowest: number, match: VersionMatch): number {
   return (
     (versionsEqual(highest, clusterHighest, match) ? 1 : 0) |
     (versionsEqual(lowest, clusterHighest, match) ? 2 : 0) |
     (versionsEqual(highest, clusterLowest, match) ? 4 : 0)
   );
-}
-
-function heldRules(bits: number): readonly JoinRule[] {
-  return HELD[bits]!;
 }
 
 /**
@@ -237,7 +228,7 @@ class Simulation {
       this.apply(i, steps);
       this.records.after[i] = this.latest;
     }
-    return new RecordedTimeline(steps, versions, this.states, this.records, heldRules);
+    return new RecordedTimeline(steps, versions, this.states, this.records);
   }
 
   /** Writes step `index`'s record, except its states: `latest` before and after it is the state before and after. */
@@ -335,7 +326,6 @@ class Simulation {
     records.flags[i] = flags;
     records.held[i] = held;
     records.joiner[i] = joiner;
-    records.joinerNode[i] = index;
     records.named[i] = named;
     records.clusterHighest[i] = H;
     records.clusterLowest[i] = L;

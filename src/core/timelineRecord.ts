@@ -42,6 +42,16 @@ export const JoinFlag = {
   AnyActive: 16,
 } as const;
 
+const JOIN_RULES: readonly JoinRule[] = ['highest = ClusterHighestVersion', 'lowest = ClusterHighestVersion', 'highest = ClusterLowestVersion'];
+
+/** The eight possible answers, shared: the timeline keeps one per join, and none is ever changed. */
+const HELD: readonly (readonly JoinRule[])[] = Array.from({ length: 8 }, (_, bits) => Object.freeze(JOIN_RULES.filter((_, k) => bits & (1 << k))));
+
+/** Fact 5's conditions that hold, from their bits: 1, 2 and 4 in JOIN_RULES's order. */
+export function rulesHeldOf(bits: number): readonly JoinRule[] {
+  return HELD[bits]!;
+}
+
 /** A Float64Array column's value, UNKNOWN as undefined. */
 export function known(value: number): number | undefined {
   return value === value ? value : undefined;
@@ -178,8 +188,6 @@ export class StepRecords {
   readonly held: Uint8Array;
   /** The joiner's version, stopped, as the start read it. */
   readonly joiner: Int32Array;
-  /** The node index of the joiner. */
-  readonly joinerNode: Int32Array;
   /** The named sponsor's version, when it was an active member; otherwise NONE. */
   readonly named: Int32Array;
   readonly clusterHighest: Float64Array;
@@ -193,7 +201,6 @@ export class StepRecords {
     this.flags = new Uint8Array(length);
     this.held = new Uint8Array(length);
     this.joiner = new Int32Array(length);
-    this.joinerNode = new Int32Array(length);
     this.named = new Int32Array(length);
     this.clusterHighest = new Float64Array(length);
     this.clusterLowest = new Float64Array(length);
@@ -222,7 +229,6 @@ export class RecordedTimeline implements Timeline, StepFacts {
     readonly versions: NodeVersions,
     readonly states: States,
     readonly records: StepRecords,
-    private readonly heldRules: (bits: number) => readonly JoinRule[],
   ) {
     this.length = records.length;
     this.initial = this.state(0);
@@ -321,7 +327,7 @@ export class RecordedTimeline implements Timeline, StepFacts {
     const r = this.records;
     const outcome = OUTCOMES[r.outcome[index]!]!;
     const flags = r.flags[index]!;
-    if (outcome === 'already-running') return new RecordedJoin(this.node(r.target[index]!), outcome, undefined, NONE, undefined, flags, r.held[index]!, this.heldRules);
+    if (outcome === 'already-running') return new RecordedJoin(this.node(r.target[index]!), outcome, undefined, NONE, undefined, flags, r.held[index]!);
     const v = r.joiner[index]!;
     // A joiner that read NoVersionCheck = 1 is its stopped version with the bypass: no state holds it.
     const joiner = flags & JoinFlag.Bypass ? this.versions.nodeState(v, false, true) : this.node(v);
@@ -330,11 +336,10 @@ export class RecordedTimeline implements Timeline, StepFacts {
       joiner,
       outcome,
       flags & JoinFlag.AnyActive ? this.state(r.after[index]!) : undefined,
-      r.joinerNode[index]!,
+      this.versions.node[v]!,
       named === NONE ? undefined : this.node(named),
       flags,
       r.held[index]!,
-      this.heldRules,
       known(r.clusterHighest[index]!),
       known(r.clusterLowest[index]!),
     );
@@ -392,7 +397,6 @@ class RecordedJoin implements JoinAttempt {
     named: NodeState | undefined,
     flags: number,
     held: number,
-    heldRules: (bits: number) => readonly JoinRule[],
     clusterHighestVersion?: number,
     clusterLowestVersion?: number,
   ) {
@@ -401,7 +405,7 @@ class RecordedJoin implements JoinAttempt {
     this.sponsorNotRunning = (flags & JoinFlag.SponsorNotRunning) !== 0;
     this.checkSkipped = (flags & JoinFlag.CheckSkipped) !== 0;
     this.versionsUnknown = (flags & JoinFlag.VersionsUnknown) !== 0;
-    this.rulesHeld = heldRules(held);
+    this.rulesHeld = rulesHeldOf(held);
     this.clusterHighestVersion = clusterHighestVersion;
     this.clusterLowestVersion = clusterLowestVersion;
     this[AFTER] = after;
