@@ -19,9 +19,6 @@ import type { JsonNode, PlanDocument } from './planDocument';
  * plan shows no node, and a plan with findings shows a few, so most plans never build the tree.
  * Each also holds the document, in its own field `document`, which readPlan.ts's objects do not have.
  */
-const PATH = Symbol('path');
-const STEP = Symbol('step');
-
 /** What every object here has: the document, in which its node is looked up by its pointer. */
 abstract class Placed implements Located {
   constructor(protected readonly document: PlanDocument) {}
@@ -39,26 +36,13 @@ abstract class Placed implements Located {
   }
 }
 
+/** An object at a pointer it is given. A step's objects are built only when asked for (regularSteps.ts). */
 class At extends Placed {
-  // Symbol keys keep them out of JSON.stringify and Object.keys, as readPlan.ts's objects have no such fields
-  // (private # fields would too, at twice the cost of construction). STEP >= 0: the pointer is
-  // "/steps/<STEP>" then PATH, put together only when asked for, since a clean plan asks for none and
-  // building one per object was a tenth of what the reader kept alive.
-  private [PATH]: string;
-  private [STEP]: number;
-
-  constructor(path: string, step: number, document: PlanDocument) {
+  constructor(
+    readonly pointer: string,
+    document: PlanDocument,
+  ) {
     super(document);
-    this[PATH] = path;
-    this[STEP] = step;
-  }
-
-  get pointer(): string {
-    if (this[STEP] >= 0) {
-      this[PATH] = '/steps/' + this[STEP] + this[PATH];
-      this[STEP] = -1;
-    }
-    return this[PATH];
   }
 }
 
@@ -70,28 +54,26 @@ export class KeyAt extends At {
 }
 
 export class VersionValueAt extends At implements VersionValue {
-  constructor(path: string, step: number, document: PlanDocument, readonly version: number) {
-    super(path, step, document);
+  constructor(pointer: string, document: PlanDocument, readonly version: number) {
+    super(pointer, document);
   }
 }
 
 export class VersionPairAt extends At implements VersionPair {
   constructor(
-    path: string,
-    step: number,
+    pointer: string,
     document: PlanDocument,
     readonly highest: number | undefined,
     readonly lowest: number | undefined,
     readonly release: Release | undefined,
   ) {
-    super(path, step, document);
+    super(pointer, document);
   }
 }
 
 export class DeclarationAt extends VersionPairAt implements NodeDeclaration {
   constructor(
-    path: string,
-    step: number,
+    pointer: string,
     document: PlanDocument,
     pair: VersionPair,
     readonly name: string,
@@ -99,7 +81,7 @@ export class DeclarationAt extends VersionPairAt implements NodeDeclaration {
     readonly noVersionCheck: boolean,
     readonly duplicateOf: NodeDeclaration | undefined,
   ) {
-    super(path, step, document, pair.highest, pair.lowest, pair.release);
+    super(pointer, document, pair.highest, pair.lowest, pair.release);
   }
 
   get keyNode(): JsonNode {
@@ -109,13 +91,12 @@ export class DeclarationAt extends VersionPairAt implements NodeDeclaration {
 
 export class ReferenceAt extends At implements NodeReference {
   constructor(
-    path: string,
-    step: number,
+    pointer: string,
     document: PlanDocument,
     readonly name: string,
     readonly declaration: NodeDeclaration | undefined,
   ) {
-    super(path, step, document);
+    super(pointer, document);
   }
 }
 

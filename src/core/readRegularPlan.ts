@@ -46,7 +46,6 @@ class RegularReader {
   private readonly names: WrittenName[] = [];
   /** The colons in each of `names`, counted once rather than at every step that writes it. */
   private readonly nameColons: number[] = [];
-  private table!: RegularSteps;
   /** Version strings already read as numbers (not aliases). */
   private readonly versionNumbers = new Map<string, number>();
   private catalog = new Catalog();
@@ -86,8 +85,7 @@ class RegularReader {
     const list = steps as unknown[];
     if (list.length > 0) this.nested(undefined, 3);
     const table = new RegularSteps(list.length, this.names, this.document, this.catalog);
-    this.table = table;
-    for (let i = 0; i < list.length; i++) this.step(list[i], i);
+    for (let i = 0; i < list.length; i++) this.step(list[i], i, table);
     if (this.colons !== this.values.colons || this.depth > this.document.maxNestingDepth) irregular();
 
     return new RegularPlan(this.document, clusterName, match, this.catalog, declarations, table, this.versionValues);
@@ -113,8 +111,8 @@ class RegularReader {
       }
       // In readPlan's order: highest, then lowest, then the rest.
       if (props.highest === undefined) irregular();
-      highest = this.version(props.highest, NO_STEP, pointer + '/highest', false);
-      lowest = props.lowest === undefined ? highest : this.version(props.lowest, NO_STEP, pointer + '/lowest', false);
+      highest = this.version(props.highest, pointer + '/highest', false);
+      lowest = props.lowest === undefined ? highest : this.version(props.lowest, pointer + '/lowest', false);
       if (props.preRelease !== undefined) preRelease = typeof props.preRelease === 'boolean' ? props.preRelease : irregular();
       if (props.note !== undefined) note = this.text(props.note);
       releases.push({ alias, highest, lowest, preRelease: preRelease ?? builtIn.get(alias)?.preRelease ?? false, origin: 'plan', ...(note ? { note } : {}) });
@@ -134,7 +132,7 @@ class RegularReader {
         this.colons++;
         if (!NODE_PROPERTIES.has(key)) irregular();
       }
-      const pair = this.pair(props, NO_STEP, pointer, true);
+      const pair = this.pair(props, pointer);
       let running = true;
       if (props.state !== undefined) running = props.state === 'stopped' ? false : props.state === 'running' ? true : irregular();
       let noVersionCheck = false;
@@ -142,38 +140,43 @@ class RegularReader {
       if (props.description !== undefined) this.text(props.description);
       const key = nodeKey(name);
       const earlier = this.declarations.get(key);
-      const declaration = new DeclarationAt(pointer, NO_STEP, this.document, pair, name, running, noVersionCheck, earlier);
+      const declaration = new DeclarationAt(pointer, this.document, pair, name, running, noVersionCheck, earlier);
       if (!earlier) this.declarations.set(key, declaration);
       declarations.push(declaration);
     }
     return declarations;
   }
 
-  // Where a value is: `path` is the whole pointer, or with `step` >= 0 what follows "/steps/<step>" (lazyModel.ts).
-
-  /** A node's `{ "version": alias }` or `{ "highest", "lowest"? }`, or an upgrade's `to` object. */
-  private pair(props: Values, step: number, path: string, versionKey: boolean): VersionPair {
-    if (versionKey && props.version !== undefined) {
+  /** A node's `{ "version": alias }` or `{ "highest", "lowest"? }`. */
+  private pair(props: Values, path: string): VersionPair {
+    if (props.version !== undefined) {
       if (props.highest !== undefined || props.lowest !== undefined) irregular();
-      return this.aliasPair(props.version, step, path + '/version', path);
+      const release = this.release(props.version);
+      this.versionValues.push(new VersionValueAt(path + '/version', this.document, release.highest));
+      return new VersionPairAt(path, this.document, release.highest, release.lowest, release);
     }
-    if (props.highest === undefined) irregular();
-    const highest = this.version(props.highest, step, path + '/highest', true);
-    const lowest = props.lowest === undefined ? highest : this.version(props.lowest, step, path + '/lowest', true);
-    return new VersionPairAt(path, step, this.document, highest, lowest, this.catalog.releaseOf(highest));
+    const [highest, lowest] = this.highestLowest(props);
+    this.versionValues.push(new VersionValueAt(path + '/highest', this.document, highest));
+    if (lowest !== undefined) this.versionValues.push(new VersionValueAt(path + '/lowest', this.document, lowest));
+    return new VersionPairAt(path, this.document, highest, lowest ?? highest, this.catalog.releaseOf(highest));
   }
 
-  private aliasPair(value: unknown, step: number, valuePath: string, pairPath: string): VersionPair {
-    const release = this.catalog.get(this.text(value));
-    if (!release) irregular();
-    this.versionValues.push(new VersionValueAt(valuePath, step, this.document, release.highest));
-    return new VersionPairAt(pairPath, step, this.document, release.highest, release.lowest, release);
+  /** `{ "highest", "lowest"? }` of a node or an upgrade's `to`, as numbers; `lowest` if written. */
+  private highestLowest(props: Values): [highest: number, lowest: number | undefined] {
+    if (props.highest === undefined) irregular();
+    const highest = this.versionNumber(props.highest, true);
+    return [highest, props.lowest === undefined ? undefined : this.versionNumber(props.lowest, true)];
+  }
+
+  /** An alias the catalog knows. */
+  private release(value: unknown): Release {
+    return this.catalog.get(this.text(value)) ?? irregular();
   }
 
   /** A version as a string; a JSON number is read from the tree, which keeps how it was written. */
-  private version(value: unknown, step: number, path: string, allowAlias: boolean): number {
+  private version(value: unknown, path: string, allowAlias: boolean): number {
     const version = this.versionNumber(value, allowAlias);
-    this.versionValues.push(new VersionValueAt(path, step, this.document, version));
+    this.versionValues.push(new VersionValueAt(path, this.document, version));
     return version;
   }
 
@@ -192,9 +195,8 @@ class RegularReader {
   }
 
   /** Step `index` into the table: only what its object will need, checked as readPlan would. */
-  private step(value: unknown, index: number): void {
+  private step(value: unknown, index: number, table: RegularSteps): void {
     const props = object(value);
-    const table = this.table;
     // The table's code for the action, not JSON.parse's string in this step.
     const code = typeof props.action === 'string' ? (ACTION_CODES.get(props.action) ?? irregular()) : irregular();
     const action = ACTIONS[code]!;
@@ -219,7 +221,7 @@ class RegularReader {
         flags |= this.reference(props.node, index, table.targets);
         const to = props.to;
         if (typeof to === 'string') {
-          const release = this.catalog.get(this.text(to)) ?? irregular();
+          const release = this.release(to);
           table.toRelease.set(index, release);
           table.highestOfTo[index] = release.highest;
           table.lowestOfTo[index] = release.lowest;
@@ -230,15 +232,10 @@ class RegularReader {
             this.colons++;
             if (!TARGET_PROPERTIES.has(key)) irregular();
           }
-          if (toProps.highest === undefined) irregular();
-          const highest = this.versionNumber(toProps.highest, true);
+          const [highest, lowest] = this.highestLowest(toProps);
           table.highestOfTo[index] = highest;
-          if (toProps.lowest === undefined) {
-            table.lowestOfTo[index] = highest;
-          } else {
-            table.lowestOfTo[index] = this.versionNumber(toProps.lowest, true);
-            flags |= StepFlag.LowestWritten;
-          }
+          table.lowestOfTo[index] = lowest ?? highest;
+          if (lowest !== undefined) flags |= StepFlag.LowestWritten;
         }
         break;
       }
@@ -360,7 +357,7 @@ class RegularPlan implements Plan {
     readonly stepTable: RegularSteps,
     declared: readonly VersionValue[],
   ) {
-    this.nodesAnchor = new KeyAt('/nodes', NO_STEP, document);
+    this.nodesAnchor = new KeyAt('/nodes', document);
     this[DOCUMENT] = document;
     this[DECLARED] = declared;
     this[VALUES] = undefined;
@@ -386,7 +383,6 @@ class RegularPlan implements Plan {
 }
 
 const ACTION_CODES: ReadonlyMap<string, number> = new Map(ACTIONS.map((action, code) => [action, code]));
-const NO_STEP = -1;
 const NO_VERSION_CHECK_LOWER = NO_VERSION_CHECK.toLowerCase();
 
 function irregular(): never {

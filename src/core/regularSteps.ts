@@ -152,10 +152,10 @@ export class RegularSteps implements StepTable {
       if (!this.hasTo(i)) continue;
       const flags = this.flags[i]!;
       if (flags & StepFlag.ToAlias) {
-        values.push(new VersionValueAt('/to', i, document, this.highestOfTo[i]!));
+        values.push(new VersionValueAt(`/steps/${i}/to`, document, this.highestOfTo[i]!));
       } else {
-        values.push(new VersionValueAt('/to/highest', i, document, this.highestOfTo[i]!));
-        if (flags & StepFlag.LowestWritten) values.push(new VersionValueAt('/to/lowest', i, document, this.lowestOfTo[i]!));
+        values.push(new VersionValueAt(`/steps/${i}/to/highest`, document, this.highestOfTo[i]!));
+        if (flags & StepFlag.LowestWritten) values.push(new VersionValueAt(`/steps/${i}/to/lowest`, document, this.lowestOfTo[i]!));
       }
     }
     return values;
@@ -171,12 +171,12 @@ export class RegularSteps implements StepTable {
       case 'start':
       case 'join':
       case 'restart':
-        return new ServiceStepAt(document, i, id, description, action, this.reference(this.targets[i]!, i, '/node')!, this.reference(this.sponsors[i]!, i, '/sponsor'));
+        return new ServiceStepAt(document, i, id, description, action, this.reference(this.targets[i]!, i, 'node')!, this.reference(this.sponsors[i]!, i, 'sponsor'));
       case 'upgrade': {
         const release = this.toRelease.get(i);
         const highest = this.highestOfTo[i]!;
-        const to = new VersionPairAt('/to', i, document, highest, this.lowestOfTo[i]!, release ?? this.catalog.releaseOf(highest));
-        return new UpgradeStepAt(document, i, id, description, this.reference(this.targets[i]!, i, '/node')!, to);
+        const to = new VersionPairAt(`/steps/${i}/to`, document, highest, this.lowestOfTo[i]!, release ?? this.catalog.releaseOf(highest));
+        return new UpgradeStepAt(document, i, id, description, this.reference(this.targets[i]!, i, 'node')!, to);
       }
       case 'set-registry':
       case 'delete-registry':
@@ -186,7 +186,7 @@ export class RegularSteps implements StepTable {
           id,
           description,
           action,
-          this.reference(this.targets[i]!, i, '/node')!,
+          this.reference(this.targets[i]!, i, 'node')!,
           this.keys.get(i),
           this.atParametersKey(i),
           this.registryType(i),
@@ -199,9 +199,9 @@ export class RegularSteps implements StepTable {
     }
   }
 
-  private reference(name: number, step: number, path: string): NodeReference | undefined {
+  private reference(name: number, step: number, key: 'node' | 'sponsor'): NodeReference | undefined {
     if (name === NO_NAME) return undefined;
     const written = this.names[name]!;
-    return new ReferenceAt(path, step, this.document, written.name, written.declaration);
+    return new ReferenceAt(`/steps/${step}/${key}`, this.document, written.name, written.declaration);
   }
 }
