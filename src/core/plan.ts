@@ -84,6 +84,14 @@ export interface NodeReference extends Located {
   readonly declaration: NodeDeclaration | undefined;
 }
 
+/** The step's `node`, then its `sponsor`, those it has: plan.nodeReferences is these, step by step. */
+export function stepReferences(step: Step): NodeReference[] {
+  const references: NodeReference[] = [];
+  if ('target' in step && step.target) references.push(step.target);
+  if ('sponsor' in step && step.sponsor) references.push(step.sponsor);
+  return references;
+}
+
 interface StepBase extends Located {
   readonly index: number;
   readonly id: string | undefined;

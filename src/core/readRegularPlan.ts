@@ -2,7 +2,7 @@ import { Catalog, type Release } from './catalog';
 import { colonCount, type JsoncValues } from './jsoncValues';
 import { DeclarationAt, KeyAt, VersionPairAt, VersionValueAt } from './lazyModel';
 import { netbiosNameProblem, nodeKey } from './nodeNames';
-import { ACTIONS, type NodeDeclaration, type Plan, type Step, type VersionMatch, type VersionPair, type VersionValue } from './plan';
+import { ACTIONS, stepReferences, type NodeDeclaration, type Plan, type Step, type VersionMatch, type VersionPair, type VersionValue } from './plan';
 import { escapePointerKey, type JsonNode, type PlanDocument } from './planDocument';
 import { ALLOWED_STEP_PROPERTIES, NODE_PROPERTIES, RELEASE_PROPERTIES, TARGET_PROPERTIES } from './readPlan';
 import { RegularSteps, StepFlag, type WrittenName } from './regularSteps';
@@ -378,7 +378,7 @@ class RegularPlan implements Plan {
   }
 
   get nodeReferences(): Plan['nodeReferences'] {
-    return (this[REFERENCES] ??= this.stepTable.nodeReferences());
+    return (this[REFERENCES] ??= this.steps.flatMap(stepReferences));
   }
 }
 

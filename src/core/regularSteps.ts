@@ -133,17 +133,6 @@ export class RegularSteps implements StepTable {
     return this.all;
   }
 
-  /** The steps' references in file order: each step's `node`, then its `sponsor`. */
-  nodeReferences(): NodeReference[] {
-    const references: NodeReference[] = [];
-    for (const step of this.steps()) {
-      if (step.action === undefined || step.action === 'note' || step.action === 'cluster-security') continue;
-      if (step.target) references.push(step.target);
-      if ('sponsor' in step && step.sponsor) references.push(step.sponsor);
-    }
-    return references;
-  }
-
   /** The versions the upgrades write, in file order: the alias, or "highest" then "lowest". */
   versionValues(): VersionValue[] {
     const values: VersionValue[] = [];

@@ -1,4 +1,4 @@
-import type { Action, NodeDeclaration, Step, StepTable } from './plan';
+import { stepReferences, type Action, type NodeDeclaration, type Step, type StepTable } from './plan';
 
 /** The StepTable of steps already built as objects: what readPlan.ts reads from the tree. */
 export class ObjectStepTable implements StepTable {
@@ -18,7 +18,7 @@ export class ObjectStepTable implements StepTable {
 
   target(index: number): NodeDeclaration | undefined {
     const step = this.steps[index]!;
-    return step.action === undefined || step.action === 'note' || step.action === 'cluster-security' ? undefined : step.target?.declaration;
+    return 'target' in step ? step.target?.declaration : undefined;
   }
 
   sponsor(index: number): NodeDeclaration | undefined {
@@ -27,10 +27,7 @@ export class ObjectStepTable implements StepTable {
   }
 
   namesUnknownNode(index: number): boolean {
-    const step = this.steps[index]!;
-    if (step.action === undefined || step.action === 'note' || step.action === 'cluster-security') return false;
-    if (step.target && !step.target.declaration) return true;
-    return 'sponsor' in step && step.sponsor !== undefined && !step.sponsor.declaration;
+    return stepReferences(this.steps[index]!).some((reference) => !reference.declaration);
   }
 
   hasTo(index: number): boolean {

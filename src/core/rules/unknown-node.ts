@@ -1,5 +1,5 @@
 import { closest } from '../closest';
-import type { NodeReference, Step } from '../plan';
+import { stepReferences, type NodeReference } from '../plan';
 import type { PlanRule } from './rule';
 
 export const unknownNode: PlanRule = {
@@ -13,17 +13,11 @@ export const unknownNode: PlanRule = {
     const names = declaredNames(plan.nodes);
     const steps = plan.stepTable;
     for (let i = 0; i < steps.length; i++) {
-      if (steps.namesUnknownNode(i)) for (const ref of referencesOf(steps.step(i))) report(ref, unknownMessage(ref, names), []);
+      if (!steps.namesUnknownNode(i)) continue;
+      for (const ref of stepReferences(steps.step(i))) if (!ref.declaration) report(ref, unknownMessage(ref, names), []);
     }
   },
 };
-
-/** The step's `node` and `sponsor` that name no declared node. */
-function referencesOf(step: Step): NodeReference[] {
-  if (step.action === undefined || step.action === 'note' || step.action === 'cluster-security') return [];
-  const references = 'sponsor' in step ? [step.target, step.sponsor] : [step.target];
-  return references.filter((ref): ref is NodeReference => ref !== undefined && !ref.declaration);
-}
 
 function unknownMessage(ref: NodeReference, names: readonly string[]): string {
   const suggestion = closest(ref.name, names);
