@@ -11,7 +11,7 @@
  * test/unit/jsonc-tree.test.ts checks that both build identical trees.
  */
 import type { Node as JsonNode } from 'jsonc-parser';
-import { closingQuote, locateSteps, type StepStarts } from './stepLocator';
+import { closingQuote, locateSteps, type StepKeys, type StepStarts } from './stepLocator';
 
 /** A string, number, boolean or null: no children, as in jsonc-parser, and 16 bytes smaller than a branch. */
 class TreeLeaf {
@@ -76,7 +76,7 @@ export class LazyStepsTree {
    * steps' own, one each, and `json`, the JSON it read (the text with comments blanked, same offsets). The
    * steps are then found from those keys (stepLocator.ts) instead of by a pass over every character.
    */
-  constructor(text: string, maxDepth: number, stepKeys?: { readonly count: number; readonly json: string }) {
+  constructor(text: string, maxDepth: number, stepKeys?: StepKeys) {
     this.parser = new FastParser(text, maxDepth, { stepKeys });
     this.root = this.parser.parse() as JsonNode | undefined;
     this.steps = this.parser.lazySteps as JsonNode | undefined;
@@ -106,7 +106,7 @@ class FastParser {
   constructor(
     private readonly text: string,
     private readonly maxDepth: number,
-    private readonly lazy?: { readonly stepKeys: { readonly count: number; readonly json: string } | undefined },
+    private readonly lazy?: { readonly stepKeys: StepKeys | undefined },
   ) {
     this.end = text.length;
   }

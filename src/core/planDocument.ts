@@ -2,6 +2,7 @@ import { getNodePath, findNodeAtOffset, parseTree, printParseErrorCode } from 'j
 import type { Node as JsonNode, ParseError } from 'jsonc-parser';
 import { LazyStepsTree, parseWellFormedTree, TooDeep } from './jsoncTree';
 import { parseJsoncValues, type JsoncValues } from './jsoncValues';
+import type { StepKeys } from './stepLocator';
 
 export type { JsonNode };
 
@@ -54,7 +55,7 @@ export class PlanDocument {
   /** The JSON that `values()` read, with the text's offsets (JsoncValues.json). */
   private json: string | undefined;
   /** From `confirmWellFormed`: the steps, each with the text's only "action" keys. */
-  private stepKeys: number | undefined;
+  private stepKeys: StepKeys | undefined;
 
   constructor(
     readonly text: string,
@@ -102,7 +103,7 @@ export class PlanDocument {
     if (this.parsed) return;
     this.lazy = 'not yet';
     this.partial = true;
-    this.stepKeys = this.json === undefined ? undefined : stepKeys;
+    this.stepKeys = this.json === undefined || stepKeys === undefined ? undefined : { count: stepKeys, json: this.json };
   }
 
   /**
@@ -123,7 +124,7 @@ export class PlanDocument {
   }
 
   private lazyTree(): LazyStepsTree | undefined {
-    if (this.lazy === 'not yet') this.lazy = new LazyStepsTree(withoutBom(this.text), this.limits.maxNestingDepth, this.stepKeys === undefined ? undefined : { count: this.stepKeys, json: this.json! });
+    if (this.lazy === 'not yet') this.lazy = new LazyStepsTree(withoutBom(this.text), this.limits.maxNestingDepth, this.stepKeys);
     return this.lazy;
   }
 

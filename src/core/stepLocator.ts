@@ -5,6 +5,13 @@
  * the steps are found from their "action" keys instead, with the engine's own search.
  */
 
+/** What a reader of the values vouches for: the number of steps, and the JSON it read (see locateSteps). */
+export interface StepKeys {
+  readonly count: number;
+  /** The text, or the text with its comments and trailing commas blanked: the same offsets. */
+  readonly json: string;
+}
+
 /** The elements' starts, worked out when first asked for. */
 export interface StepStarts {
   readonly count: number;
