@@ -1,10 +1,11 @@
 import type { Finding, RelatedLocation, Severity } from './finding';
+import { keepLatest } from './keepLatest';
 import type { Located, Plan } from './plan';
 import { DEFAULT_LIMITS, PlanDocument, type Limits } from './planDocument';
 import { readPlan } from './readPlan';
 import { readRegularPlan } from './readRegularPlan';
 import { RULES, ruleFor, type Rule, type RuleContext } from './rules';
-import type { Related } from './rules/rule';
+import type { Related, Report } from './rules/rule';
 import { simulate, type Timeline } from './simulate';
 import { findSuppressions, isSuppressed, type Suppression } from './suppressions';
 
@@ -64,12 +65,10 @@ export function analyze(text: string, options: AnalysisOptions = {}): Analysis {
     for (const rule of RULES) {
       const severity = severityOf(rule);
       if (rule.needs !== 'plan' || severity === 'off') continue;
-      guarded(rule, findings, () =>
-        rule.check(context, (where, message, related = []) =>
-          findings.push(finding(document, rule, severity, message, where.pointer, where.node.offset, where.node.length, related.map((r) => relatedLocation(document, r)))),
-        ),
-      );
+      reporting = { document, findings, severity };
+      guarded(rule, findings, () => rule.check(context, REPORTERS.get(rule)!));
     }
+    reporting = undefined;
   } else if (!document.root && document.syntaxErrors.length === 0 && !document.limitProblem) {
     const rule = ruleFor('schema')!;
     if (severityOf(rule) !== 'off') {
@@ -79,8 +78,29 @@ export function analyze(text: string, options: AnalysisOptions = {}): Analysis {
   const kept = applySuppressions(document, findings, severityOf);
   kept.sort((a, b) => a.offset - b.offset);
   document.endPartialTree();
-  return { document, plan, timeline, findings: kept };
+  const analysis: Analysis = { document, plan, timeline, findings: kept };
+  keepLatest(analyze, analysis);
+  return analysis;
 }
+
+/** Where the plan rule that runs now reports to: set before each check, read by its function in REPORTERS. */
+let reporting: { readonly document: PlanDocument; readonly findings: Finding[]; readonly severity: Severity } | undefined;
+
+/**
+ * Each plan rule's report function, made once rather than at every analysis. Checks call `report` in loops
+ * over the steps, and V8 inlines the very function it saw there into a check's optimised code: a function made
+ * per analysis would die with it, and the next full garbage collection would throw that code away with it
+ * (keepLatest.ts).
+ */
+const REPORTERS: ReadonlyMap<Rule, Report> = new Map(
+  RULES.map((rule): [Rule, Report] => [
+    rule,
+    (where, message, related = []) => {
+      const { document, findings, severity } = reporting!;
+      findings.push(finding(document, rule, severity, message, where.pointer, where.node.offset, where.node.length, related.map((r) => relatedLocation(document, r))));
+    },
+  ]),
+);
 
 /** Windows Server 2016 and later; Windows Server 2003 had 8. */
 export const MAX_NODES = 64;
@@ -106,19 +126,26 @@ function applySuppressions(document: PlanDocument, findings: Finding[], severity
   return kept;
 }
 
+// One literal each, not `...clamped(...)`: the spread's hidden classes died between analyses, and with them
+// the optimised code of every check that reports in a loop (keepLatest.ts).
 function finding(document: PlanDocument, rule: Rule, severity: Severity, message: string, pointer: string, offset: number, length: number, related: RelatedLocation[]): Finding {
-  return { code: rule.code, severity, message, pointer, ...clamped(document, offset, length), related };
+  const start = clampedStart(document, offset);
+  return { code: rule.code, severity, message, pointer, offset: start, length: clampedLength(document, start, length), related };
 }
 
 function relatedLocation(document: PlanDocument, r: Related): RelatedLocation {
-  return { pointer: r.where.pointer, ...clamped(document, r.where.node.offset, r.where.node.length), message: r.message };
+  const node = r.where.node;
+  const start = clampedStart(document, node.offset);
+  return { pointer: r.where.pointer, offset: start, length: clampedLength(document, start, node.length), message: r.message };
 }
 
-/** Inside the text: jsonc-parser's recovery from an unterminated comment can reach one past the end. */
-function clamped(document: PlanDocument, offset: number, length: number): { offset: number; length: number } {
-  const end = document.text.length;
-  const start = Math.max(0, Math.min(offset, end));
-  return { offset: start, length: Math.max(0, Math.min(length, end - start)) };
+// Inside the text: jsonc-parser's recovery from an unterminated comment can reach one past the end.
+function clampedStart(document: PlanDocument, offset: number): number {
+  return Math.max(0, Math.min(offset, document.text.length));
+}
+
+function clampedLength(document: PlanDocument, start: number, length: number): number {
+  return Math.max(0, Math.min(length, document.text.length - start));
 }
 
 /** A defect in one rule must not hide every other finding, nor crash the editor. */

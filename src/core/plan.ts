@@ -1,4 +1,5 @@
 import type { Catalog, Release } from './catalog';
+import { keepLatest } from './keepLatest';
 import type { JsonNode } from './planDocument';
 
 /** The model of a `.clusterplan` file (DOMAIN.md §3), read leniently: what could not be read is left undefined. */
@@ -67,10 +68,12 @@ export function declarationName(declaration: NodeDeclaration): Located {
 }
 
 // A class, not a literal with a getter, which would have a hidden class of its own per call (RegularPlan).
+// Rules make these only to show a finding, and keep none: keepLatest keeps the class's hidden class alive.
 class DeclarationName implements Located {
   readonly pointer: string;
   constructor(private readonly declaration: NodeDeclaration) {
     this.pointer = declaration.pointer;
+    keepLatest(DeclarationName, this);
   }
 
   get node(): JsonNode {

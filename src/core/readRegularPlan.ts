@@ -1,5 +1,6 @@
 import { Catalog, type Release } from './catalog';
-import { colonCount, type JsoncValues } from './jsoncValues';
+import { colonCount } from './jsoncValues';
+import { keepLatest } from './keepLatest';
 import { DeclarationAt, KeyAt, VersionPairAt, VersionValueAt } from './lazyModel';
 import { netbiosNameProblem, nodeKey } from './nodeNames';
 import { ACTIONS, stepReferences, type NodeDeclaration, type Plan, type Step, type VersionMatch, type VersionPair, type VersionValue } from './plan';
@@ -23,7 +24,7 @@ export function readRegularPlan(document: PlanDocument): Plan | undefined {
   const values = document.values();
   if (!values) return undefined;
   try {
-    return new RegularReader(document, values).read();
+    return new RegularReader(document, values.json, values.colons).read(values.value);
   } catch (error) {
     if (error === IRREGULAR) return undefined;
     throw error;
@@ -51,16 +52,20 @@ class RegularReader {
   private catalog = new Catalog();
   /** Keys read, plus colons in the strings read: must equal the colons in the text. */
   private colons = 0;
-  private escapedColon: boolean | undefined;
+  private escapedColon: boolean | undefined = undefined;
   private depth = 1;
 
+  /** `json` and `textColons` as in JsoncValues; not the values themselves, which keepLatest would keep. */
   constructor(
     private readonly document: PlanDocument,
-    private readonly values: JsoncValues,
-  ) {}
+    private readonly json: string,
+    private readonly textColons: number,
+  ) {
+    keepLatest(RegularReader, this);
+  }
 
-  read(): Plan {
-    const root = object(this.values.value);
+  read(value: unknown): Plan {
+    const root = object(value);
     let cluster: unknown;
     let versionMatch: unknown;
     let versions: Values | undefined;
@@ -86,7 +91,7 @@ class RegularReader {
     if (list.length > 0) this.nested(undefined, 3);
     const table = new RegularSteps(list.length, this.names, this.document, this.catalog);
     for (let i = 0; i < list.length; i++) this.step(list[i], i, table);
-    if (this.colons !== this.values.colons || this.depth > this.document.maxNestingDepth) irregular();
+    if (this.colons !== this.textColons || this.depth > this.document.maxNestingDepth) irregular();
 
     return new RegularPlan(this.document, clusterName, match, this.catalog, declarations, table, this.versionValues);
   }
@@ -317,7 +322,7 @@ class RegularReader {
    * could hide a key given twice. Such a text is left to the tree.
    */
   private colonsAsWritten(): void {
-    const json = this.values.json;
+    const json = this.json;
     this.escapedColon ??= json.indexOf('\\u003a') >= 0 || json.indexOf('\\u003A') >= 0;
     if (this.escapedColon) irregular();
   }

@@ -1,4 +1,5 @@
 import type { NodeDeclaration, Plan, ServiceStep, Step, StepTable, VersionMatch } from './plan';
+import { keepLatest } from './keepLatest';
 import { bypassesVersionCheck, type RegistryValue } from './registry';
 import { JoinFlag, known, NodeVersions, NONE, Outcome, RecordedTimeline, rulesHeldOf, States, StepRecords, UNKNOWN } from './timelineRecord';
 import { majorOf } from './versions';
@@ -210,6 +211,7 @@ class Simulation {
     this.states = new States(declarations.length, steps + 1);
     this.records = new StepRecords(steps);
     this.work = new Int32Array(declarations.length);
+    keepLatest(Simulation, this);
   }
 
   run(): Timeline {
