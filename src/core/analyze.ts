@@ -6,7 +6,7 @@ import { readPlan } from './readPlan';
 import { readRegularPlan } from './readRegularPlan';
 import { RULES, ruleFor, type Rule, type RuleContext } from './rules';
 import type { Related, Report } from './rules/rule';
-import { simulate, type Timeline } from './simulate';
+import { MAX_NODES, simulate, type Timeline } from './simulate';
 import { findSuppressions, isSuppressed, type Suppression } from './suppressions';
 
 export interface AnalysisOptions {
@@ -102,8 +102,6 @@ const REPORTERS: ReadonlyMap<Rule, Report> = new Map(
   ]),
 );
 
-/** Windows Server 2016 and later; Windows Server 2003 had 8. */
-export const MAX_NODES = 64;
 
 const KNOWN_CODES: ReadonlySet<string> = new Set(RULES.map((r) => r.code));
 

@@ -93,6 +93,9 @@ export interface StepFacts {
   sponsorNotRunning(index: number): boolean;
 }
 
+/** Windows Server 2016 and later; Windows Server 2003 had 8. analyze() reports a plan with more and does not simulate it. */
+export const MAX_NODES = 64;
+
 export function simulate(plan: Plan): Timeline {
   return new Simulation(plan).run();
 }
@@ -205,9 +208,15 @@ class Simulation {
     this.match = plan.versionMatch;
     const declarations = plan.nodes.filter((declaration) => !declaration.duplicateOf);
     declarations.forEach((declaration, k) => this.indexByDeclaration.set(declaration, k));
+    // The records keep a node's index in a byte (timelineRecord.ts); analyze() never simulates more nodes.
+    if (declarations.length > MAX_NODES) throw new RangeError(`simulate() takes at most ${MAX_NODES} nodes, not ${declarations.length}`);
     const steps = plan.stepTable.length;
-    // A step makes at most two versions (a restart's stop and its start) and one state.
-    this.versions = new NodeVersions(declarations, declarations.length + 2 * steps, plan.stepTable);
+    // A step makes at most one version and one state, but a restart two versions: its stop and its start. The
+    // columns are sized to that, no larger: a 100,000-step plan's records are megabytes, outside V8's heap, and
+    // V8 collects garbage early when such memory grows fast (about every 64 MB).
+    let restarts = 0;
+    for (let i = 0; i < steps; i++) if (plan.stepTable.action(i) === 'restart') restarts++;
+    this.versions = new NodeVersions(declarations, declarations.length + steps + restarts, plan.stepTable);
     this.states = new States(declarations.length, steps + 1);
     this.records = new StepRecords(steps);
     this.work = new Int32Array(declarations.length);

@@ -60,7 +60,8 @@ export function known(value: number): number | undefined {
 /** Node versions: the simulation writes them, the timeline builds their NodeState objects. */
 export class NodeVersions {
   count = 0;
-  readonly node: Int32Array;
+  /** The node's index: at most 64 nodes (MAX_NODES). */
+  readonly node: Int8Array;
   readonly highest: Float64Array;
   readonly lowest: Float64Array;
   readonly running: Uint8Array;
@@ -77,7 +78,7 @@ export class NodeVersions {
     capacity: number,
     private readonly steps: StepTable | undefined,
   ) {
-    this.node = new Int32Array(capacity);
+    this.node = new Int8Array(capacity);
     this.highest = new Float64Array(capacity);
     this.lowest = new Float64Array(capacity);
     this.running = new Uint8Array(capacity);
@@ -128,13 +129,14 @@ export class NodeVersions {
 /** States: fact 4's versions of each, and which node changed to which version. */
 export class States {
   count = 0;
-  readonly changedNode: Int32Array;
+  // Narrow where the values allow (at most 64 nodes, majors below 65,536): these columns are per state.
+  readonly changedNode: Int8Array;
   readonly changedVersion: Int32Array;
-  readonly activeCount: Int32Array;
+  readonly activeCount: Uint8Array;
   readonly highest: Float64Array;
   readonly lowest: Float64Array;
   readonly mixed: Uint8Array;
-  readonly majorSpread: Int32Array;
+  readonly majorSpread: Uint16Array;
   /** Every node's version, for each state numbered a multiple of SNAPSHOT_EVERY. */
   readonly snapshots: Int32Array;
 
@@ -142,13 +144,13 @@ export class States {
     readonly nodeCount: number,
     capacity: number,
   ) {
-    this.changedNode = new Int32Array(capacity);
+    this.changedNode = new Int8Array(capacity);
     this.changedVersion = new Int32Array(capacity);
-    this.activeCount = new Int32Array(capacity);
+    this.activeCount = new Uint8Array(capacity);
     this.highest = new Float64Array(capacity);
     this.lowest = new Float64Array(capacity);
     this.mixed = new Uint8Array(capacity);
-    this.majorSpread = new Int32Array(capacity);
+    this.majorSpread = new Uint16Array(capacity);
     this.snapshots = new Int32Array((Math.floor((capacity - 1) / SNAPSHOT_EVERY) + 1) * nodeCount);
   }
 

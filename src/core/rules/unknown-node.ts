@@ -11,10 +11,17 @@ export const unknownNode: PlanRule = {
     'Every "node" and "sponsor" of a step must be declared under "nodes" (names match without regard to case). The simulation skips a step whose node is unknown, so the steps after it may be judged on a wrong cluster state.',
   check({ plan }, report) {
     const names = declaredNames(plan.nodes);
+    // A plan that misspells a node usually does so at many steps: the edit distances are worked out once a name.
+    const messages = new Map<string, string>();
     const steps = plan.stepTable;
     for (let i = 0; i < steps.length; i++) {
       if (!steps.namesUnknownNode(i)) continue;
-      for (const ref of stepReferences(steps.step(i))) if (!ref.declaration) report(ref, unknownMessage(ref, names), []);
+      for (const ref of stepReferences(steps.step(i))) {
+        if (ref.declaration) continue;
+        let message = messages.get(ref.name);
+        if (message === undefined) messages.set(ref.name, (message = unknownMessage(ref, names)));
+        report(ref, message, []);
+      }
     }
   },
 };
