@@ -25,5 +25,10 @@ export interface RegistryValue {
 }
 
 export function bypassesVersionCheck(value: RegistryValue | undefined): boolean {
-  return value !== undefined && value.type === 'REG_DWORD' && value.data === 1;
+  return value !== undefined && isBypass(value.type, value.data);
+}
+
+/** REG_DWORD 1: the one value that switches the version check off. */
+export function isBypass(type: string, data: RegistryValue['data']): boolean {
+  return type === 'REG_DWORD' && data === 1;
 }

@@ -1,6 +1,6 @@
 import type { NodeDeclaration, Plan, ServiceStep, Step, StepTable, VersionMatch } from './plan';
 import { keepLatest } from './keepLatest';
-import { bypassesVersionCheck, type RegistryValue } from './registry';
+import type { RegistryValue } from './registry';
 import { JoinFlag, known, NodeVersions, NONE, Outcome, RecordedTimeline, rulesHeldOf, States, StepRecords, UNKNOWN } from './timelineRecord';
 import { majorOf } from './versions';
 
@@ -299,7 +299,7 @@ class Simulation {
     const records = this.records;
     const before = this.latest;
     const joiner = this.work[index]!;
-    const bypass = bypassesVersionCheck(versions.registryValue(joiner));
+    const bypass = versions.registryBypasses(joiner);
     const H = this.measured.highest;
     const L = this.measured.lowest;
     const anyActive = this.measured.activeCount > 0;

@@ -16,6 +16,8 @@ export interface StepKeys {
 export interface StepStarts {
   readonly count: number;
   start(index: number): number;
+  /** The offset after the element's `}`, when the elements were found from their keys. */
+  endOf?(index: number): number;
 }
 
 // Without its quotes: V8 searches for a pattern of 7 characters or more with tables it builds at every call,
@@ -72,6 +74,9 @@ export function locateSteps(text: string, arrayStart: number, stepKeys: number):
       const at = located(index);
       if (at < 0) throw new Error(`step ${index} is not where its "action" key says`);
       return at;
+    },
+    endOf(index) {
+      return endOfObject(text, keys[index]!);
     },
   };
 }

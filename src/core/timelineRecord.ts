@@ -1,5 +1,5 @@
 import type { NodeDeclaration, StepTable } from './plan';
-import type { RegistryValue } from './registry';
+import { bypassesVersionCheck, isBypass, type RegistryValue } from './registry';
 import type { ClusterState, JoinAttempt, JoinRule, NodeState, StepFacts, StepResult, Timeline } from './simulate';
 
 /**
@@ -107,6 +107,13 @@ export class NodeVersions {
     const r = this.registry[v]!;
     if (r === NONE) return undefined;
     return r === DECLARED ? DECLARED_VALUE : { type: this.steps!.registryType(r), data: this.steps!.registryData(r) };
+  }
+
+  /** bypassesVersionCheck(registryValue(v)), without building the value: the simulation asks at every start. */
+  registryBypasses(v: number): boolean {
+    const r = this.registry[v]!;
+    if (r === NONE) return false;
+    return r === DECLARED ? bypassesVersionCheck(DECLARED_VALUE) : isBypass(this.steps!.registryType(r), this.steps!.registryData(r));
   }
 
   /** The NodeState fields of version `v`, with `running` and `bypass` as given: a joiner is not a version of its own. */

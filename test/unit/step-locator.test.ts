@@ -64,7 +64,15 @@ describe('finding the steps from their "action" keys', () => {
         label,
       );
       const lazy = new LazyStepsTree(text, 64, keys);
-      for (let i = count - 1; i >= 0; i--) assert.equal(treeDifference(lazy.element(i), array.children![i]), '', `${label} step ${i}`);
+      for (let i = count - 1; i >= 0; i--) {
+        const element = lazy.element(i)!;
+        // Placed by its range first, its members read after: they hang from the element itself.
+        assert.equal(text.slice(element.offset, element.offset + element.length), text.slice(array.children![i]!.offset, array.children![i]!.offset + array.children![i]!.length), `${label} step ${i}`);
+        assert.equal(treeDifference(element, array.children![i]), '', `${label} step ${i}`);
+        assert.equal(element.parent, lazy.steps, `${label} step ${i}`);
+        for (const member of element.children!) assert.equal(member.parent, element, `${label} step ${i}`);
+        assert.equal(lazy.element(i), element);
+      }
     }
     // The generated plans, and the examples, whose comments are blanked in the JSON read.
     assert.ok(located >= 6 + 15, `only ${located} plans located`);
