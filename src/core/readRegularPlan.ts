@@ -47,6 +47,12 @@ class RegularReader {
   private readonly names: WrittenName[] = [];
   /** The colons in each of `names`, counted once rather than at every step that writes it. */
   private readonly nameColons: number[] = [];
+  /**
+   * The last step of each action, and the last upgrade's `to`, as JSON.parse made them. Kept with this reader
+   * (keepLatest.ts) so that their hidden classes, which JSON.parse gives every step written the same way,
+   * outlive the values: the code that reads them is then not thrown away at the next full GC.
+   */
+  private readonly exemplars: Values[] = [];
   /** Version strings already read as numbers (not aliases). */
   private readonly versionNumbers = new Map<string, number>();
   private catalog = new Catalog();
@@ -206,6 +212,7 @@ class RegularReader {
     const code = typeof props.action === 'string' ? (ACTION_CODES.get(props.action) ?? irregular()) : irregular();
     const action = ACTIONS[code]!;
     table.actions[index] = code;
+    this.exemplars[code] = props;
     const allowed = ALLOWED_STEP_PROPERTIES[action];
     for (const key in props) {
       this.colons++;
@@ -233,6 +240,7 @@ class RegularReader {
           flags |= StepFlag.ToAlias;
         } else {
           const toProps = this.nested(object(to), 4);
+          this.exemplars[ACTIONS.length] = toProps;
           for (const key in toProps) {
             this.colons++;
             if (!TARGET_PROPERTIES.has(key)) irregular();
