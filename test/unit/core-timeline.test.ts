@@ -2,7 +2,9 @@ import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { generatePlan } from '../../bench/generate';
 import { analyze, majorOf, makeVersion, type ClusterState, type StepResult, type Timeline } from '../../src/core';
-import { clusterVersionsOf } from '../../src/core/simulate';
+import { PlanDocument } from '../../src/core/planDocument';
+import { readRegularPlan } from '../../src/core/readRegularPlan';
+import { clusterVersionsOf, simulate } from '../../src/core/simulate';
 import { plan, readKbExample, step } from './helpers/plans';
 
 /** DOMAIN.md §2: the simulation of the KB 811272 example, step by step. */
@@ -296,5 +298,41 @@ describe('states built from their changes', () => {
       r.join.sponsors.forEach((s, k) => assert.equal(s, expected[k]));
     }
     assert.ok(joins > 50, `${joins} joins checked`);
+  });
+});
+
+describe('at most 64 nodes (MAX_NODES)', () => {
+  // Node indexes are kept in bytes (timelineRecord.ts): 64 nodes must simulate exactly, 65 not at all.
+  const nodes = (count: number) =>
+    Object.fromEntries(Array.from({ length: count }, (_, k) => [`N${String(k + 1).padStart(2, '0')}`, { version: k % 2 ? 'ws2003-rtm' : 'ws2003-rc2' }]));
+
+  it('simulates 64 nodes, the last one too', () => {
+    const t = timelineOf(plan(nodes(64), [step.stop('N64'), step.upgrade('N64', 'ws2003-rtm'), step.start('N64'), step.stop('N63')]));
+    assert.equal(t.initial.activeCount, 64);
+    assert.equal(t.initial.nodes.length, 64);
+    assert.equal(t.results[0]!.target?.name, 'N64');
+    assert.equal(t.results[1]!.after.nodes[63]!.name, 'N64');
+    assert.equal(t.results[1]!.after.nodes[63]!.highest, makeVersion(4, 3790));
+    assert.equal(t.results[2]!.join?.joiner.name, 'N64');
+    assert.equal(t.results[2]!.after.activeCount, t.results[2]!.join?.outcome === 'refused' ? 63 : 64);
+    assert.equal(t.results[3]!.after.activeCount, t.results[2]!.after.activeCount - 1);
+    assert.equal(t.results[3]!.after.nodes[62]!.running, false);
+    assert.equal(t.final.nodes[63]!.running, t.results[2]!.join?.outcome !== 'refused');
+  });
+
+  it('reports 65 and does not simulate them', () => {
+    const analysis = analyze(plan(nodes(65), [step.stop('N65')]));
+    assert.equal(analysis.timeline, undefined);
+    assert.deepEqual(
+      analysis.findings.map((f) => [f.code, f.pointer]),
+      [['limit-exceeded', '/nodes']],
+    );
+    assert.match(analysis.findings[0]!.message, /declares 65 nodes; a failover cluster has at most 64/);
+  });
+
+  it('simulate() refuses more than 64 nodes rather than mix up their indexes', () => {
+    const read = readRegularPlan(new PlanDocument(plan(nodes(65), [step.stop('N65')])));
+    assert.ok(read);
+    assert.throws(() => simulate(read), RangeError);
   });
 });
