@@ -102,7 +102,6 @@ const REPORTERS: ReadonlyMap<Rule, Report> = new Map(
   ]),
 );
 
-
 const KNOWN_CODES: ReadonlySet<string> = new Set(RULES.map((r) => r.code));
 
 /** Drops what `// clusterplan-disable-next-line` comments hide, then reports the comments that hid nothing. */

@@ -90,6 +90,8 @@ export class NodeVersions {
 
   add(node: number, highest: number, lowest: number, running: boolean, registry: number, bypass: boolean, registryChangedAt: number): number {
     const v = this.count++;
+    // A typed array drops a write past its end without a word: a wrong capacity must not pass for a verdict.
+    if (v >= this.node.length) throw new RangeError(`NodeVersions holds ${this.node.length} versions`);
     this.node[v] = node;
     this.highest[v] = highest;
     this.lowest[v] = lowest;
@@ -164,6 +166,7 @@ export class States {
   /** A new state: `work` is every node's version, in which `changedNode` is the one that changed. */
   add(work: Int32Array, changedNode: number, activeCount: number, highest: number, lowest: number, mixed: boolean, majorSpread: number): number {
     const s = this.count++;
+    if (s >= this.changedNode.length) throw new RangeError(`States holds ${this.changedNode.length} states`);
     this.changedNode[s] = changedNode;
     this.changedVersion[s] = changedNode === NONE ? NONE : work[changedNode]!;
     this.activeCount[s] = activeCount;

@@ -5,6 +5,7 @@ import { analyze, majorOf, makeVersion, type ClusterState, type StepResult, type
 import { PlanDocument } from '../../src/core/planDocument';
 import { readRegularPlan } from '../../src/core/readRegularPlan';
 import { clusterVersionsOf, simulate } from '../../src/core/simulate';
+import { NodeVersions, States } from '../../src/core/timelineRecord';
 import { plan, readKbExample, step } from './helpers/plans';
 
 /** DOMAIN.md §2: the simulation of the KB 811272 example, step by step. */
@@ -334,5 +335,26 @@ describe('at most 64 nodes (MAX_NODES)', () => {
     const read = readRegularPlan(new PlanDocument(plan(nodes(65), [step.stop('N65')])));
     assert.ok(read);
     assert.throws(() => simulate(read), RangeError);
+  });
+});
+
+describe('the records refuse to overflow', () => {
+  // A typed array drops a write past its end silently: a wrong capacity would turn into a wrong verdict.
+  it('NodeVersions and States throw past their capacity', () => {
+    const versions = new NodeVersions([], 1, undefined);
+    versions.add(0, 1, 1, true, -1, false, -1);
+    assert.throws(() => versions.add(0, 1, 1, true, -1, false, -1), RangeError);
+    const states = new States(1, 1);
+    states.add(new Int32Array(1), -1, 0, 1, 1, false, 0);
+    assert.throws(() => states.add(new Int32Array(1), -1, 0, 1, 1, false, 0), RangeError);
+  });
+
+  it('a plan of restarts and registry changes stays within the capacity the simulation gives itself', () => {
+    const nodes = { A: { version: 'ws2003-rc2' }, B: { version: 'ws2003-rc2' } };
+    const steps = [];
+    for (let k = 0; k < 40; k++) steps.push(k % 2 ? step.setNvc('A') : step.deleteNvc('A'), step.restart('A'), step.restart('B'));
+    const t = timelineOf(plan(nodes, steps));
+    assert.equal(t.results.length, 120);
+    assert.equal(t.final.nodes[0]!.bypass, true);
   });
 });

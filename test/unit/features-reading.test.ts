@@ -374,17 +374,20 @@ describe('inlayHints', () => {
     assert.deepEqual(inlayHints(analyze(''), 0, 0), []);
   });
 
-  it('stays fast on a plan of 20,000 steps when asked for one screen', () => {
+  it('works out only the steps on screen of a plan of 20,000 steps', () => {
     const steps = Array.from({ length: 10_000 }, () => '    { "action": "stop", "node": "NODE1" },\n    { "action": "start", "node": "NODE1" },').join('\n');
     const text = `{\n  "nodes": { "NODE1": { "version": "ws2003-rtm" }, "NODE2": { "version": "ws2003-rtm" } },\n  "steps": [\n${steps}\n  ]\n}`;
     const analysis = analyze(text);
-    // The tree is built once per text, by whichever editor feature asks first (the analysis needs none).
-    assert.ok(analysis.document.root);
+    // Counted, not timed (timings belong in the benchmarks): a step's result is what a hint costs.
+    const timeline = analysis.timeline!;
+    const result = timeline.result.bind(timeline);
+    const asked = new Set<number>();
+    Object.assign(timeline, { result: (i: number) => (asked.add(i), result(i)) });
     const middle = text.length >> 1;
-    const started = performance.now();
     const hints = inlayHints(analysis, middle, middle + 3000);
-    assert.ok(performance.now() - started < 50, 'one screen of hints in under 50 ms');
     assert.ok(hints.length > 30 && hints.length < 80, `about one screen: ${hints.length}`);
+    assert.ok(asked.size <= hints.length + 2, `results of ${asked.size} steps for ${hints.length} hints`);
+    assert.ok(Math.min(...asked) > 9_000 && Math.max(...asked) < 11_000, 'the steps in the middle');
   });
 });
 
