@@ -93,6 +93,11 @@ export class PlanDocument {
     return values;
   }
 
+  /** False once `values()` found the text to be JSON as it is: it then has no comment, so no suppression. */
+  get mayHaveComments(): boolean {
+    return this.json !== this.text;
+  }
+
   /**
    * A reader of `values()` found the text well-formed and within `maxNestingDepth`: no syntax error, no limit
    * problem, and the tree can wait until a node is asked for, then be built only as far as needed.

@@ -25,6 +25,7 @@ const COMMENT = new RegExp(`//[ \\t]*${SUPPRESSION_MARKER}\\b([^\\r\\n]*)`, 'y')
 export function findSuppressions(document: PlanDocument, knownCodes: ReadonlySet<string>): Suppression[] {
   const text = document.text;
   const found: Suppression[] = [];
+  if (!document.mayHaveComments) return found;
   // A cheap search first: most plans have none, and the marker is rare in any text.
   for (let at = text.indexOf(SUPPRESSION_MARKER); at >= 0; at = text.indexOf(SUPPRESSION_MARKER, at + 1)) {
     // Only spaces may stand between "//" and the marker; looking back further would make a text full of
