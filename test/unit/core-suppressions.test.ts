@@ -17,6 +17,15 @@ describe('// clusterplan-disable-next-line', () => {
     assert.deepEqual(codes(stopOnly('    // clusterplan-disable-next-line cluster-offline -- planned outage\n')), []);
   });
 
+  it('is looked for only in text that has comments: plain JSON has none, whatever its strings say', () => {
+    const plain = analyze(stopOnly('    { "action": "note", "text": "// clusterplan-disable-next-line cluster-offline -- x" },\n'));
+    assert.equal(plain.document.mayHaveComments, false);
+    assert.deepEqual(plain.findings.map((f) => f.code), ['cluster-offline']);
+    const commented = analyze(stopOnly('    // clusterplan-disable-next-line cluster-offline -- planned outage\n'));
+    assert.equal(commented.document.mayHaveComments, true);
+    assert.deepEqual(commented.findings, []);
+  });
+
   it('does not hide other codes on that line', () => {
     assert.deepEqual(codes(stopOnly('    // clusterplan-disable-next-line not-running -- wrong code\n')), ['unused-suppression@/steps', 'cluster-offline@/steps/0']);
   });
