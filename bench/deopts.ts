@@ -5,7 +5,7 @@
  *   node --expose-gc --trace-deopt out/bench/deopts.js FILE
  *
  * V8 drops optimised code that saw a hidden class, or inlined a function, that the GC then freed. Before
- * src/core/keepLatest.ts about 20 functions lost their code at every full GC between two analyses, and the
+ * src/core/keepLatest.ts about 33 functions lost their code at every full GC between two analyses, and the
  * next analysis ran up to twice as long; this keeps that from coming back unnoticed. The plan is read before
  * the cycles start, so only the analysis's own code runs in them.
  */
