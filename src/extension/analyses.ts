@@ -18,7 +18,8 @@ export class AnalysisCache {
     // "Untitled-1" and starts again at version 1.
     if (cached && cached.document === document && cached.version === document.version) return cached.analysis;
     const analysis = analyze(document.getText(), analysisOptions());
-    this.entries.set(key, { document, version: document.version, analysis });
+    // A feature VS Code asked for just before the close may run after it: nothing would forget that entry.
+    if (!document.isClosed) this.entries.set(key, { document, version: document.version, analysis });
     return analysis;
   }
 
