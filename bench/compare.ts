@@ -1,17 +1,24 @@
 /**
  * Differential check for changes to the core: does this working tree's `analyze` give exactly what a
- * git revision's gave? Builds the revision in a temporary worktree, then compares, on every .clusterplan
- * under examples/ and test/, the generated plans and thousands of random mutations of the small ones:
- * the findings (code, severity, message, pointer, range), the quick fixes of every finding, and the
- * timeline (cluster versions, join outcomes and conditions, every node's state after every step).
- * A speed-up must change none of it.
+ * git revision's gave? On every .clusterplan under examples/ and test/, the generated plans and thousands
+ * of random mutations of the small ones, it compares what a user can see: the findings (code, severity,
+ * message, pointer, range), the quick fixes of every finding, and the timeline (the initial state, and
+ * for every step the cluster and node states after it, its target and its join attempt). A refactor must
+ * change none of it.
  *
- *   node out/bench/compare.js [REVISION] [MUTATIONS]     (defaults: HEAD, 4000)
+ *   node out/bench/compare.js [REVISION] [MUTATIONS]      against a revision built in a git worktree
+ *                                                          (defaults: HEAD, 4000)
+ *   node out/bench/compare.js --record FILE [MUTATIONS]    writes this tree's view of every plan to FILE
+ *   node out/bench/compare.js --against FILE               compares this tree with a recorded FILE
+ *
+ * A recording keeps each plan's text beside its view, so it can be compared with a later tree whose
+ * corpus or timeline shape has changed: `view` is then the projection of the new shape onto the old view.
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as zlib from 'node:zlib';
 import type * as Core from '../src/core';
 import * as current from '../src/core';
 import { mutate, planCorpus } from './corpus';
@@ -48,11 +55,13 @@ function view(core: typeof Core, text: string): string {
     return `throws ${(error as Error).message}`;
   }
   const skipped = new Set(['node', 'parent', 'keyNode', 'declaration', 'duplicateOf']);
+  const timeline = analysis.timeline;
   return JSON.stringify(
     {
       findings: analysis.findings,
       fixes: analysis.findings.map((f) => core.fixesFor(analysis, f)),
-      steps: analysis.timeline?.results.map((r) => ({ after: r.after, join: r.join })),
+      initial: timeline?.initial,
+      steps: timeline?.results.map((r) => ({ after: r.after, target: r.target, join: r.join })),
     },
     (key, value: unknown) => {
       if (skipped.has(key)) return undefined;
@@ -75,39 +84,74 @@ function firstDifference(a: string, b: string): string {
 /** Pieces of plans, for mutations that reach the reader, the simulation and the rules, not only the parser. */
 const PIECES = ['{', '}', '[', ']', ',', ':', '"', '/', '*', '\n', ' ', '0', '-', '.', 'e', '\\', '//x\n', '/*x*/', '"node": "N1"', '"action": "join"', '"sponsor": "NODE1",', '4.3790', '"0x00040ECE"', '"ws2003-rtm"'];
 
-function main(): number {
-  const revision = process.argv[2] ?? 'HEAD';
-  const mutations = Number(process.argv[3] ?? 4000);
+/** [label, text] of every plan, then of `mutations` seeded mutations of the small ones. */
+function* inputs(mutations: number): Generator<[string, string]> {
+  const plans = planCorpus(ROOT);
+  yield* plans;
+  console.log(`compare: ${plans.length} plans done`);
+  const random = seededRandom(811272);
+  const small = plans.filter(([, t]) => t.length < 20000);
+  for (let i = 0; i < mutations; i++) {
+    const [label, text] = small[i % small.length]!;
+    yield [`mutation ${i} of ${label}`, mutate(text, random, PIECES)];
+    if ((i + 1) % 1000 === 0) console.log(`compare: ${i + 1} of ${mutations} mutations done`);
+  }
+}
+
+/** Counts and shows differences, the first five in full. */
+class Differences {
+  count = 0;
+  compared = 0;
+  check(label: string, before: string, now: string): void {
+    this.compared++;
+    if (before === now) return;
+    this.count++;
+    if (this.count <= 5) console.log(`DIFFERENT: ${label}${firstDifference(before, now)}`);
+  }
+}
+
+function againstRevision(revision: string, mutations: number): number {
   console.log(`compare: building ${revision} in a temporary worktree…`);
   const { core: before, cleanUp } = buildRevision(revision);
   try {
-    const plans = planCorpus(ROOT);
-    let differences = 0;
-    const compare = (label: string, text: string) => {
-      const a = view(before, text);
-      const b = view(current, text);
-      if (a === b) return;
-      differences++;
-      if (differences <= 5) console.log(`DIFFERENT: ${label}${firstDifference(a, b)}`);
-    };
-    for (const [label, text] of plans) compare(label, text);
-    console.log(`compare: ${plans.length} plans done`);
-    const random = seededRandom(811272);
-    const small = plans.filter(([, t]) => t.length < 20000);
-    for (let i = 0; i < mutations; i++) {
-      const [label, text] = small[i % small.length]!;
-      compare(`mutation ${i} of ${label}`, mutate(text, random, PIECES));
-      if ((i + 1) % 1000 === 0) console.log(`compare: ${i + 1} of ${mutations} mutations done`);
-    }
-    console.log(`compare: ${plans.length} plans and ${mutations} mutations against ${revision}: ${differences === 0 ? 'identical' : `${differences} differ`}`);
-    return differences === 0 ? 0 : 1;
+    const differences = new Differences();
+    for (const [label, text] of inputs(mutations)) differences.check(label, view(before, text), view(current, text));
+    console.log(`compare: ${differences.compared} plans and mutations against ${revision}: ${differences.count === 0 ? 'identical' : `${differences.count} differ`}`);
+    return differences.count === 0 ? 0 : 1;
   } finally {
     cleanUp();
   }
 }
 
+/** One JSON line per plan: its label, its text and this tree's view of it; gzipped. */
+function record(file: string, mutations: number): number {
+  const lines: string[] = [];
+  for (const [label, text] of inputs(mutations)) lines.push(JSON.stringify({ label, text, view: view(current, text) }));
+  fs.writeFileSync(file, zlib.gzipSync(lines.join('\n') + '\n'));
+  console.log(`compare: recorded ${lines.length} plans and mutations to ${file}`);
+  return 0;
+}
+
+function againstRecording(file: string): number {
+  const differences = new Differences();
+  const lines = zlib.gunzipSync(fs.readFileSync(file)).toString('utf8').split('\n').filter(Boolean);
+  for (const [n, line] of lines.entries()) {
+    const { label, text, view: before } = JSON.parse(line) as { label: string; text: string; view: string };
+    differences.check(label, before, view(current, text));
+    if ((n + 1) % 1000 === 0) console.log(`compare: ${n + 1} of ${lines.length} done`);
+  }
+  console.log(`compare: ${differences.compared} plans and mutations against ${file}: ${differences.count === 0 ? 'identical' : `${differences.count} differ`}`);
+  return differences.count === 0 ? 0 : 1;
+}
+
+function main(args: string[]): number {
+  if (args[0] === '--record') return record(args[1]!, Number(args[2] ?? 4000));
+  if (args[0] === '--against') return againstRecording(args[1]!);
+  return againstRevision(args[0] ?? 'HEAD', Number(args[1] ?? 4000));
+}
+
 try {
-  process.exitCode = main();
+  process.exitCode = main(process.argv.slice(2));
 } catch (error) {
   console.error(`compare: ${(error as Error).message}`);
   process.exitCode = 2;
