@@ -61,16 +61,13 @@ function view(core: typeof Core, text: string): string {
       findings: analysis.findings,
       fixes: analysis.findings.map((f) => core.fixesFor(analysis, f)),
       initial: timeline?.initial,
-      steps: timeline?.results.map((r) => ({ after: r.after, target: r.target, join: r.join })),
+      steps: timeline?.steps.map((r) => ({ after: r.after, target: r.target, join: r.join })),
     },
     (key, value: unknown) => {
       if (skipped.has(key)) return undefined;
       // Keys in a fixed order: an object built in another order is the same object to its users.
       if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
-      const entries = Object.entries(value);
-      // The simulation's states and joins have `nodes` and `sponsors` as getters, not own properties.
-      for (const lazy of ['nodes', 'sponsors']) if (lazy in value && !Object.hasOwn(value, lazy)) entries.push([lazy, (value as Record<string, unknown>)[lazy]]);
-      return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+      return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     },
   );
 }

@@ -10,7 +10,6 @@ import type { Finding } from '../src/core/finding';
 import { PlanDocument } from '../src/core/planDocument';
 import type { Plan } from '../src/core/plan';
 import { readPlan } from '../src/core/readPlan';
-import { readRegularPlan } from '../src/core/readRegularPlan';
 import { RULES } from '../src/core/rules';
 import { simulate } from '../src/core/simulate';
 import { generatePlan, type Variant } from './generate';
@@ -24,20 +23,17 @@ export interface PhaseTimings {
 }
 
 export const PHASES = [
-  'values',
-  'read values',
+  'document', // jsonc-parser's scanner (nesting, comments), then its parseTree
+  'readPlan',
   'simulate',
   'rules + sort', // text and plan rules
   'sum of phases',
   'analyze (whole)',
-  // The route of a plan that is not regular (readRegularPlan.ts), and of the editor's features.
-  'tree',
-  'readPlan',
   'parseTree alone',
 ] as const;
 
 /** The phases that add up to the sum. */
-export const SHARED: ReadonlySet<string> = new Set(['values', 'read values', 'simulate', 'rules + sort']);
+export const SHARED: ReadonlySet<string> = new Set(['document', 'readPlan', 'simulate', 'rules + sort']);
 
 export function phaseBreakdown(text: string, rounds: number, warmup = 1): PhaseTimings {
   const samples = new Map<string, number[]>(PHASES.map((p) => [p, []]));
@@ -49,14 +45,11 @@ export function phaseBreakdown(text: string, rounds: number, warmup = 1): PhaseT
     const record = round >= warmup;
     const put = (name: string, ms: number) => record && samples.get(name)!.push(ms);
 
-    // As analyze reads a regular plan: JSON.parse's values, then the model from them.
-    const document = new PlanDocument(text);
-    const valuesMs = time(() => document.values());
+    // As analyze runs: the document, the model, the simulation, the rules.
+    let document!: PlanDocument;
+    const documentMs = time(() => (document = new PlanDocument(text)));
     let plan!: Plan;
-    const readMs = time(() => {
-      plan = readRegularPlan(document) ?? readPlan(document.root!, text);
-      if (document.limitProblem === undefined) document.confirmWellFormed();
-    });
+    const readMs = time(() => (plan = readPlan(document.root!, text)));
     let timeline!: ReturnType<typeof simulate>;
     const simulateMs = time(() => (timeline = simulate(plan)));
     const rulesMs = time(() => {
@@ -87,24 +80,15 @@ export function phaseBreakdown(text: string, rounds: number, warmup = 1): PhaseT
       return findings.sort((a, b) => a.offset - b.offset);
     });
     const wholeMs = time(() => analyze(text));
-    // The tree route last, and dropped before the next round, so that its heap does not weigh on the others.
+    // jsonc-parser's parseTree alone, for comparison with "document".
     const treeOnly = time(() => parseTree(text, [], { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true }));
-    let treeDocument: PlanDocument | undefined = new PlanDocument(text);
-    const treeMs = time(() => treeDocument!.root);
-    const readPlanMs = time(() => readPlan(treeDocument!.root!, text));
-    treeDocument = undefined;
 
-    // "read values" parses again inside readRegularPlan: it stands for the reader plus one JSON.parse, and
-    // "values" is that JSON.parse (with the colon count) on its own. "tree" is the fast JSONC pass (on broken
-    // text: the nesting pre-pass + parseTree + the errors); jsonc-parser's parseTree alone, for comparison.
-    put('values', valuesMs);
-    put('read values', readMs - valuesMs);
+    put('document', documentMs);
+    put('readPlan', readMs);
     put('simulate', simulateMs);
     put('rules + sort', rulesMs);
-    put('sum of phases', readMs + simulateMs + rulesMs);
+    put('sum of phases', documentMs + readMs + simulateMs + rulesMs);
     put('analyze (whole)', wholeMs);
-    put('tree', treeMs);
-    put('readPlan', readPlanMs);
     put('parseTree alone', treeOnly);
   }
   void sink;

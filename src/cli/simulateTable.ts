@@ -9,7 +9,7 @@ export function formatTimeline(analysis: Analysis): string {
   const atEnd = (f: Finding) => { const rule = ruleFor(f.code); return rule?.needs === 'plan' && rule.atEnd === true; };
   const during = analysis.findings.filter((f) => !atEnd(f));
   const rows: string[][] = [row('0', '(initial)', '', timeline.initial, findingsAt(during, (p) => !p.startsWith('/steps')))];
-  for (const r of timeline.results) {
+  for (const r of timeline.steps) {
     const target = r.step.action !== undefined && 'target' in r.step ? (r.step.target?.name ?? '') : '';
     const outcome = r.join && r.join.outcome !== 'joined' && r.join.outcome !== 'formed' ? ` (${r.join.outcome})` : '';
     const own = `/steps/${r.step.index}`;

@@ -1,23 +1,14 @@
 import type { Catalog, Release } from './catalog';
-import { keepLatest } from './keepLatest';
 import type { JsonNode } from './planDocument';
 
-/** The model of a `.clusterplan` file (DOMAIN.md §3), read leniently: what could not be read is left undefined. */
+/**
+ * The model of a `.clusterplan` file (docs/format.md), read leniently by readPlan.ts: what could not be read
+ * is left undefined and recorded as a schema issue or a version problem. Every object keeps the JSON node it
+ * was read from, so a finding about it is shown at its place in the text.
+ */
 
+export type { Action } from './format';
 export type VersionMatch = 'exact' | 'major';
-
-export const ACTIONS = [
-  'stop',
-  'start',
-  'join',
-  'restart',
-  'upgrade',
-  'set-registry',
-  'delete-registry',
-  'cluster-security',
-  'note',
-] as const;
-export type Action = (typeof ACTIONS)[number];
 
 /** A place in the file: its pointer (keys as written) and the node whose range the editor shows. */
 export interface Located {
@@ -59,40 +50,15 @@ export interface NodeDeclaration extends VersionPair {
   readonly duplicateOf: NodeDeclaration | undefined;
 }
 
-/**
- * Where findings about a declaration are shown: its name. The node is read only when a finding is shown, as
- * a plan read from its values looks nodes up on first use (lazyModel.ts).
- */
+/** Where findings about a declaration are shown: its name. */
 export function declarationName(declaration: NodeDeclaration): Located {
-  return new DeclarationName(declaration);
-}
-
-// A class, not a literal with a getter, which would have a hidden class of its own per call (RegularPlan).
-// Rules make these only to show a finding, and keep none: keepLatest keeps the class's hidden class alive.
-class DeclarationName implements Located {
-  readonly pointer: string;
-  constructor(private readonly declaration: NodeDeclaration) {
-    this.pointer = declaration.pointer;
-    keepLatest(DeclarationName, this);
-  }
-
-  get node(): JsonNode {
-    return this.declaration.keyNode;
-  }
+  return { pointer: declaration.pointer, node: declaration.keyNode };
 }
 
 /** A node named by a step (`node` or `sponsor`), resolved case-insensitively. */
 export interface NodeReference extends Located {
   readonly name: string;
   readonly declaration: NodeDeclaration | undefined;
-}
-
-/** The step's `node`, then its `sponsor`, those it has: plan.nodeReferences is these, step by step. */
-export function stepReferences(step: Step): NodeReference[] {
-  const references: NodeReference[] = [];
-  if ('target' in step && step.target) references.push(step.target);
-  if ('sponsor' in step && step.sponsor) references.push(step.sponsor);
-  return references;
 }
 
 interface StepBase extends Located {
@@ -141,6 +107,21 @@ export interface UnreadableStep extends StepBase {
 
 export type Step = ServiceStep | UpgradeStep | RegistryStep | SecurityStep | NoteStep | UnreadableStep;
 
+/** The steps that act on one node: every action but cluster-security and note. */
+export type NodeStep = ServiceStep | UpgradeStep | RegistryStep;
+
+export function isNodeStep(step: Step): step is NodeStep {
+  return step.action !== undefined && step.action !== 'cluster-security' && step.action !== 'note';
+}
+
+/** The step's `node`, then its `sponsor`, those it has: plan.nodeReferences is these, step by step. */
+export function stepReferences(step: Step): NodeReference[] {
+  const references: NodeReference[] = [];
+  if (isNodeStep(step) && step.target) references.push(step.target);
+  if ('sponsor' in step && step.sponsor) references.push(step.sponsor);
+  return references;
+}
+
 export interface SchemaIssue extends Located {
   readonly message: string;
 }
@@ -155,43 +136,16 @@ export interface Plan {
   readonly stepsArray: JsonNode | undefined;
   /** Every declaration in file order, duplicates included. */
   readonly nodes: readonly NodeDeclaration[];
-  /** A plan read from its values builds these objects only when first asked for: the analysis reads `stepTable`. */
   readonly steps: readonly Step[];
-  /** The steps as the simulation and the rules read every one of them, by index. */
-  readonly stepTable: StepTable;
-  /** Every version written, in file order. */
+  /** Every version written, in file order; those that could not be read have a `problem`. */
   readonly versionValues: readonly VersionValue[];
-  /** The versions in `versionValues` that have a problem, for the rules that report them. */
-  readonly versionProblems: readonly VersionValue[];
   readonly schemaIssues: readonly SchemaIssue[];
   /** Node references of steps (`node`, then `sponsor`), in file order. */
   readonly nodeReferences: readonly NodeReference[];
 }
 
-/**
- * The steps, read one fact at a time. The simulation and the rules' checks read these for every step; an
- * object of `steps` is built only for a step they report. A plan read from its values keeps them in typed
- * arrays (regularSteps.ts): a clean plan then builds no object per step, and the objects it used to build,
- * all alive to the end of the analysis, cost the garbage collector more than the parse. Each answer is what
- * the step object would give, as stepTable.ts reads it from the objects of the tree's reader.
- */
-export interface StepTable {
-  readonly length: number;
-  /** `steps[index]`, the same object. */
-  step(index: number): Step;
-  action(index: number): Action | undefined;
-  /** The declaration the step's `node` resolves to: `target?.declaration`. */
-  target(index: number): NodeDeclaration | undefined;
-  /** `sponsor?.declaration` of a service step. */
-  sponsor(index: number): NodeDeclaration | undefined;
-  /** The step's `node` or `sponsor` names a node that is not declared. */
-  namesUnknownNode(index: number): boolean;
-  /** An upgrade's `to`: whether it has one, and its versions. */
-  hasTo(index: number): boolean;
-  toHighest(index: number): number | undefined;
-  toLowest(index: number): number | undefined;
-  /** A registry step's `atParametersKey`, `type` and `data`. */
-  atParametersKey(index: number): boolean;
-  registryType(index: number): string;
-  registryData(index: number): number | string | undefined;
+/** The declarations the simulation runs: the first of each name. */
+export function declaredNodes(plan: Pick<Plan, 'nodes'>): NodeDeclaration[] {
+  return plan.nodes.filter((n) => !n.duplicateOf);
 }
+

@@ -1,8 +1,5 @@
-import { getNodePath, findNodeAtOffset, parseTree, printParseErrorCode } from 'jsonc-parser';
+import { createScanner, findNodeAtOffset, getNodePath, parseTree, printParseErrorCode, SyntaxKind } from 'jsonc-parser';
 import type { Node as JsonNode, ParseError } from 'jsonc-parser';
-import { LazyStepsTree, parseWellFormedTree, TooDeep } from './jsoncTree';
-import { parseJsoncValues, type JsoncValues } from './jsoncValues';
-import type { StepKeys } from './stepLocator';
 
 export type { JsonNode };
 
@@ -21,116 +18,49 @@ export interface Range {
 export interface Limits {
   /** jsonc-parser recurses per level and overflows the stack around 5,000; real plans nest 5 deep. */
   maxNestingDepth: number;
-  /** Above this many characters only the syntax is checked. */
+  /** Above this many characters only the size is checked. */
   maxFileSize: number;
 }
 
 export const DEFAULT_LIMITS: Limits = { maxNestingDepth: 64, maxFileSize: 32 * 1024 * 1024 };
 
 export interface TextProblem {
-  message: string;
-  offset: number;
-  length: number;
+  readonly message: string;
+  readonly offset: number;
+  readonly length: number;
 }
 
-interface ParsedText {
-  readonly root: JsonNode | undefined;
-  readonly syntaxErrors: readonly TextProblem[];
-  readonly limitProblem: TextProblem | undefined;
+/** A `//` or `/* *\/` comment, as jsonc-parser's scanner finds it: never one inside a string. */
+export interface Comment {
+  readonly offset: number;
+  readonly length: number;
+  readonly kind: 'line' | 'block';
 }
 
 /**
- * The text of a plan, its values and its JSONC tree, and the mapping between offsets, positions and JSON
- * Pointers. The tree is built on first use: a plan read from its values (readRegularPlan.ts) may need no
- * node at all, and the tree costs more than the rest of the analysis.
+ * The text of a plan read once: its JSONC tree (jsonc-parser's parseTree), its comments, the syntax and
+ * limit problems, and the mapping between offsets, positions and JSON Pointers. Everything is read in the
+ * constructor; only the line starts are worked out on first use.
  */
 export class PlanDocument {
-  private parsed: ParsedText | undefined;
-  /** Set by `confirmWellFormed`: the tree is then built a step at a time, as nodes are asked for. */
-  private lazy: LazyStepsTree | 'not yet' | undefined;
-  private complete = false;
-  /** While the analysis runs, a node asked for builds only its own step (see `confirmWellFormed`). */
-  private partial = false;
+  /** Undefined when the text is empty or over a limit. */
+  readonly root: JsonNode | undefined;
+  readonly syntaxErrors: readonly TextProblem[];
+  /** Set when a limit stopped the reading; only the checks that need no tree ran. */
+  readonly limitProblem: TextProblem | undefined;
+  /** Every comment, in text order; none when a limit stopped the reading. */
+  readonly comments: readonly Comment[];
   private lineStarts: number[] | undefined;
-  /** The JSON that `values()` read, with the text's offsets (JsoncValues.json). */
-  private json: string | undefined;
-  /** From `confirmWellFormed`: the steps, each with the text's only "action" keys. */
-  private stepKeys: StepKeys | undefined;
 
   constructor(
     readonly text: string,
-    private readonly limits: Limits = DEFAULT_LIMITS,
-  ) {}
-
-  /** The whole tree: every step is built, so jsonc-parser's helpers can walk it. */
-  get root(): JsonNode | undefined {
-    const lazy = this.lazyTree();
-    if (!lazy) return this.parse().root;
-    if (!this.complete) {
-      for (let i = 0; i < lazy.stepCount; i++) lazy.element(i);
-      this.complete = true;
-    }
-    return lazy.root;
-  }
-
-  get syntaxErrors(): readonly TextProblem[] {
-    return this.lazy ? [] : this.parse().syntaxErrors;
-  }
-
-  /** Set when a limit stopped the analysis; only cheap checks ran. */
-  get limitProblem(): TextProblem | undefined {
-    return this.lazy ? undefined : this.parse().limitProblem;
-  }
-
-  /**
-   * The text's values through JSON.parse (jsoncValues.ts), or undefined when it is not well-formed JSONC or is
-   * over the size limit. Well-formed text may still nest too deep or repeat a key: see `confirmWellFormed`.
-   */
-  values(): JsoncValues | undefined {
-    if (this.text.length > this.limits.maxFileSize) return undefined;
-    const values = parseJsoncValues(withoutBom(this.text));
-    this.json = values?.json;
-    return values;
-  }
-
-  /** False once `values()` found the text to be JSON as it is: it then has no comment, so no suppression. */
-  get mayHaveComments(): boolean {
-    return this.json !== this.text;
-  }
-
-  /**
-   * A reader of `values()` found the text well-formed and within `maxNestingDepth`: no syntax error, no limit
-   * problem, and the tree can wait until a node is asked for, then be built only as far as needed.
-   * `stepKeys`: the reader also found "steps" to hold that many objects, each with the text's only "action"
-   * keys, one each; the tree then finds the steps from those keys in the JSON it read (stepLocator.ts).
-   */
-  confirmWellFormed(stepKeys?: number): void {
-    if (this.parsed) return;
-    this.lazy = 'not yet';
-    this.partial = true;
-    this.stepKeys = this.json === undefined || stepKeys === undefined ? undefined : { count: stepKeys, json: this.json };
-  }
-
-  /**
-   * The analysis is done: from now on the first node asked for builds the whole tree. Steps built before have
-   * only their own subtree, and fixes and editor features walk from a node to its neighbours.
-   */
-  endPartialTree(): void {
-    this.partial = false;
-  }
-
-  /** The deepest nesting the analysis reads. */
-  get maxNestingDepth(): number {
-    return this.limits.maxNestingDepth;
-  }
-
-  private parse(): ParsedText {
-    return (this.parsed ??= parseText(this.text, this.limits));
-  }
-
-  private lazyTree(): LazyStepsTree | undefined {
-    if (this.lazy === 'not yet') this.lazy = new LazyStepsTree(withoutBom(this.text), this.limits.maxNestingDepth, this.stepKeys);
-    return this.lazy;
+    limits: Limits = DEFAULT_LIMITS,
+  ) {
+    const read = readText(text, limits);
+    this.root = read.root;
+    this.syntaxErrors = read.syntaxErrors;
+    this.limitProblem = read.limitProblem;
+    this.comments = read.comments;
   }
 
   positionAt(offset: number): Position {
@@ -166,28 +96,12 @@ export class PlanDocument {
   nodeAt(pointer: string): JsonNode | undefined {
     const segments = parsePointer(pointer);
     if (!segments) return undefined;
-    const lazy = this.partial ? this.lazyTree() : undefined;
-    let node = lazy ? lazy.root : this.root;
+    let node = this.root;
     for (const segment of segments) {
       if (!node) return undefined;
-      node = lazy && node === lazy.steps ? (INDEX.test(segment) ? lazy.element(Number(segment)) : undefined) : child(node, segment);
+      node = child(node, segment);
     }
     return node;
-  }
-
-  /** The `index`th element of the top-level `"steps"` array, as `nodeAt('/steps/' + index)`. */
-  stepNode(index: number): JsonNode | undefined {
-    const lazy = this.partial ? this.lazyTree() : undefined;
-    if (lazy) return lazy.element(index);
-    const root = this.root;
-    const steps = root && child(root, 'steps');
-    return steps?.type === 'array' ? steps.children?.[index] : undefined;
-  }
-
-  /** The key of the property whose value `pointer` names. */
-  keyNodeAt(pointer: string): JsonNode | undefined {
-    const property = this.nodeAt(pointer)?.parent;
-    return property?.type === 'property' ? property.children?.[0] : undefined;
   }
 
   /** The JSON Pointer of the innermost element at `offset`. */
@@ -197,19 +111,15 @@ export class PlanDocument {
     return node ? toPointer(getNodePath(node)) : undefined;
   }
 
+  /** The comment that covers `offset`, its end included. */
+  commentAt(offset: number): Comment | undefined {
+    return this.comments.find((c) => c.offset <= offset && offset <= c.offset + c.length);
+  }
+
   private starts(): number[] {
     if (!this.lineStarts) {
       const starts = [0];
-      const text = this.text;
-      for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 13 /* \r */) {
-          if (text.charCodeAt(i + 1) === 10) i++;
-          starts.push(i + 1);
-        } else if (c === 10 /* \n */) {
-          starts.push(i + 1);
-        }
-      }
+      for (const match of this.text.matchAll(/\r\n?|\n/g)) starts.push(match.index + match[0].length);
       this.lineStarts = starts;
     }
     return this.lineStarts;
@@ -222,9 +132,8 @@ export function toPointer(path: readonly (string | number)[]): string {
   return pointer;
 }
 
-/** One key as a JSON Pointer segment (RFC 6901: ~ as ~0, / as ~1). Most keys have neither, and skip the regexes. */
+/** One key as a JSON Pointer segment (RFC 6901: ~ as ~0, / as ~1). */
 export function escapePointerKey(key: string): string {
-  if (key.indexOf('~') < 0 && key.indexOf('/') < 0) return key;
   return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
@@ -247,88 +156,81 @@ function parsePointer(pointer: string): string[] | undefined {
   return pointer
     .slice(1)
     .split('/')
-    .map((s) => (s.indexOf('~') < 0 ? s : s.replace(/~1/g, '/').replace(/~0/g, '~')));
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
-// A UTF-8 BOM is not JSON, but editors hide it; a same-length space keeps every offset true.
-function withoutBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
+interface ReadText {
+  readonly root: JsonNode | undefined;
+  readonly syntaxErrors: readonly TextProblem[];
+  readonly limitProblem: TextProblem | undefined;
+  readonly comments: readonly Comment[];
 }
 
-function parseText(text: string, limits: Limits): ParsedText {
-  const parseable = withoutBom(text);
+function readText(text: string, limits: Limits): ReadText {
   if (text.length > limits.maxFileSize) {
-    // Not even parsed: building the tree of a file this size would cost seconds and much memory.
+    // Not even scanned: the tree of a file this size would cost seconds and much memory.
     const message = `The plan has ${text.length} characters, above the limit of ${limits.maxFileSize}; clusterplan does not read it. Split it into smaller plans.`;
-    return { root: undefined, syntaxErrors: [], limitProblem: { message, offset: 0, length: 0 } };
+    return { root: undefined, syntaxErrors: [], limitProblem: { message, offset: 0, length: 0 }, comments: [] };
   }
-  // Most plans are well-formed: the fast pass reads them and checks the nesting on the way. Broken text
-  // goes to jsonc-parser for its error recovery, after a separate nesting check since it recurses per level.
-  let fast: JsonNode | undefined | 'not well-formed' | TooDeep;
-  try {
-    fast = parseWellFormedTree(parseable, limits.maxNestingDepth);
-  } catch (error) {
-    if (!(error instanceof TooDeep)) throw error;
-    fast = error;
-  }
-  const deep = fast instanceof TooDeep ? fast.offset : fast === 'not well-formed' ? findExcessiveNesting(parseable, limits.maxNestingDepth) : -1;
-  if (deep >= 0) {
+  // A UTF-8 BOM is not JSON, but editors hide it; a same-length space keeps every offset true.
+  const parseable = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
+  // parseTree recurses once per level: the nesting is checked before it runs.
+  const { comments, tooDeepAt } = scan(parseable, limits.maxNestingDepth);
+  if (tooDeepAt !== undefined) {
     const message = `The plan nests deeper than ${limits.maxNestingDepth} levels here; clusterplan does not read further. A plan needs about 5.`;
-    return { root: undefined, syntaxErrors: [], limitProblem: { message, offset: deep, length: 1 } };
+    return { root: undefined, syntaxErrors: [], limitProblem: { message, offset: tooDeepAt, length: 1 }, comments: [] };
   }
-  if (fast !== 'not well-formed') return { root: fast as JsonNode | undefined, syntaxErrors: [], limitProblem: undefined };
   const errors: ParseError[] = [];
   let root: JsonNode | undefined;
   try {
     root = parseTree(parseable, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
   } catch (error) {
-    // The nesting check above should make this impossible; should the parser still recurse too deep on
-    // some broken text, the file gets a finding instead of crashing the editor.
+    // The nesting check should make this impossible; should the parser still recurse too deep on some
+    // broken text, the file gets a finding instead of crashing the editor.
     if (!(error instanceof RangeError)) throw error;
     const message = 'The plan nests too deeply to be read; clusterplan does not read further. A plan needs about 5 levels.';
-    return { root: undefined, syntaxErrors: [], limitProblem: { message, offset: 0, length: 0 } };
+    return { root: undefined, syntaxErrors: [], limitProblem: { message, offset: 0, length: 0 }, comments: [] };
   }
   const syntaxErrors = errors.map((e) => {
     // An unterminated block comment is reported one character past the end of the text.
     const offset = Math.min(e.offset, text.length);
     return { message: syntaxMessage(printParseErrorCode(e.error)), offset, length: Math.min(e.length, text.length - offset) };
   });
-  return { root, syntaxErrors, limitProblem: undefined };
+  return { root, syntaxErrors, limitProblem: undefined, comments };
+}
+
+/**
+ * One pass of jsonc-parser's scanner: the comments, and the offset of the first bracket deeper than `max`.
+ * Only a matching closer ends a level: the parser's error recovery skips a "}" inside an array, so counting
+ * it would let "[}[}[}…" recurse past the limit unseen.
+ */
+function scan(text: string, max: number): { comments: Comment[]; tooDeepAt: number | undefined } {
+  const comments: Comment[] = [];
+  const open: SyntaxKind[] = [];
+  const scanner = createScanner(text, false);
+  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
+    switch (kind) {
+      case SyntaxKind.OpenBraceToken:
+      case SyntaxKind.OpenBracketToken:
+        open.push(kind);
+        if (open.length > max) return { comments, tooDeepAt: scanner.getTokenOffset() };
+        break;
+      case SyntaxKind.CloseBraceToken:
+        if (open[open.length - 1] === SyntaxKind.OpenBraceToken) open.pop();
+        break;
+      case SyntaxKind.CloseBracketToken:
+        if (open[open.length - 1] === SyntaxKind.OpenBracketToken) open.pop();
+        break;
+      case SyntaxKind.LineCommentTrivia:
+      case SyntaxKind.BlockCommentTrivia:
+        comments.push({ offset: scanner.getTokenOffset(), length: scanner.getTokenLength(), kind: kind === SyntaxKind.LineCommentTrivia ? 'line' : 'block' });
+        break;
+    }
+  }
+  return { comments, tooDeepAt: undefined };
 }
 
 function syntaxMessage(code: string): string {
   const words = code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
   return `JSONC syntax error: ${words}.`;
-}
-
-/**
- * The offset of the first bracket deeper than `max`, or -1. Skips strings and comments; stops at the
- * first excess, so it is a cheap linear pass before the recursive parser runs.
- */
-function findExcessiveNesting(text: string, max: number): number {
-  // Only a matching closer ends a level: the parser's error recovery skips a "}" inside an array, so
-  // counting it would let "[}[}[}…" recurse past the limit unseen.
-  const open: number[] = [];
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 34 /* " */) {
-      for (i++; i < n; i++) {
-        const d = text.charCodeAt(i);
-        if (d === 92 /* \ */) i++;
-        else if (d === 34 || d === 10 || d === 13) break;
-      }
-    } else if (c === 47 /* / */ && text.charCodeAt(i + 1) === 47) {
-      while (i < n && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
-    } else if (c === 47 && text.charCodeAt(i + 1) === 42 /* * */) {
-      const end = text.indexOf('*/', i + 2);
-      i = end < 0 ? n : end + 1;
-    } else if (c === 123 /* { */ || c === 91 /* [ */) {
-      open.push(c);
-      if (open.length > max) return i;
-    } else if ((c === 125 /* } */ && open[open.length - 1] === 123) || (c === 93 /* ] */ && open[open.length - 1] === 91)) {
-      open.pop();
-    }
-  }
-  return -1;
 }

@@ -1,4 +1,3 @@
-import { findNodeAtOffset } from 'jsonc-parser';
 import type { Finding, TextEdit } from './finding';
 import type { PlanDocument } from './planDocument';
 
@@ -20,25 +19,19 @@ export interface Suppression {
   readonly problems: readonly string[];
 }
 
-const COMMENT = new RegExp(`//[ \\t]*${SUPPRESSION_MARKER}\\b([^\\r\\n]*)`, 'y');
+/** `//`, spaces, the marker, then the codes and the reason to the end of the line. */
+const MARKED = new RegExp(`//[ \\t]*${SUPPRESSION_MARKER}\\b(.*)`);
 
+/**
+ * The suppressions in the document's comments, which jsonc-parser's scanner found: a marker inside a string
+ * is not one. The marker may follow other words of the comment after a second `//`; the suppression then
+ * starts there.
+ */
 export function findSuppressions(document: PlanDocument, knownCodes: ReadonlySet<string>): Suppression[] {
-  const text = document.text;
   const found: Suppression[] = [];
-  if (!document.mayHaveComments) return found;
-  // A cheap search first: most plans have none, and the marker is rare in any text.
-  for (let at = text.indexOf(SUPPRESSION_MARKER); at >= 0; at = text.indexOf(SUPPRESSION_MARKER, at + 1)) {
-    // Only spaces may stand between "//" and the marker; looking back further would make a text full of
-    // markers quadratic.
-    let start = at;
-    while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
-    start -= 2;
-    if (start < 0 || text[start] !== '/' || text[start + 1] !== '/') continue;
-    if (insideString(document, start)) continue;
-    COMMENT.lastIndex = start;
-    const match = COMMENT.exec(text);
-    if (!match) continue;
-    found.push(parse(document, start, match[0].length, match[1]!, knownCodes));
+  for (const comment of document.comments) {
+    const match = MARKED.exec(document.text.slice(comment.offset, comment.offset + comment.length));
+    if (match) found.push(parse(document, comment.offset + match.index, match[0].length, match[1]!, knownCodes));
   }
   // Stacked suppression lines all hide findings on the first line below the stack.
   for (let i = found.length - 2; i >= 0; i--) {
@@ -60,12 +53,6 @@ function parse(document: PlanDocument, offset: number, length: number, rest: str
   if (unknown.length > 0) problems.push(`${unknown.map((c) => `"${c}"`).join(', ')} ${unknown.length === 1 ? 'is not a rule code' : 'are not rule codes'}`);
   if (reason === '') problems.push('it gives no reason after "--"');
   return { offset, length, codes, reason, targetLine: document.positionAt(offset).line + 1, problems };
-}
-
-function insideString(document: PlanDocument, offset: number): boolean {
-  if (!document.root) return false;
-  const node = findNodeAtOffset(document.root, offset, false);
-  return node?.type === 'string' && offset > node.offset && offset < node.offset + node.length;
 }
 
 /** Whether a valid suppression hides `finding`; marks which suppressions were used. */

@@ -33,6 +33,23 @@ test('nothing in the extension imports a lazy chunk, and the package keeps every
   assert.deepEqual(chunks.map((f) => `!dist/${f.replace(/\.ts$/, '.js')}`).filter((line) => !kept.includes(line)), []);
 });
 
+// Speed comes from the algorithms, not from tricks aimed at one JavaScript engine (docs/development.md).
+test('the code says nothing about V8\'s internals, and the core uses no typed arrays', () => {
+  const engineWords = /hidden class|deopt|megamorphic|optimi[sz]ed code|inline cache/i;
+  const talkers = sources(path.join(root, 'src')).filter((file) => engineWords.test(readFileSync(file, 'utf8')));
+  assert.deepEqual(talkers.map((f) => path.relative(root, f)), []);
+  const typed = /\b(?:Int8|Uint8|Uint8Clamped|Int16|Uint16|Int32|Uint32|Float32|Float64|BigInt64|BigUint64)Array\b/;
+  const users = sources(path.join(root, 'src/core')).filter((file) => typed.test(readFileSync(file, 'utf8')));
+  assert.deepEqual(users.map((f) => path.relative(root, f)), []);
+});
+
+test('every source file is small enough to read in one sitting', () => {
+  const long = sources(path.join(root, 'src'))
+    .map((file) => [path.relative(root, file), readFileSync(file, 'utf8').split('\n').length] as const)
+    .filter(([, lines]) => lines > 400);
+  assert.deepEqual(long, []);
+});
+
 // The diagnostics never compute a fix: the rules, which the activation bundle holds, must not reach the
 // fixes and jsonc-parser's editor, and each rule's fixes sit beside it under its own code.
 test('the rules do not import the fixes, and each rule\'s fixes are fixes/<code>.ts of a plan rule', async () => {

@@ -50,7 +50,31 @@ describe('PlanDocument: offsets, positions and JSON Pointers', () => {
     assert.equal(new PlanDocument('// ' + '['.repeat(100) + '\n{}').limitProblem, undefined, 'brackets inside a comment do not count');
   });
 
-  it('checks only the syntax of a file over the size limit', () => {
+  it('stops at the bracket that goes one level too deep, and reads a text exactly at the limit', () => {
+    const text = '{"a": ' + '['.repeat(10) + ']'.repeat(10) + '}';
+    assert.equal(new PlanDocument(text, { maxNestingDepth: 5, maxFileSize: 1000 }).limitProblem?.offset, 6 + 4);
+    const within = new PlanDocument(text, { maxNestingDepth: 11, maxFileSize: 1000 });
+    assert.equal(within.limitProblem, undefined);
+    assert.ok(within.root);
+  });
+
+  it('counts a level closed only by its own bracket, as the parser recovers', () => {
+    // The parser skips a "}" inside an array: counting it as a closer would let the nesting grow unseen.
+    assert.equal(new PlanDocument('[}'.repeat(100)).limitProblem?.offset, 128);
+  });
+
+  it('holds every comment, in order, and none that is inside a string', () => {
+    const text = '// a\n{ "x": "// not /* one */", /* b */ "y": 1 } /* c';
+    const doc = new PlanDocument(text);
+    assert.deepEqual(
+      doc.comments.map((c) => [text.slice(c.offset, c.offset + c.length), c.kind]),
+      [['// a', 'line'], ['/* b */', 'block'], ['/* c', 'block']],
+    );
+    assert.equal(doc.commentAt(text.indexOf('b */'))?.kind, 'block');
+    assert.equal(doc.commentAt(text.indexOf('not')), undefined);
+  });
+
+  it('checks only the size of a file over the size limit', () => {
     const big = new PlanDocument('{"nodes": {}, "steps": []}', { maxNestingDepth: 64, maxFileSize: 10 });
     assert.match(big.limitProblem!.message, /above the limit of 10/);
   });

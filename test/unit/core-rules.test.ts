@@ -658,8 +658,8 @@ describe('node names', () => {
   test('steps match declared names without regard to case', () => {
     const analysis = analyze(plan({ Node1: RTM, NODE2: RTM }, [step.stop('NODE1'), step.start('node1', 'node2')]));
     assert.deepEqual(analysis.findings, []);
-    assert.equal(analysis.timeline!.results[0]!.after.activeCount, 1);
-    assert.equal(analysis.timeline!.results[1]!.after.activeCount, 2);
+    assert.equal(analysis.timeline!.steps[0]!.after.activeCount, 1);
+    assert.equal(analysis.timeline!.steps[1]!.after.activeCount, 2);
   });
 
   // Object.prototype's names must not be found as declared nodes, nor break the reading.

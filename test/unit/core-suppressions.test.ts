@@ -17,13 +17,21 @@ describe('// clusterplan-disable-next-line', () => {
     assert.deepEqual(codes(stopOnly('    // clusterplan-disable-next-line cluster-offline -- planned outage\n')), []);
   });
 
-  it('is looked for only in text that has comments: plain JSON has none, whatever its strings say', () => {
-    const plain = analyze(stopOnly('    { "action": "note", "text": "// clusterplan-disable-next-line cluster-offline -- x" },\n'));
-    assert.equal(plain.document.mayHaveComments, false);
-    assert.deepEqual(plain.findings.map((f) => f.code), ['cluster-offline']);
+  it('is a comment: the same words in a string hide nothing', () => {
+    const inString = analyze(stopOnly('    { "action": "note", "text": "// clusterplan-disable-next-line cluster-offline -- x" },\n'));
+    assert.deepEqual(inString.document.comments, []);
+    assert.deepEqual(inString.findings.map((f) => f.code), ['cluster-offline']);
     const commented = analyze(stopOnly('    // clusterplan-disable-next-line cluster-offline -- planned outage\n'));
-    assert.equal(commented.document.mayHaveComments, true);
+    assert.equal(commented.document.comments.length, 1);
     assert.deepEqual(commented.findings, []);
+  });
+
+  it('may follow other words of a line comment after a second "//"', () => {
+    const text = stopOnly('    // see the runbook // clusterplan-disable-next-line cluster-offline -- planned outage\n');
+    assert.deepEqual(codes(text), []);
+    const misspelt = text.replace('cluster-offline', 'cluster-offlin');
+    const comment = analyze(misspelt).findings.find((f) => f.code === 'invalid-suppression')!;
+    assert.equal(misspelt.slice(comment.offset, comment.offset + comment.length), '// clusterplan-disable-next-line cluster-offlin -- planned outage');
   });
 
   it('does not hide other codes on that line', () => {

@@ -79,7 +79,7 @@ export function buildModel(plan: Plan, timeline: Timeline, findings: readonly Fi
   };
 
   const steps: RunbookStep[] = [];
-  for (const result of timeline.results) {
+  for (const result of timeline.steps) {
     const step = result.step;
     const label = stepLabel(step);
     const fail = (message: string) => check(message, step.pointer);

@@ -1,9 +1,8 @@
 import { createScanner, findNodeAtLocation, getLocation, ScanError, SyntaxKind, type JSONPath } from 'jsonc-parser';
 import type { Analysis } from '../analyze';
 import { nodeKey } from '../nodeNames';
-import { ACTIONS, type Action } from '../plan';
+import { ACTIONS, COMMON_STEP_PROPERTIES, NODE_PROPERTIES, RELEASE_PROPERTIES, STEP_PROPERTIES, TARGET_PROPERTIES, TOP_LEVEL, type Action } from '../format';
 import type { JsonNode } from '../planDocument';
-import { COMMON_STEP_PROPERTIES, NODE_PROPERTIES, RELEASE_PROPERTIES, STEP_PROPERTIES, TARGET_PROPERTIES, TOP_LEVEL } from '../readPlan';
 import { NO_VERSION_CHECK, PARAMETERS_KEY, REGISTRY_TYPES } from '../registry';
 import { formatVersion } from '../versions';
 

@@ -45,7 +45,7 @@ export function hoverAt(analysis: Analysis, offset: number): PlanHover | undefin
     if (step && subject) {
       const own = analysis.findings.filter((f) => f.pointer === step.pointer || f.pointer.startsWith(step.pointer + '/'));
       const findings = [...new Set([...own, ...here])].sort((a, b) => a.offset - b.offset);
-      return hover([stepMarkdown(timeline!.result(step.index)), findingsMarkdown(findings)], subject);
+      return hover([stepMarkdown(timeline!.steps[step.index]!), findingsMarkdown(findings)], subject);
     }
   }
   if (here.length === 0) return undefined;
@@ -81,11 +81,8 @@ export function ruleMarkdown(rule: Rule, severity: string): string {
 
 function suppressionHover(document: PlanDocument, offset: number): PlanHover | undefined {
   const text = document.text;
-  // Cheap exits: most plans have no suppression comment, and most hovers are not on one.
-  if (!text.includes(SUPPRESSION_MARKER)) return undefined;
-  const lineStart = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
-  if (!text.slice(lineStart, offset + SUPPRESSION_MARKER.length).includes('//')) return undefined;
-
+  // Most hovers are not on a comment.
+  if (document.commentAt(offset)?.kind !== 'line') return undefined;
   const comment = findSuppressions(document, KNOWN_CODES).find((s) => covers(s.offset, s.length, offset));
   if (!comment) return undefined;
   const markerAt = comment.offset + text.slice(comment.offset, comment.offset + comment.length).indexOf(SUPPRESSION_MARKER);

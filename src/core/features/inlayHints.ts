@@ -44,8 +44,7 @@ export function inlayHints(analysis: Analysis, startOffset: number, endOffset: n
   for (let i = low; i < steps.length; i++) {
     const step = steps[i]!;
     if (step.node.offset > endOffset) break;
-    if (i >= timeline.facts.length) break;
-    const result = timeline.result(i);
+    const result = timeline.steps[i]!;
     const offset = stepHintOffset(document.text, step.node.offset + step.node.length);
     if (!inRange(offset)) continue;
     hints.push({ offset, label: stateLabel(result.after), tooltip: stateTooltip(`After ${stepLabel(step)}`, result.after) });

@@ -25,7 +25,7 @@ export function planSummary(analysis: Analysis): PlanSummary | undefined {
   const steps = plan?.stepsArray;
   const key = steps?.parent?.children?.[0];
   if (!plan || !timeline || !steps || !key) return undefined;
-  const count = plan.stepTable.length;
+  const count = plan.steps.length;
   const parts = [`${count} ${count === 1 ? 'step' : 'steps'}`, endsAt(timeline.final), problems(analysis)];
   return { offset: key.offset, length: key.length, text: parts.join(' · ') };
 }

@@ -47,10 +47,9 @@ export function timelineItems(analysis: Analysis, limit = TIMELINE_ITEM_LIMIT): 
       length: anchor.length,
     },
   ];
-  // Only the rows shown are built: the timeline builds a step's result when asked for it.
-  const shown = Math.min(timeline.facts.length, Math.max(0, limit - 1));
-  for (let i = 0; i < shown; i++) items.push(stepItem(timeline.result(i), worstAt.get(i)));
-  return { items, more: timeline.facts.length - shown };
+  const shown = timeline.steps.slice(0, Math.max(0, limit - 1));
+  for (const [i, result] of shown.entries()) items.push(stepItem(result, worstAt.get(i)));
+  return { items, more: timeline.steps.length - shown.length };
 }
 
 function stepItem(r: StepResult, worst: Severity | undefined): TimelineItem {
@@ -74,7 +73,7 @@ export function timelineNodes(analysis: Analysis, stepIndex: number | undefined)
   const timeline = analysis.timeline;
   if (!timeline) return [];
   if (stepIndex === undefined) return timeline.initial.nodes.map((n) => nodeItem(n, undefined));
-  const r = stepIndex >= 0 && stepIndex < timeline.facts.length ? timeline.result(stepIndex) : undefined;
+  const r = timeline.steps[stepIndex];
   return r ? r.after.nodes.map((n, i) => nodeItem(n, r.before.nodes[i])) : [];
 }
 

@@ -10,7 +10,7 @@ import { insertSteps, replaceValue, type NewStep } from './stepEdits';
 // The quick fixes of join-incompatible (rules/join-incompatible.ts).
 export function fixes(context: RuleContext, finding: Finding): Fix[] {
   const index = stepIndexOf(finding.pointer);
-  const result = index === undefined || index >= context.timeline.facts.length ? undefined : context.timeline.result(index);
+  const result = index === undefined ? undefined : context.timeline.steps[index];
   const fix = result?.join?.outcome === 'refused' ? noVersionCheckFix(context, result) : undefined;
   return fix ? [fix] : [];
 }
@@ -40,7 +40,7 @@ function noVersionCheckFix({ document, plan, timeline }: RuleContext, result: St
       keepsClusterUp = false;
     }
     add(at ?? i, kbStep.stop(name), kbStep.setNoVersionCheck(name), kbStep.start(name));
-    parts.push(`restart ${name} with NoVersionCheck before ${stepLabel(plan.stepTable.step(at ?? i))}`);
+    parts.push(`restart ${name} with NoVersionCheck before ${stepLabel(plan.steps[at ?? i]!)}`);
   }
 
   const joiner = result.target!;
@@ -61,7 +61,8 @@ function noVersionCheckFix({ document, plan, timeline }: RuleContext, result: St
   // not); the node then joins, and may sponsor this join without bypassing. Fix that join first.
   const first = Math.min(i, ...inserts.keys());
   for (let k = first; k < i; k++) {
-    if (timeline.facts.outcome(k) === 'refused' && timeline.result(k).join!.joiner.bypass) return undefined;
+    const join = timeline.steps[k]!.join;
+    if (join?.outcome === 'refused' && join.joiner.bypass) return undefined;
   }
   for (const [at, steps] of inserts) edits.push(...insertSteps(document, plan, at, steps));
 
@@ -73,11 +74,11 @@ function noVersionCheckFix({ document, plan, timeline }: RuleContext, result: St
 function latestSafeRestart(plan: Plan, timeline: Timeline, sponsor: NodeState, join: number): number | undefined {
   const index = timeline.initial.nodes.findIndex((n) => n.declaration === sponsor.declaration);
   for (let at = join; at >= 0; at--) {
-    const step = plan.stepTable.step(at);
+    const step = plan.steps[at];
     // A later change of the value that does not bypass the check (a delete, another type or data) would
     // undo the fix before the join.
     if (at < join && undoesBypass(step, sponsor)) return undefined;
-    const state = timeline.result(at).before;
+    const state = timeline.steps[at]!.before;
     if (restartKeepsClusterUp(state, index, true, plan.versionMatch)) return at;
   }
   return undefined;

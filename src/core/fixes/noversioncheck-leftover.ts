@@ -8,7 +8,7 @@ export function fixes({ document, plan, timeline }: RuleContext, finding: Findin
   const index = timeline.final.nodes.findIndex((n) => {
     if (!n.registry) return false;
     const at = n.registryChangedAt ?? -1;
-    return (at >= 0 ? plan.stepTable.step(at).pointer : n.declaration.pointer) === finding.pointer;
+    return (at >= 0 ? plan.steps[at]!.pointer : n.declaration.pointer) === finding.pointer;
   });
   const node = timeline.final.nodes[index];
   if (!node) return [];
@@ -19,7 +19,7 @@ export function fixes({ document, plan, timeline }: RuleContext, finding: Findin
   return [
     {
       title: `Delete NoVersionCheck on ${name}` + (node.running ? ' and restart its Cluster service' : '') + (safe ? '' : ' (its restart would be refused or take the cluster offline)'),
-      edits: insertSteps(document, plan, plan.stepTable.length, steps),
+      edits: insertSteps(document, plan, plan.steps.length, steps),
       isPreferred: true,
       safe,
     },

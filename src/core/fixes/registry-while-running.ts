@@ -8,7 +8,7 @@ import { insertSteps } from './stepEdits';
 // The quick fixes of registry-while-running (rules/registry-while-running.ts).
 export function fixes({ document, plan, timeline }: RuleContext, finding: Finding): Fix[] {
   const index = stepIndexOf(finding.pointer);
-  const r = index === undefined || index >= timeline.facts.length ? undefined : timeline.result(index);
+  const r = index === undefined ? undefined : timeline.steps[index];
   if (!r?.target || r.step.action !== 'set-registry') return [];
   const name = r.target.declaration.name;
   const nodeIndex = r.before.nodes.indexOf(r.target);

@@ -10,7 +10,7 @@ export function fixes({ document, plan, timeline }: RuleContext, _finding: Findi
   return [
     {
       title: `Fix the cluster security descriptor (KB 811272): ${state.missing.map((m) => m.short).join(', ')}`,
-      edits: insertSteps(document, plan, plan.stepTable.length, state.missing.map((m) => m.step)),
+      edits: insertSteps(document, plan, plan.steps.length, state.missing.map((m) => m.step)),
       isPreferred: true,
       safe: true,
     },

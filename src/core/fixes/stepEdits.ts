@@ -37,14 +37,14 @@ export function insertSteps(document: PlanDocument, plan: Plan, index: number, s
     if (indent === undefined) return [{ offset: element.offset, length: 0, content: steps.map((s) => render(s) + ', ').join('') }];
     // New lines above the element and above the comment lines that introduce it, each ending with a comma.
     const gapStart = index > 0 ? elements[index - 1]!.offset + elements[index - 1]!.length : array.offset + 1;
-    const at = aboveLeadingComments(text, element.offset, lineCommentStarts(text, gapStart, element.offset));
+    const at = aboveLeadingComments(text, element.offset, lineCommentStarts(document, gapStart, element.offset));
     return [{ offset: at, length: 0, content: steps.map((s) => render(s) + ',' + style.eol + indent).join('') }];
   }
 
   const last = elements[elements.length - 1]!;
   const end = last.offset + last.length;
   const comma = nextTokenIsComma(text, end);
-  const lineEnd = restOfLineIsTrivia(text, comma ?? end);
+  const lineEnd = restOfLineIsTrivia(document, comma ?? end);
   if (indent !== undefined && lineEnd !== undefined) {
     // After the last line, so a comment at its end stays with the step it belongs to.
     const body = steps.map((s) => style.eol + indent + render(s)).join(',') + (comma !== undefined ? ',' : '');
@@ -109,15 +109,9 @@ function aboveLeadingComments(text: string, offset: number, lineComments: Readon
   }
 }
 
-/** Where the `//` comments between two elements start, as the JSONC scanner sees them. */
-function lineCommentStarts(text: string, from: number, to: number): Set<number> {
-  const starts = new Set<number>();
-  const scanner = createScanner(text, false);
-  scanner.setPosition(from);
-  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF && scanner.getTokenOffset() < to; kind = scanner.scan()) {
-    if (kind === SyntaxKind.LineCommentTrivia) starts.add(scanner.getTokenOffset());
-  }
-  return starts;
+/** Where the `//` comments between two elements start. */
+function lineCommentStarts(document: PlanDocument, from: number, to: number): Set<number> {
+  return new Set(document.comments.filter((c) => c.kind === 'line' && c.offset >= from && c.offset < to).map((c) => c.offset));
 }
 
 function startOfLine(text: string, offset: number): number {
@@ -154,12 +148,12 @@ function nextTokenIsComma(text: string, offset: number): number | undefined {
 }
 
 /** The end of the line after `offset` (after the comma) if only spaces and a `//` comment follow there. */
-function restOfLineIsTrivia(text: string, offset: number): number | undefined {
+function restOfLineIsTrivia(document: PlanDocument, offset: number): number | undefined {
+  const text = document.text;
   let i = text[offset] === ',' ? offset + 1 : offset;
   while (text[i] === ' ' || text[i] === '\t') i++;
-  if (text.startsWith('//', i)) {
-    while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
-  }
+  const comment = document.comments.find((c) => c.offset === i && c.kind === 'line');
+  if (comment) i += comment.length;
   if (i >= text.length || text[i] === '\n' || text[i] === '\r') return i;
   return undefined;
 }

@@ -4,7 +4,7 @@ import { replaceValue } from './stepEdits';
 
 // The quick fixes of unknown-version-alias (rules/unknown-version-alias.ts).
 export function fixes({ plan, document }: RuleContext, finding: Finding): Fix[] {
-  const value = plan.versionProblems.find((v) => v.node.offset === finding.offset && v.problem?.suggestion !== undefined);
+  const value = plan.versionValues.find((v) => v.node.offset === finding.offset && v.problem?.suggestion !== undefined);
   const suggestion = value?.problem?.suggestion;
   if (!value || !suggestion) return [];
   const written = String(value.node.value);

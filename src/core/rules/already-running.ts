@@ -9,10 +9,8 @@ export const alreadyRunning: PlanRule = {
   explanation:
     '"net start clussvc" on a running service does nothing: the node does not re-read NoVersionCheck and does not rejoin. If the step is meant to apply a registry change, use "restart".',
   check({ timeline }, report) {
-    for (let i = 0; i < timeline.facts.length; i++) {
-      if (timeline.facts.outcome(i) !== 'already-running') continue;
-      const r = timeline.result(i);
-      if (!r.join) continue;
+    for (const r of timeline.steps) {
+      if (r.join?.outcome !== 'already-running') continue;
       report(r.step, `The Cluster service already runs on ${r.join.joiner.name} at ${stepLabel(r.step)}, so this ${r.step.action} does nothing; it does not re-read NoVersionCheck. Use "restart" to apply a registry change.`);
     }
   },

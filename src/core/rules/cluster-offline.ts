@@ -9,10 +9,8 @@ export const clusterOffline: PlanRule = {
   explanation:
     'A rolling upgrade keeps at least one node running so the cluster\'s resources stay online. A step that stops or upgrades the last active node takes the whole cluster offline.',
   check({ plan, timeline }, report) {
-    const { facts } = timeline;
-    for (let i = 0; i < facts.length; i++) {
-      if (facts.activeCountBefore(i) === 0 || facts.activeCountAfter(i) > 0) continue;
-      const r = timeline.result(i);
+    for (const r of timeline.steps) {
+      if (r.before.activeCount === 0 || r.after.activeCount > 0) continue;
       const was = r.before.nodes.filter((n) => n.running);
       const cluster = plan.clusterName ? `the cluster ${plan.clusterName}` : 'the cluster';
       report(r.step, `After ${stepLabel(r.step)} no node is active: ${cluster} is offline. Before it, ${nameList(was)} ${was.length === 1 ? 'was' : 'were'} active.`);

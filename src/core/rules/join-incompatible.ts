@@ -12,11 +12,9 @@ export const joinIncompatible: PlanRule = {
   explanation:
     'A node may join only if its highest version equals ClusterHighestVersion, its lowest version equals ClusterHighestVersion, or its highest version equals ClusterLowestVersion. Otherwise its Cluster service does not start and logs event 1071 with error 5075 (ERROR_CLUSTER_INCOMPATIBLE_VERSIONS). For an RC to RTM upgrade, KB 811272 sets NoVersionCheck = 1 on the joiner and on its sponsor before their services start.',
   check({ plan, timeline }, report) {
-    for (let i = 0; i < timeline.facts.length; i++) {
-      if (timeline.facts.outcome(i) !== 'refused') continue;
-      const result = timeline.result(i);
+    for (const result of timeline.steps) {
       const join = result.join;
-      if (!join) continue;
+      if (join?.outcome !== 'refused') continue;
       const j = join.joiner;
       const unbypassed = [j, ...join.sponsors].filter((n) => !n.bypass);
       report(
@@ -40,7 +38,7 @@ function related(plan: Plan, result: StepResult, nodes: readonly NodeState[]): R
     } else if (at === -1) {
       list.push({ where: declarationOf(node), message: `${node.name} is declared with NoVersionCheck` });
     } else {
-      const step = plan.stepTable.step(at);
+      const step = plan.steps[at]!;
       list.push({ where: step, message: `NoVersionCheck last changed on ${node.name} at ${stepLabel(step)}` });
     }
   }

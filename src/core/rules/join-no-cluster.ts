@@ -9,10 +9,8 @@ export const joinNoCluster: PlanRule = {
   explanation:
     'A "join" asserts that there is a running cluster to join. With no active node, the service would form a new cluster on its own instead, which is a different operation: use "start" if that is what you mean, or start another node first.',
   check({ timeline }, report) {
-    for (let i = 0; i < timeline.facts.length; i++) {
-      if (timeline.facts.outcome(i) !== 'no-cluster') continue;
-      const r = timeline.result(i);
-      if (!r.join) continue;
+    for (const r of timeline.steps) {
+      if (r.join?.outcome !== 'no-cluster') continue;
       report(
         r.step,
         `${r.join.joiner.name} cannot join at ${stepLabel(r.step)}: no node is active, so there is no cluster to join. Start another node first, or use "start" to form the cluster on ${r.join.joiner.name}.`,

@@ -1,5 +1,5 @@
 import { formatVersion } from '../versions';
-import { forEachPair, holderAt, pairSubject, pairWhere } from './versionPairs';
+import { pairHolders, pairOf, pairSubject, pairWhere } from './versionPairs';
 import type { PlanRule } from './rule';
 
 export const lowestAboveHighest: PlanRule = {
@@ -10,10 +10,10 @@ export const lowestAboveHighest: PlanRule = {
   explanation:
     'NodeLowestVersion is the earliest version the installed Cluster service is compatible with, so it can never be above NodeHighestVersion, the installed version. The numbers are probably swapped.',
   check({ plan }, report) {
-    forEachPair(plan, (highest, lowest, at) => {
-      if (highest === undefined || lowest === undefined || lowest <= highest) return;
-      const holder = holderAt(plan, at);
+    for (const holder of pairHolders(plan)) {
+      const { highest, lowest } = pairOf(holder);
+      if (highest === undefined || lowest === undefined || lowest <= highest) continue;
       report(pairWhere(holder), `${pairSubject(holder)}: lowest ${formatVersion(lowest)} is above highest ${formatVersion(highest)}. Are the two swapped?`);
-    });
+    }
   },
 };

@@ -19,13 +19,11 @@ export const majorSkew: PlanRule = {
         { where: declarationName(initial[1].declaration), message: `${initial[1].name} is declared here` },
       ]);
     }
-    const { facts } = timeline;
-    for (let i = 0; i < facts.length; i++) {
-      // Most states have no two nodes more than a major apart: then their nodes need no look.
-      if (plan.stepTable.action(i) !== 'upgrade' || facts.majorSpreadAfter(i) <= 1) continue;
-      const result = timeline.result(i);
-      if (!result.target) continue;
-      const upgraded = result.after.nodes.find((n) => n.declaration === result.target!.declaration)!;
+    for (const result of timeline.steps) {
+      const target = result.target;
+      if (result.step.action !== 'upgrade' || !target) continue;
+      // Only the upgraded node's distance is new: a skew that existed before was reported then, or at /nodes.
+      const upgraded = result.after.nodes.find((n) => n.declaration === target.declaration)!;
       if (upgraded.highest === undefined) continue;
       const farthest = farthestFrom(upgraded, result.after.nodes);
       if (!farthest) continue;

@@ -14,8 +14,8 @@ export const noVersionCheckLeftover: PlanRule = {
     for (const node of timeline.final.nodes) {
       if (!node.registry) continue;
       const at = node.registryChangedAt ?? -1;
-      const where = at >= 0 ? plan.stepTable.step(at) : declarationName(node.declaration);
-      const origin = at >= 0 ? `set at ${stepLabel(plan.stepTable.step(at))}` : 'declared in "nodes"';
+      const where = at >= 0 ? plan.steps[at]! : declarationName(node.declaration);
+      const origin = at >= 0 ? `set at ${stepLabel(plan.steps[at]!)}` : 'declared in "nodes"';
       report(where, `At the end of the plan, ${node.name} still has NoVersionCheck in its registry (${origin}). Delete it once every node is upgraded, then restart the Cluster service: until then nodes of other versions may join.`);
     }
   },

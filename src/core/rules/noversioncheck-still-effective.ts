@@ -12,7 +12,7 @@ export const noVersionCheckStillEffective: PlanRule = {
   check({ plan, timeline }, report) {
     for (const node of timeline.final.nodes) {
       if (!node.running || !node.bypass || node.registry || node.registryChangedAt === undefined || node.registryChangedAt < 0) continue;
-      const step = plan.stepTable.step(node.registryChangedAt);
+      const step = plan.steps[node.registryChangedAt]!;
       report(step, `NoVersionCheck is deleted on ${node.name} at ${stepLabel(step)}, but its Cluster service is not restarted afterwards, so version checking stays off on ${node.name} at the end of the plan.`);
     }
   },

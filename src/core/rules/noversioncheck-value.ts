@@ -1,5 +1,4 @@
 import { stepLabel } from '../describe';
-import type { RegistryStep } from '../plan';
 import { PARAMETERS_KEY } from '../registry';
 import type { PlanRule } from './rule';
 
@@ -11,13 +10,10 @@ export const noVersionCheckValue: PlanRule = {
   explanation:
     'The Cluster service skips the version check only for a REG_DWORD value NoVersionCheck = 1 under HKLM\\SYSTEM\\CurrentControlSet\\Services\\ClusSvc\\Parameters. Any other type, data or key leaves the check on, and the join is then judged on the version rules alone.',
   check({ plan }, report) {
-    const steps = plan.stepTable;
-    for (let i = 0; i < steps.length; i++) {
-      if (steps.action(i) !== 'set-registry') continue;
-      const type = steps.registryType(i);
-      const data = steps.registryData(i);
-      if (type === 'REG_DWORD' && (data === undefined || data === 1) && steps.atParametersKey(i)) continue;
-      const step = steps.step(i) as RegistryStep;
+    for (const step of plan.steps) {
+      if (step.action !== 'set-registry') continue;
+      const { type, data } = step;
+      if (type === 'REG_DWORD' && (data === undefined || data === 1) && step.atParametersKey) continue;
       const problems: string[] = [];
       if (type !== 'REG_DWORD') problems.push(`its type is ${type}, not REG_DWORD`);
       if (data !== undefined && data !== 1) problems.push(`its data is ${JSON.stringify(data)}, not 1`);

@@ -33,19 +33,16 @@ interface Missing {
 
 export function descriptorState(plan: Plan, timeline: Timeline) {
   const upgrades: { step: UpgradeStep; node: string; from: string }[] = [];
-  for (let i = 0; i < timeline.facts.length; i++) {
-    if (plan.stepTable.action(i) !== 'upgrade') continue;
-    const highest = timeline.facts.targetHighest(i);
-    if (highest === undefined) continue;
+  for (const { step, target } of timeline.steps) {
+    // The version the node is upgraded from: its own before the step.
+    const highest = target?.highest;
+    if (step.action !== 'upgrade' || highest === undefined) continue;
     const release = plan.catalog.releaseOf(highest);
-    if (!release?.preRelease) continue;
-    const r = timeline.result(i);
-    upgrades.push({ step: r.step as UpgradeStep, node: r.target!.name, from: `${release.alias} ${formatVersion(highest)}` });
+    if (release?.preRelease) upgrades.push({ step, node: target!.name, from: `${release.alias} ${formatVersion(highest)}` });
   }
   if (upgrades.length === 0) return undefined;
   const after = upgrades[upgrades.length - 1]!.step.index;
-  const later: SecurityStep[] = [];
-  for (let i = after + 1; i < plan.stepTable.length; i++) if (plan.stepTable.action(i) === 'cluster-security') later.push(plan.stepTable.step(i) as SecurityStep);
+  const later = plan.steps.slice(after + 1).filter((s): s is SecurityStep => s.action === 'cluster-security');
   const missing: Missing[] = [];
   if (!later.some((s) => s.grant !== undefined && account(s.grant) === 'NETWORKSERVICE' && s.rights === 'full')) {
     missing.push({

@@ -9,10 +9,8 @@ export const sponsorNotRunning: PlanRule = {
   explanation:
     'Only a running member can sponsor a join. When the named sponsor is stopped, any active node may sponsor instead, so the version check is skipped only if NoVersionCheck is in effect on every active node.',
   check({ timeline }, report) {
-    for (let i = 0; i < timeline.facts.length; i++) {
-      if (!timeline.facts.sponsorNotRunning(i)) continue;
-      const r = timeline.result(i);
-      if (!r.join?.sponsorNotRunning || r.step.action === undefined || !('sponsor' in r.step) || !r.step.sponsor) continue;
+    for (const r of timeline.steps) {
+      if (!r.join?.sponsorNotRunning || !('sponsor' in r.step) || !r.step.sponsor) continue;
       report(
         r.step.sponsor,
         `The sponsor ${r.step.sponsor.name} is not running at ${stepLabel(r.step)}; the join is judged against every active node instead (${nameList(r.join.sponsors)}).`,

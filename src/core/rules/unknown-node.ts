@@ -1,5 +1,5 @@
 import { closest } from '../closest';
-import { stepReferences, type NodeReference } from '../plan';
+import type { NodeReference } from '../plan';
 import type { PlanRule } from './rule';
 
 export const unknownNode: PlanRule = {
@@ -13,15 +13,11 @@ export const unknownNode: PlanRule = {
     const names = declaredNames(plan.nodes);
     // A plan that misspells a node usually does so at many steps: the edit distances are worked out once a name.
     const messages = new Map<string, string>();
-    const steps = plan.stepTable;
-    for (let i = 0; i < steps.length; i++) {
-      if (!steps.namesUnknownNode(i)) continue;
-      for (const ref of stepReferences(steps.step(i))) {
-        if (ref.declaration) continue;
-        let message = messages.get(ref.name);
-        if (message === undefined) messages.set(ref.name, (message = unknownMessage(ref, names)));
-        report(ref, message, []);
-      }
+    for (const ref of plan.nodeReferences) {
+      if (ref.declaration) continue;
+      let message = messages.get(ref.name);
+      if (message === undefined) messages.set(ref.name, (message = unknownMessage(ref, names)));
+      report(ref, message);
     }
   },
 };

@@ -1,5 +1,5 @@
 import { formatVersion, majorOf } from '../versions';
-import { forEachPair, holderAt, pairSubject, pairWhere } from './versionPairs';
+import { pairHolders, pairOf, pairSubject, pairWhere } from './versionPairs';
 import type { PlanRule } from './rule';
 
 export const versionSpan: PlanRule = {
@@ -10,15 +10,15 @@ export const versionSpan: PlanRule = {
   explanation:
     'Cluster service releases whose majors differ by more than 1 are never compatible, so a node cannot claim compatibility that far back. Check the numbers against the release you install.',
   check({ plan }, report) {
-    forEachPair(plan, (highest, lowest, at) => {
-      if (highest === undefined || lowest === undefined || lowest > highest) return;
+    for (const holder of pairHolders(plan)) {
+      const { highest, lowest } = pairOf(holder);
+      if (highest === undefined || lowest === undefined || lowest > highest) continue;
       const span = majorOf(highest) - majorOf(lowest);
-      if (span <= 1) return;
-      const holder = holderAt(plan, at);
+      if (span <= 1) continue;
       report(
         pairWhere(holder),
         `${pairSubject(holder)}: lowest ${formatVersion(lowest)} and highest ${formatVersion(highest)} are ${span} majors apart; Cluster service releases more than 1 major apart are never compatible.`,
       );
-    });
+    }
   },
 };

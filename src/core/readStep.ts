@@ -1,0 +1,121 @@
+import { closest } from './closest';
+import { ACTIONS, ALLOWED_STEP_PROPERTIES, isAction, type Action } from './format';
+import { nodeKey } from './nodeNames';
+import type { Located, NodeReference, RegistryStep, SecurityStep, Step } from './plan';
+import type { JsonNode } from './planDocument';
+import { at, type Member, type Reading } from './reading';
+import { readTarget } from './readVersions';
+import { isParametersKey, NO_VERSION_CHECK, REGISTRY_TYPES } from './registry';
+
+/** What every step has, whatever its action. */
+type Common = Pick<Step, 'pointer' | 'node' | 'index' | 'id' | 'description'>;
+
+/** One element of "steps" (docs/format.md, "Steps"). A step whose action cannot be read is kept, unreadable. */
+export function readStep(r: Reading, node: JsonNode, index: number): Step {
+  const pointer = '/steps/' + index;
+  const located: Located = { pointer, node };
+  const unreadable: Step = { pointer, node, index, id: undefined, description: undefined, action: undefined };
+  if (node.type !== 'object') {
+    r.issue(located, 'A step is an object such as { "action": "stop", "node": "NODE1" }.');
+    return unreadable;
+  }
+  const all = r.members(node, pointer);
+  const actionMember = all.find((m) => m.key === 'action');
+  if (!actionMember) {
+    r.issue(located, `The step has no "action"; use one of ${ACTIONS.join(', ')}.`);
+    return unreadable;
+  }
+  const actionValue = actionMember.value?.value;
+  if (!isAction(actionValue)) {
+    const suggestion = typeof actionValue === 'string' ? closest(actionValue, ACTIONS) : undefined;
+    r.issue(
+      at(actionMember.value ?? actionMember.keyNode, `${pointer}/action`),
+      `Unknown action ${JSON.stringify(actionValue ?? null)}` + (suggestion ? `; did you mean "${suggestion}"?` : `; use one of ${ACTIONS.join(', ')}.`),
+    );
+    return unreadable;
+  }
+  const action: Action = actionValue;
+  const props = r.properties(all, ALLOWED_STEP_PROPERTIES[action], action);
+  const common: Common = { pointer, node, index, id: r.optionalString(props.get('id')), description: r.optionalString(props.get('description')) };
+  switch (action) {
+    case 'stop':
+    case 'start':
+    case 'join':
+    case 'restart':
+      return {
+        ...common,
+        action,
+        target: nodeReference(r, props.get('node'), located),
+        sponsor: props.has('sponsor') ? nodeReference(r, props.get('sponsor'), located) : undefined,
+      };
+    case 'upgrade': {
+      const to = props.get('to');
+      if (!to) r.issue(located, 'An upgrade needs "to": a version alias or { "highest": …, "lowest": … }.');
+      const target = nodeReference(r, props.get('node'), located);
+      return { ...common, action, target, to: to ? readTarget(r, to) : undefined };
+    }
+    case 'set-registry':
+    case 'delete-registry':
+      return registryStep(r, common, action, props, located);
+    case 'cluster-security':
+      return securityStep(r, common, props, located);
+    case 'note':
+      if (!props.has('text')) r.issue(located, 'A note needs "text".');
+      else r.optionalString(props.get('text'));
+      return { ...common, action };
+  }
+}
+
+function registryStep(r: Reading, common: Common, action: RegistryStep['action'], props: Map<string, Member>, located: Located): RegistryStep {
+  const nameMember = props.get('name');
+  const name = r.optionalString(nameMember);
+  if (!nameMember) r.issue(located, `A ${action} step needs "name": "${NO_VERSION_CHECK}".`);
+  // Registry value names are case-insensitive, as in Windows.
+  else if (name !== undefined && name.toLowerCase() !== NO_VERSION_CHECK.toLowerCase()) {
+    r.issue(at(nameMember.value ?? nameMember.keyNode, nameMember.pointer), `clusterplan models only the "${NO_VERSION_CHECK}" value, not "${name}".`);
+  }
+  const key = r.optionalString(props.get('key'));
+  const typeMember = props.get('type');
+  const type = (r.optionalString(typeMember) ?? 'REG_DWORD').toUpperCase();
+  if (typeMember && !REGISTRY_TYPES.includes(type)) r.mistyped(typeMember, `a registry type: ${REGISTRY_TYPES.join(', ')}`);
+  let data: number | string | undefined;
+  if (action === 'set-registry') {
+    const dataMember = props.get('data');
+    if (!dataMember) r.issue(located, 'A set-registry step needs "data" (1 for NoVersionCheck).');
+    else if (dataMember.value?.type === 'number' || dataMember.value?.type === 'string') data = dataMember.value.value as number | string;
+    else r.mistyped(dataMember, 'a number or a string');
+  }
+  const target = nodeReference(r, props.get('node'), located);
+  return { ...common, action, target, key, atParametersKey: key === undefined || isParametersKey(key), type, data };
+}
+
+function securityStep(r: Reading, common: Common, props: Map<string, Member>, located: Located): SecurityStep {
+  const grant = r.optionalString(props.get('grant'));
+  const revoke = r.optionalString(props.get('revoke'));
+  if (props.has('grant') === props.has('revoke')) r.issue(located, 'A cluster-security step takes exactly one of "grant" or "revoke".');
+  const rightsMember = props.get('rights');
+  let rights: SecurityStep['rights'] = 'full';
+  if (rightsMember) {
+    const value = rightsMember.value?.value;
+    if (value === 'full' || value === 'read') rights = value;
+    else r.mistyped(rightsMember, '"full" or "read"');
+    if (props.has('revoke')) r.issue(at(rightsMember.keyNode, rightsMember.pointer), '"rights" applies to a grant; a revoke removes the account whatever its rights.');
+  }
+  return { ...common, action: 'cluster-security', grant, revoke, rights };
+}
+
+/** A step's `node` or `sponsor`, resolved against the declarations read so far ("nodes" comes first). */
+function nodeReference(r: Reading, member: Member | undefined, step: Located): NodeReference | undefined {
+  if (!member) {
+    r.issue(step, 'The step needs "node": the name of a declared node.');
+    return undefined;
+  }
+  if (member.value?.type !== 'string') {
+    r.mistyped(member, 'a node name');
+    return undefined;
+  }
+  const name = String(member.value.value);
+  const reference: NodeReference = { pointer: member.pointer, node: member.value, name, declaration: r.declarations.get(nodeKey(name)) };
+  r.nodeReferences.push(reference);
+  return reference;
+}

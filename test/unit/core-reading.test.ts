@@ -1,0 +1,128 @@
+/**
+ * The one reading route: jsonc-parser's tree, read once into the plan model (src/core/readPlan.ts). These are
+ * the regression cases of the readers it replaced (the JSON.parse values reader, the hand-written tree and
+ * the step locator): each one once told two routes apart, and the route that remains must get it right.
+ */
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseTree, type Node as JsonNode } from 'jsonc-parser';
+import { analyze } from '../../src/core';
+
+const OPTIONS = { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true };
+const plan = (nodes: string, steps: string) => `{ "nodes": { ${nodes} }, "steps": [ ${steps} ] }`;
+const node1 = '"NODE1": { "version": "ws2003-rtm" }';
+const codes = (text: string) => analyze(text).findings.map((f) => `${f.code}@${f.pointer}`);
+
+function stepsArray(text: string): JsonNode {
+  return parseTree(text, [], OPTIONS)!.children!.find((p) => p.children![0]!.value === 'steps')!.children![1]!;
+}
+
+describe('reading a plan: what values alone would hide', () => {
+  it('a key given twice in a step is a schema error, and the first one counts', () => {
+    const text = plan(node1, '{ "action": "stop", "node": "NODE1", "node": "NODE2" }');
+    assert.deepEqual(codes(text), ['cluster-offline@/steps/0', 'schema@/steps/0/node']);
+    assert.equal(analyze(text).timeline!.steps[0]!.target?.name, 'NODE1');
+  });
+
+  it('a note with "text" twice keeps its schema finding, however its colons are written', () => {
+    for (const steps of ['{ "action": "note", "text": "\\u003a", "text": "\\u003A" }', '{ "action": "note", "text": "a: b: c", "text": "x" }']) {
+      assert.deepEqual(codes(plan(node1, steps)), ['schema@/steps/0/text'], steps);
+    }
+    assert.deepEqual(codes(plan(node1, '{ "action": "note", "text": "a: b: c" }')), []);
+  });
+
+  it('a version as a DWORD number is read, one with a fraction is not', () => {
+    assert.deepEqual(codes(plan('"NODE1": { "highest": 265934 }', '')), []);
+    assert.equal(analyze(plan('"NODE1": { "highest": 265934 }', '')).plan!.nodes[0]!.highest, 0x00040ece);
+    assert.deepEqual(codes(plan('"NODE1": { "highest": "4.3790", "lowest": 3.2195 }', '')), ['invalid-version@/nodes/NODE1/lowest']);
+  });
+
+  it('keeps the nodes in the order written, even a name JavaScript would move to the front', () => {
+    const read = analyze(plan(`${node1}, "1": { "version": "ws2003-rtm" }`, ''));
+    assert.deepEqual(read.plan!.nodes.map((n) => n.name), ['NODE1', '1']);
+    assert.deepEqual(read.timeline!.initial.nodes.map((n) => n.name), ['NODE1', '1']);
+  });
+
+  it('an unknown property and an unknown alias are found where they are', () => {
+    assert.deepEqual(codes(plan(node1, '{ "action": "stop", "node": "NODE1", "extra": 1 }')), ['cluster-offline@/steps/0', 'schema@/steps/0/extra']);
+    assert.deepEqual(codes(plan(node1, '{ "action": "upgrade", "node": "NODE1", "to": "ws2003-unknown" }')), [
+      'cluster-offline@/steps/0',
+      'unknown-version-alias@/steps/0/to',
+    ]);
+  });
+
+  it('"nodes" given twice: the last one is read, as JSON.parse would', () => {
+    const read = analyze(`{ "nodes": { "A": { "version": "ws2003-rtm" } }, "nodes": { ${node1} }, "steps": [] }`);
+    assert.deepEqual(read.plan!.nodes.map((n) => n.name), ['NODE1']);
+  });
+});
+
+describe('reading a plan: comments, trailing commas and strings', () => {
+  it('reads the values around comments and trailing commas as jsonc-parser does', () => {
+    const clean = plan(node1, '{ "action": "stop", "node": "NODE1", "description": "//" }');
+    const commented = `// header: "action": "x"\n{ "nodes": { ${node1}, /* "NODE2": {} */ }, "steps": [ { "action": "stop", /* x: y */ "node": "NODE1", "description": "//", }, ], } // end`;
+    const a = analyze(clean);
+    const b = analyze(commented);
+    assert.deepEqual(b.findings.map((f) => f.code), a.findings.map((f) => f.code));
+    assert.deepEqual(b.plan!.steps.map((s) => [s.action, s.description]), [['stop', '//']]);
+    assert.deepEqual(b.plan!.nodes.map((n) => n.name), ['NODE1']);
+  });
+
+  it('a comma with nothing before it, an open comment and stray text are syntax errors', () => {
+    for (const broken of ['[,]', '{,}', '{"a": 1,,}', '{"a": /* open', '{"a": 1} /', '{} {}', '{"a": 01}']) {
+      assert.ok(codes(broken).some((c) => c.startsWith('syntax@')), JSON.stringify(broken));
+    }
+  });
+
+  it('whitespace JSON does not allow is read as jsonc-parser reads it', () => {
+    for (const text of ['{"a":\u00a01}', '{"a": 1}\u2028', '{"a": "x\ty"}']) {
+      const errors: { error: number }[] = [];
+      parseTree(text, errors as never, OPTIONS);
+      assert.equal(analyze(text).document.syntaxErrors.length, errors.length, JSON.stringify(text));
+    }
+  });
+
+  it('places every step where jsonc-parser does: "action" in strings, as a value, with space before the colon', () => {
+    const text = plan(
+      node1,
+      [
+        '\n  { "action": "note", "text": "\\"action\\": \\\\", "id": "action" }',
+        '\n  { "id": "{[", "action"  \t: "stop", "node": "NODE1" }',
+        '\n  {"description":"a \\\\","action":"start","node":"NODE1"}',
+        '\n  { "action": "upgrade", "node": "NODE1", "to": { "highest": "4.3790" } }\n',
+      ].join(','),
+    );
+    const read = analyze(text).plan!;
+    assert.deepEqual(read.steps.map((s) => s.action), ['note', 'stop', 'start', 'upgrade']);
+    assert.deepEqual(read.steps.map((s) => s.node.offset), stepsArray(text).children!.map((c) => c.offset));
+  });
+
+  it('a node called "action" is a node, before or after "steps"', () => {
+    const before = plan('"action": { "version": "ws2003-rtm" }', '{ "action": "stop", "node": "action" }');
+    assert.deepEqual(codes(before), ['cluster-offline@/steps/0']);
+    // "nodes" is read before "steps" wherever the text puts it.
+    const after = `{ "steps": [ { "action": "stop", "node": "action" } ], "nodes": { "action": { "version": "ws2003-rtm" } } }`;
+    assert.deepEqual(codes(after), ['cluster-offline@/steps/0']);
+  });
+
+  it('places a finding on its value when comments around the steps say "action":', () => {
+    const body = plan(node1, '\n  { "action": "stop", "node": "N9" },\n  { "action": "stop", "node": "NODE1" }\n');
+    const commented = body.replace('"steps": [', '"steps": [ // "action": "x"\n').replace('"NODE1" }\n', '"NODE1" }, /* { "action": "stop" } */\n');
+    for (const text of [body, commented]) {
+      const finding = analyze(text).findings.find((f) => f.code === 'unknown-node')!;
+      assert.equal(text.slice(finding.offset, finding.offset + finding.length), '"N9"');
+    }
+  });
+
+  it('the model holds the tree\'s own nodes, for the editor to walk from', () => {
+    const steps = Array.from({ length: 50 }, (_, i) => `{ "action": "restart", "node": "NODE${i === 25 ? 9 : 1}" }`).join(',\n');
+    const text = `{ "nodes": { "NODE1": { "version": "ws2003-rtm" }, "NODE2": { "version": "ws2003-rtm" } },\n"steps": [\n${steps}\n] }`;
+    const analysis = analyze(text);
+    assert.deepEqual(analysis.findings.map((f) => [f.code, f.pointer]), [['unknown-node', '/steps/25/node']]);
+    const step = analysis.plan!.steps[25]!;
+    assert.equal(text.slice(step.node.offset, step.node.offset + step.node.length), '{ "action": "restart", "node": "NODE9" }');
+    const array = analysis.document.root!.children!.find((p) => p.children![0]!.value === 'steps')!.children![1]!;
+    assert.equal(array.children![25], step.node);
+    assert.equal(analysis.plan!.stepsArray, array);
+  });
+});
