@@ -1,7 +1,6 @@
-// Bundles the extension, its lazy chunks and the CLI. `--production` minifies; `--watch` rebuilds on change.
+// Bundles the extension and the CLI, one file each. `--production` minifies; `--watch` rebuilds on change.
 const esbuild = require('esbuild');
 const fs = require('node:fs');
-const path = require('node:path');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -25,10 +24,6 @@ const builds = [
 ];
 if (fs.existsSync('src/extension/extension.ts')) {
   builds.push({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] });
-  // The lazy chunks (src/extension/lazy.ts): src/extension/chunks/<name>.ts → dist/<name>.js, loaded on first use.
-  for (const file of fs.readdirSync('src/extension/chunks').filter((f) => f.endsWith('.ts'))) {
-    builds.push({ ...common, entryPoints: [`src/extension/chunks/${file}`], outfile: `dist/${path.basename(file, '.ts')}.js`, external: ['vscode'] });
-  }
 }
 
 async function main() {

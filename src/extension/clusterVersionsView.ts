@@ -1,12 +1,11 @@
 import * as vscode from 'vscode';
-import type { NodeItem, TimelineItem } from '../core';
+import { timelineItems, timelineNodes, type NodeItem, type Severity, type TimelineItem } from '../core';
 import { LANGUAGE_ID, type AnalysisCache } from './analyses';
-import { loadChunk } from './lazy';
 
 export const VIEW_ID = 'clusterplan.clusterVersions';
 export const REVEAL_STEP = 'clusterplan.revealStep';
 
-/** A row of the view: a state, one of its nodes, or the rows left out. Drawn by the chunk (chunks/timeline.ts). */
+/** A row of the view: a state, one of its nodes, or the rows left out. */
 export type Row =
   | { readonly kind: 'state'; readonly item: TimelineItem }
   | { readonly kind: 'node'; readonly parent: TimelineItem; readonly node: NodeItem }
@@ -61,7 +60,7 @@ export class ClusterVersionsView implements vscode.TreeDataProvider<Row>, vscode
     const states: Row[] = [];
     const byId = new Map<string, Row>();
     if (this.document) {
-      const { items, more } = loadChunk('timeline', 'once')?.timelineItems(this.analyses.get(this.document)) ?? { items: [], more: 0 };
+      const { items, more } = timelineItems(this.analyses.get(this.document));
       for (const item of items) {
         const row: Row = { kind: 'state', item };
         states.push(row);
@@ -77,7 +76,7 @@ export class ClusterVersionsView implements vscode.TreeDataProvider<Row>, vscode
   getChildren(row?: Row): Row[] {
     if (!row) return this.currentRows().states;
     if (row.kind === 'state' && this.document) {
-      const nodes = loadChunk('timeline', 'once')?.timelineNodes(this.analyses.get(this.document), row.item.stepIndex) ?? [];
+      const nodes = timelineNodes(this.analyses.get(this.document), row.item.stepIndex);
       return nodes.map((node) => ({ kind: 'node', parent: row.item, node }));
     }
     return [];
@@ -88,7 +87,7 @@ export class ClusterVersionsView implements vscode.TreeDataProvider<Row>, vscode
   }
 
   getTreeItem(row: Row): vscode.TreeItem {
-    const item = loadChunk('timeline', 'once')?.treeItemOf(row) ?? new vscode.TreeItem('');
+    const item = treeItemOf(row);
     if (row.kind === 'state' && this.document) {
       item.command = { command: REVEAL_STEP, title: vscode.l10n.t('Reveal Step'), arguments: [this.document.uri, row.item.offset, row.item.length] };
     }
@@ -115,4 +114,32 @@ async function revealInEditor(uri: vscode.Uri, offset: number, length: number): 
   const range = new vscode.Range(document.positionAt(offset), document.positionAt(offset + length));
   editor.selection = new vscode.Selection(range.start, range.start);
   editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
+const ICON: Record<Severity, vscode.ThemeIcon> = {
+  error: new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground')),
+  warning: new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')),
+  information: new vscode.ThemeIcon('info', new vscode.ThemeColor('problemsInfoIcon.foreground')),
+  hint: new vscode.ThemeIcon('lightbulb'),
+};
+
+/** The row as the view draws it; the view adds the command that reveals a step. */
+function treeItemOf(row: Row): vscode.TreeItem {
+  if (row.kind === 'more') return new vscode.TreeItem(vscode.l10n.t('… {0} more steps', row.count));
+  if (row.kind === 'node') {
+    const { node } = row;
+    const label: vscode.TreeItemLabel = { label: node.name, highlights: node.changed.length > 0 ? [[0, node.name.length]] : [] };
+    const item = new vscode.TreeItem(label);
+    item.description = node.changed.length > 0 ? `${node.description} · ${vscode.l10n.t('changed: {0}', node.changed.join(', '))}` : node.description;
+    item.iconPath = new vscode.ThemeIcon('server');
+    item.id = `${row.parent.id}/${node.name}`;
+    return item;
+  }
+  const { item } = row;
+  const tree = new vscode.TreeItem(item.label, vscode.TreeItemCollapsibleState.Collapsed);
+  tree.id = item.id;
+  tree.description = item.description;
+  tree.tooltip = `${item.label}\n${item.description}`;
+  tree.iconPath = item.worst ? ICON[item.worst] : new vscode.ThemeIcon('pass');
+  return tree;
 }

@@ -1,13 +1,14 @@
+import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { exportRunbook, isRunbookFormat, RUNBOOK_FORMATS, type RunbookFormat } from '../core';
 import { LANGUAGE_ID, type AnalysisCache } from './analyses';
-import { loadChunk } from './lazy';
 
 export const EXPORT_RUNBOOK = 'clusterplan.exportRunbook';
 
 /**
- * "Cluster Plan: Export Runbook…" on the active plan. Most sessions never export, so the rest of the
- * command and the core's export are the chunk dist/export.js (./chunks/export.ts), loaded when the command
- * first runs on a plan.
+ * "Cluster Plan: Export Runbook…" on the active plan: the core's exportRunbook, opened in a new untitled
+ * editor of the format's language, for the administrator to review and save. A format may be passed as the
+ * argument (keybindings, tests); otherwise a quick pick asks.
  */
 export function registerExportRunbook(analyses: AnalysisCache): vscode.Disposable {
   return vscode.commands.registerCommand(EXPORT_RUNBOOK, async (formatArgument?: unknown): Promise<vscode.TextEditor | undefined> => {
@@ -16,6 +17,39 @@ export function registerExportRunbook(analyses: AnalysisCache): vscode.Disposabl
       void vscode.window.showErrorMessage(vscode.l10n.t('Open a .clusterplan file to export its runbook.'));
       return undefined;
     }
-    return loadChunk('export')?.exportRunbookOf(document, analyses, formatArgument);
+    return exportRunbookOf(document, analyses, formatArgument);
   });
+}
+
+async function exportRunbookOf(document: vscode.TextDocument, analyses: AnalysisCache, formatArgument: unknown): Promise<vscode.TextEditor | undefined> {
+  const format = typeof formatArgument === 'string' && isRunbookFormat(formatArgument) ? formatArgument : await pickFormat();
+  if (!format) return undefined;
+
+  const analysis = analyses.get(document);
+  const planName = path.basename(document.uri.path) || document.uri.toString();
+  let result = exportRunbook(analysis, format, { planName });
+  if (!result.ok) {
+    const summary = result.problems.slice(0, 3).map((p) => p.message).join(' ') + (result.problems.length > 3 ? ' …' : '');
+    if (!result.problems.every((p) => p.kind === 'plan-error')) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('The runbook cannot be exported: {0}', summary));
+      return undefined;
+    }
+    const anyway = vscode.l10n.t('Export Anyway');
+    const choice = await vscode.window.showWarningMessage(vscode.l10n.t('The plan has errors: {0}', summary), { modal: true }, anyway);
+    if (choice !== anyway) return undefined;
+    result = exportRunbook(analysis, format, { planName, force: true });
+    if (!result.ok) return undefined;
+  }
+  const runbook = await vscode.workspace.openTextDocument({ language: RUNBOOK_FORMATS[format].languageId, content: result.text });
+  return vscode.window.showTextDocument(runbook, { preview: false });
+}
+
+async function pickFormat(): Promise<RunbookFormat | undefined> {
+  const items: (vscode.QuickPickItem & { format: RunbookFormat })[] = [
+    { label: vscode.l10n.t('cmd batch file'), description: '.cmd', detail: vscode.l10n.t('sc, reg and cluster.exe, step by step, stopping at the first failure'), format: 'cmd' },
+    { label: vscode.l10n.t('PowerShell script'), description: '.ps1', detail: vscode.l10n.t('Invoke-Command on each node; -WhatIf shows every change'), format: 'powershell' },
+    { label: vscode.l10n.t('Markdown document'), description: '.md', detail: vscode.l10n.t('for the change board: nodes, steps, commands and expected cluster state'), format: 'markdown' },
+  ];
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Export Runbook'), placeHolder: vscode.l10n.t('Format of the runbook') });
+  return picked?.format;
 }

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { planSummary } from '../core';
 import { LANGUAGE_ID, type AnalysisCache } from './analyses';
-import { loadChunk } from './lazy';
+import { hover } from './hover';
+import { inlayHintsIn } from './inlayHints';
 
 /** The setting that turns the inlay hints off; it applies without a reload. */
 export const INLAY_HINTS_SETTING = 'clusterplan.inlayHints.enabled';
@@ -10,8 +11,7 @@ export const FOCUS_CLUSTER_VERSIONS = 'clusterplan.clusterVersions.focus';
 
 /**
  * "Reading the plan": hovers, inlay hints and the summary CodeLens above "steps". Each converts what the
- * core computes from the cached analysis of the document's version; none analyses on its own. The hovers'
- * code is a chunk loaded at the first hover (./lazy.ts): only the pointer or a keystroke asks for one.
+ * core computes from the cached analysis of the document's version; none analyses on its own.
  */
 export function registerReadingFeatures(analyses: AnalysisCache): vscode.Disposable[] {
   const selector: vscode.DocumentSelector = { language: LANGUAGE_ID };
@@ -19,7 +19,7 @@ export function registerReadingFeatures(analyses: AnalysisCache): vscode.Disposa
   const lenses = new PlanSummaryLensProvider(analyses);
   return [
     vscode.languages.registerHoverProvider(selector, {
-      provideHover: (document, position) => loadChunk('hover', 'once')?.hover(analyses.get(document), document, position),
+      provideHover: (document, position) => hover(analyses.get(document), document, position),
     }),
     hints,
     vscode.languages.registerInlayHintsProvider(selector, hints),
@@ -43,7 +43,7 @@ class PlanInlayHintsProvider implements vscode.InlayHintsProvider, vscode.Dispos
 
   provideInlayHints(document: vscode.TextDocument, range: vscode.Range): vscode.InlayHint[] {
     if (!vscode.workspace.getConfiguration('clusterplan', document).get<boolean>('inlayHints.enabled', true)) return [];
-    return loadChunk('inlayHints', 'once')?.inlayHintsIn(this.analyses.get(document), document, range) ?? [];
+    return inlayHintsIn(this.analyses.get(document), document, range);
   }
 
   dispose(): void {

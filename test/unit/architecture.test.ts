@@ -22,17 +22,6 @@ test('the CLI does not import the extension or vscode', () => {
   assert.deepEqual(offenders.map((f) => path.relative(root, f)), []);
 });
 
-// The lazy chunks (src/extension/lazy.ts): loaded by a require esbuild does not follow, so nothing imports
-// one for its value, and the package must carry each of them.
-test('nothing in the extension imports a lazy chunk, and the package keeps every chunk', () => {
-  const importers = sources(path.join(root, 'src/extension')).filter((file) => /from\s+['"][./]*chunks\//.test(readFileSync(file, 'utf8')));
-  assert.deepEqual(importers.map((f) => path.relative(root, f)), []);
-  const kept = readFileSync(path.join(root, '.vscodeignore'), 'utf8').split(/\r?\n/);
-  const chunks = readdirSync(path.join(root, 'src/extension/chunks')).filter((f) => f.endsWith('.ts'));
-  assert.ok(chunks.length > 0);
-  assert.deepEqual(chunks.map((f) => `!dist/${f.replace(/\.ts$/, '.js')}`).filter((line) => !kept.includes(line)), []);
-});
-
 // Speed comes from the algorithms, not from tricks aimed at one JavaScript engine (docs/development.md).
 test('the code says nothing about V8\'s internals, and the core uses no typed arrays', () => {
   const engineWords = /hidden class|deopt|megamorphic|optimi[sz]ed code|inline cache/i;
@@ -50,8 +39,8 @@ test('every source file is small enough to read in one sitting', () => {
   assert.deepEqual(long, []);
 });
 
-// The diagnostics never compute a fix: the rules, which the activation bundle holds, must not reach the
-// fixes and jsonc-parser's editor, and each rule's fixes sit beside it under its own code.
+// A rule finds; its quick fixes, in fixes/<code>.ts beside it, edit. Diagnostics never compute a fix, so a
+// rule must not reach the fixes.
 test('the rules do not import the fixes, and each rule\'s fixes are fixes/<code>.ts of a plan rule', async () => {
   // A type is erased from the bundle: `import type` may name one.
   const reachers = sources(path.join(root, 'src/core/rules')).filter((file) => /^import (?!type )[^;]*from\s+['"]\.\.\/fixes\//m.test(readFileSync(file, 'utf8')));

@@ -1,10 +1,8 @@
 import * as vscode from 'vscode';
-import type { Analysis } from '../../core/analyze';
-import { nodeDefinition, nodeReferences, prepareNodeRename, renameNode, type RenameRejection } from '../../core/features/nodeReferences';
+import { type Analysis, nodeDefinition, nodeReferences, prepareNodeRename, renameNode, type RenameRejection } from '../core';
 
 /**
- * The chunk dist/references.js (../lazy.ts): go to definition, find references and rename of node names,
- * loaded when the administrator first asks for one of them. The logic is the core's
+ * Go to definition, find references and rename of node names. The logic is the core's
  * (src/core/features/nodeReferences.ts); this converts offsets to ranges and rejections to messages.
  */
 export function definition(analysis: Analysis, document: vscode.TextDocument, position: vscode.Position): vscode.Location | undefined {

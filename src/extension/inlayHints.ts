@@ -1,10 +1,8 @@
 import * as vscode from 'vscode';
-import type { Analysis } from '../../core/analyze';
-import { inlayHints } from '../../core/features/inlayHints';
+import { type Analysis, inlayHints } from '../core';
 
 /**
- * The chunk dist/inlayHints.js (../lazy.ts): the cluster state after each step and the M.m of DWORD versions,
- * loaded when VS Code first asks for the hints of a plan. The hints are the core's
+ * The cluster state after each step and the M.m of DWORD versions. The hints are the core's
  * (src/core/features/inlayHints.ts); this converts them.
  */
 export function inlayHintsIn(analysis: Analysis, document: vscode.TextDocument, range: vscode.Range): vscode.InlayHint[] {

@@ -1,11 +1,7 @@
 import * as vscode from 'vscode';
-import type { Analysis } from '../../core/analyze';
-import { completionsAt, type CompletionItem, type CompletionKind } from '../../core/features/completion';
+import { type Analysis, completionsAt, type CompletionItem, type CompletionKind } from '../core';
 
-/**
- * The chunk dist/completion.js (../lazy.ts): completion, loaded when VS Code first asks for it as the
- * administrator types. The logic is the core's; this converts offsets to positions and items to VS Code's.
- */
+/** Completion: the logic is the core's (src/core/features/completion.ts); this converts offsets to positions and items to VS Code's. */
 export function completionItems(analysis: Analysis, document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] | undefined {
   const result = completionsAt(analysis, document.offsetAt(position));
   if (!result) return undefined;

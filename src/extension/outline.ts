@@ -1,11 +1,7 @@
 import * as vscode from 'vscode';
-import type { Analysis } from '../../core/analyze';
-import { planSymbols, type PlanSymbol, type PlanSymbolKind } from '../../core/features/symbols';
+import { type Analysis, planSymbols, type PlanSymbol, type PlanSymbolKind } from '../core';
 
-/**
- * The chunk dist/outline.js (../lazy.ts): the outline and breadcrumbs, loaded when VS Code first asks for the
- * symbols of a plan. The symbols are the core's (src/core/features/symbols.ts); this converts them.
- */
+/** The outline and breadcrumbs. The symbols are the core's (src/core/features/symbols.ts); this converts them. */
 const SYMBOL_KINDS: Record<PlanSymbolKind, vscode.SymbolKind> = {
   versions: vscode.SymbolKind.Namespace,
   alias: vscode.SymbolKind.Constant,

@@ -1,11 +1,7 @@
 import * as vscode from 'vscode';
-import type { Analysis } from '../../core/analyze';
-import { hoverAt } from '../../core/features/hover';
+import { type Analysis, hoverAt } from '../core';
 
-/**
- * The chunk dist/hover.js (../lazy.ts): the hovers, loaded when the administrator first rests the pointer on
- * a plan (or asks for a hover from the keyboard).
- */
+/** The hovers: the markdown is the core's (src/core/features/hover.ts); this converts it. */
 export function hover(analysis: Analysis, document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
   const found = hoverAt(analysis, document.offsetAt(position));
   if (!found) return undefined;
