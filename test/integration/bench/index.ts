@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import Module from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -18,8 +19,8 @@ const TARGET_P95_MS = 50;
  * the run on a missed target (timings stay out of the tests).
  */
 export async function run(): Promise<void> {
-  const extension = vscode.extensions.getExtension<ClusterplanApi>('clusterplan.clusterplan')!;
-  const api = await extension.activate();
+  const { api, requireMs, outerMs } = await timedActivation();
+  const activationMs = requireMs + api.activationMs;
   const delay = vscode.workspace.getConfiguration('clusterplan').get<number>('validate.delay', 250);
   const { text } = generatePlan({ steps: 1000, variant: 'clean', seed: 1 });
   const document = await vscode.workspace.openTextDocument({ language: 'clusterplan', content: text });
@@ -72,7 +73,8 @@ export async function run(): Promise<void> {
   const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
   const lines = [
     `editor benchmark (VS Code ${vscode.version}, ${EDITS} edits on a 1,000-step plan, delay ${delay} ms)`,
-    `activation: ${api.activationMs.toFixed(1)} ms (target ≤ ${TARGET_ACTIVATION_MS} ms) ${verdict(api.activationMs <= TARGET_ACTIVATION_MS)}`,
+    `activation: ${activationMs.toFixed(1)} ms (target ≤ ${TARGET_ACTIVATION_MS} ms) ${verdict(activationMs <= TARGET_ACTIVATION_MS)}: the require of dist/extension.js ${requireMs.toFixed(1)} ms, then activate() ${api.activationMs.toFixed(1)} ms`,
+    `Extension.activate() as the benchmark calls it, VS Code's own work included (the extension's storage, its context): ${outerMs.toFixed(1)} ms`,
     `edit → diagnostics set, minus delay: p50 ${p(0.5).toFixed(1)} ms, p95 ${p(0.95).toFixed(1)} ms, max ${p(1).toFixed(1)} ms (target p95 ≤ ${TARGET_P95_MS} ms) ${verdict(p(0.95) <= TARGET_P95_MS)}`,
     `of which the extension's own part, change event → diagnostics set, minus delay: p50 ${o(0.5).toFixed(1)} ms, p95 ${o(0.95).toFixed(1)} ms, max ${o(1).toFixed(1)} ms`,
     `edit → languages.onDidChangeDiagnostics, minus delay (VS Code adds its 50 ms debounce): p50 ${r(0.5).toFixed(1)} ms, p95 ${r(0.95).toFixed(1)} ms, max ${r(1).toFixed(1)} ms`,
@@ -80,6 +82,39 @@ export async function run(): Promise<void> {
   lines.push(`each edit, diagnostics set minus delay (ms): ${warmup.map((l) => l.toFixed(0)).join(' ')} (the first ${WARMUP_EDITS}, untimed: the window and V8 warm up) | ${latencies.map((l) => l.toFixed(0)).join(' ')}`);
   for (const line of lines) console.log(`bench:editor: ${line}`);
   writeReadme(lines);
+}
+
+/**
+ * Activation as VS Code's "Show Running Extensions" counts it: the require of the bundle (its reading,
+ * compiling and top-level code, so its size counts), then activate() until its promise resolves. The
+ * require is timed where the extension host makes it, through Node's module loader; activate() times
+ * itself (ClusterplanApi.activationMs). Nothing has opened a plan yet, so the extension is not active.
+ */
+async function timedActivation(): Promise<{ api: ClusterplanApi; requireMs: number; outerMs: number }> {
+  const extension = vscode.extensions.getExtension<ClusterplanApi>('clusterplan.clusterplan')!;
+  if (extension.isActive) throw new Error('the extension is already active, so its activation cannot be timed');
+  const main = path.join(extension.extensionPath, 'dist', 'extension.js');
+  const loader = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
+  const load = loader._load;
+  let requireMs = NaN;
+  loader._load = function (this: unknown, request: string, ...rest: unknown[]) {
+    if (path.resolve(request) !== main) return load.call(this, request, ...rest);
+    const started = performance.now();
+    try {
+      return load.call(this, request, ...rest);
+    } finally {
+      requireMs = performance.now() - started;
+    }
+  };
+  try {
+    const started = performance.now();
+    const api = await extension.activate();
+    const outerMs = performance.now() - started;
+    if (Number.isNaN(requireMs)) throw new Error(`the extension host did not load ${main} through Node's module loader, so its require could not be timed`);
+    return { api, requireMs, outerMs };
+  } finally {
+    loader._load = load;
+  }
 }
 
 /** The results go into the README between its bench-editor markers, with the date and the machine. */
