@@ -12,14 +12,11 @@
  * after three and 21–37 ms after five, against 20–28 ms in a process that analyses over and over without a
  * forced GC, as the editor does (JSON.parse 3.2–3.7 ms in every case). Hence SETTLE_RUNS.
  *
- * A forced full GC also made V8 throw away optimised code of the analysis (`--trace-deopt`: "weak objects",
- * about 55 functions at every GC of a loop that alternates JSON.parse, parseTree and the analysis as the
- * rounds here do): code that saw hidden classes the GC then freed, or had inlined a function made for one
- * analysis. The untimed runs re-optimised most of it, on a second thread that competes with the sample, so
- * a sample of the analysis was up to twice its steady time; JSON.parse, in C++, never pays this.
- * src/core/keepLatest.ts keeps the latest analysis's objects alive and the rules' report functions are made
- * once, so that a full GC now drops next to none of it: deopts.ts counts it, and `npm run bench` prints it.
- * `npm run bench:steady` (steady.ts) gives the steady-state figure for comparison.
+ * A forced full GC also made V8 throw away optimised code of the analysis (`--trace-deopt`: "weak objects"):
+ * code that saw hidden classes the GC then freed, or had inlined a function made for one analysis. The
+ * untimed runs re-optimise it on a second thread that competes with the sample; JSON.parse, in C++, never
+ * pays this. src/core/keepLatest.ts keeps the latest analysis's objects alive so that a full GC drops next to
+ * none of it.
  */
 
 export interface Subject {

@@ -165,7 +165,6 @@ const cli = path.join(ROOT, 'dist', 'cli.js');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'clusterplan-bench-'));
 const cliTimes: { label: string; ms: number; exit: number | null }[] = [];
 let heap: (HeapResult & { variant: Variant })[] = [];
-let droppedPerGc = NaN;
 try {
   const spawnMs = (argv: string[]) => {
     const start = process.hrtime.bigint();
@@ -200,20 +199,6 @@ try {
     );
     return { variant, ...m };
   });
-
-  // ── optimised code kept across a full GC ──────────────────────────────────────────────────────────────
-
-  say();
-  say('Optimised code a full GC throws away (child process, --trace-deopt, 10,000 steps with findings)…');
-  const file = path.join(tmp, 'plan-10000-findings.clusterplan');
-  fs.writeFileSync(file, plans.get(key(10_000, 'findings'))!.text);
-  const child = spawnSync(process.execPath, ['--expose-gc', '--trace-deopt', path.join(__dirname, 'deopts.js'), file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (child.status !== 0) throw new Error(`deopts child failed: ${child.stderr}`);
-  const start = /^-- cycles start (\d+)$/m.exec(child.stdout);
-  if (!start) throw new Error('deopts child printed no cycles');
-  const dropped = child.stdout.slice(start.index).match(/reason: weak objects/g)?.length ?? 0;
-  droppedPerGc = dropped / Number(start[1]);
-  say(`  functions whose optimised code was dropped: ${fmt(droppedPerGc)} per full GC between analyses`);
 } finally {
   fs.rmSync(tmp, { recursive: true, force: true });
 }
@@ -339,7 +324,6 @@ const others = [
     (h) =>
       `memory, analysis of 100,000 steps ${h.variant} (${mb(h.textBytes)} of text): peak heap used ${mb(h.peakHeapUsed)} above baseline (sampled at ${h.gcs} GCs and at the end; ≤ ${mb(h.youngGeneration)} more between samples), ${mb(h.retained)} retained by the result`,
   ),
-  `functions of the analysis whose optimised code a full GC between analyses throws away (10,000 steps, findings): ${fmt(droppedPerGc)} per GC (about 33 before src/core/keepLatest.ts)`,
   ...bundles.map((b) => `bundle dist/${b.file}${b.lazy ? ' (lazy chunk, loaded on first use)' : ''}: ${kb(b.bytes)} minified, ${kb(b.gzip)} gzip`),
   ...fixTimings.filter((f) => f.code !== 'join-incompatible').map((f) => `quick fixes for one ${f.code} finding, 10,000 steps: ${fmt(f.timing.median)} ms`),
 ];
