@@ -1,11 +1,12 @@
 /**
  * `npm run bench`: the performance benchmark of issue 5. Builds are done by the npm script (minified
  * bundles, then tsc); this file generates the plans, measures, prints every target with PASS/FAIL and
- * writes the results table into the README between `<!-- bench:start -->` and `<!-- bench:end -->`.
+ * writes the results into docs/performance.md between `<!-- bench:start -->` and `<!-- bench:end -->`.
  *
- *   node out/bench/run.js [--no-readme] [--quick]
+ *   node out/bench/run.js [--no-write] [--quick]
  *
- * --no-readme leaves the README alone; --quick uses fewer rounds (for trying the bench, not for results).
+ * --no-write writes no file; --quick uses fewer rounds (for trying the bench, not for results) and writes
+ * no file either.
  */
 import { spawnSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
@@ -19,6 +20,10 @@ import { hasGc, measure, median, type Timing } from './measure';
 import { phaseBreakdown, SHARED, type PhaseTimings } from './phases';
 
 const ROOT = path.resolve(__dirname, '../..');
+/** Where the results go: the block between START and END. No other file is written. */
+const PERFORMANCE_DOC = path.join(ROOT, 'docs', 'performance.md');
+const START = '<!-- bench:start -->';
+const END = '<!-- bench:end -->';
 const args = process.argv.slice(2);
 
 // A full GC at the start of each round keeps garbage from piling up across rounds: re-run with --expose-gc.
@@ -28,7 +33,7 @@ if (!hasGc()) {
 }
 
 const QUICK = args.includes('--quick');
-const WRITE_README = !args.includes('--no-readme');
+const WRITE = !args.includes('--no-write');
 const SIZES = [100, 1_000, 10_000, 100_000] as const;
 const VARIANTS: readonly Variant[] = ['clean', 'findings'];
 const PLAN = { rounds: { 100: 11, 1_000: 9, 10_000: 7, 100_000: 4 }, warmup: { 100: 3, 1_000: 2, 10_000: 2, 100_000: 1 } };
@@ -47,7 +52,7 @@ const cpus = os.cpus();
 const machine = `${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.arch()}`;
 const loadAtStart = os.loadavg().map((l) => l.toFixed(1)).join(' ');
 say(`clusterplan benchmark: ${machine}`);
-say(`load average at start: ${loadAtStart}${QUICK ? '  (--quick: fewer rounds, not for the README)' : ''}`);
+say(`load average at start: ${loadAtStart}${QUICK ? '  (--quick: fewer rounds, not written anywhere)' : ''}`);
 say();
 
 // ── plans ────────────────────────────────────────────────────────────────────────────────────────────
@@ -331,9 +336,9 @@ for (const line of others) say(`  ${line}`);
 say();
 say(`Finished in ${elapsed()}.`);
 
-if (WRITE_README && !QUICK) {
-  writeReadme();
-  say('README.md: results written between <!-- bench:start --> and <!-- bench:end -->.');
+if (WRITE && !QUICK) {
+  writeResults();
+  say(`${path.relative(ROOT, PERFORMANCE_DOC)}: results written between ${START} and ${END}.`);
 }
 
 // ── helpers ──────────────────────────────────────────────────────────────────────────────────────────
@@ -371,10 +376,7 @@ function printTable(head: readonly string[], body: readonly (readonly string[])[
   for (const r of body) say(line(r));
 }
 
-function writeReadme(): void {
-  const file = path.join(ROOT, 'README.md');
-  const START = '<!-- bench:start -->';
-  const END = '<!-- bench:end -->';
+function writeResults(): void {
   const date = new Date().toISOString().slice(0, 10);
   const cell = (r: Row, s: keyof Row['timings']) => fmt(r.timings[s].median);
   const lines = [
@@ -397,16 +399,18 @@ function writeReadme(): void {
     ...others.map((o) => `| ${o.replace(/: /, ' | ')} | |`),
     END,
   ];
-  const block = lines.join('\n');
-  let readme = fs.readFileSync(file, 'utf8');
-  const start = readme.indexOf(START);
-  const end = readme.indexOf(END);
-  if (start >= 0 && end > start) {
-    readme = readme.slice(0, start) + block + readme.slice(end + END.length);
-  } else {
-    const development = readme.search(/^## Development$/m);
-    const section = `## Performance\n\n\`npm run bench\` generates plans of 100 to 100,000 steps and measures the analysis against \`JSON.parse\` of the same text; it rewrites this table.\n\n${block}\n\n`;
-    readme = development >= 0 ? readme.slice(0, development) + section + readme.slice(development) : readme.trimEnd() + '\n\n' + section;
-  }
-  fs.writeFileSync(file, readme);
+  replaceBlock(PERFORMANCE_DOC, START, END, lines.join('\n'));
+}
+
+/**
+ * Puts `block` (markers included) in place of the text from `start` to `end` in `file`; appends it if the
+ * markers are missing, and creates the file if there is none.
+ */
+function replaceBlock(file: string, start: string, end: string, block: string): void {
+  let text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Performance\n';
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  if (from >= 0 && to > from) text = text.slice(0, from) + block + text.slice(to + end.length);
+  else text = text.trimEnd() + '\n\n' + block + '\n';
+  fs.writeFileSync(file, text);
 }

@@ -81,7 +81,7 @@ export async function run(): Promise<void> {
   ];
   lines.push(`each edit, diagnostics set minus delay (ms): ${warmup.map((l) => l.toFixed(0)).join(' ')} (the first ${WARMUP_EDITS}, untimed: the window and V8 warm up) | ${latencies.map((l) => l.toFixed(0)).join(' ')}`);
   for (const line of lines) console.log(`bench:editor: ${line}`);
-  writeReadme(lines);
+  writeResults(lines);
 }
 
 /**
@@ -117,14 +117,14 @@ async function timedActivation(): Promise<{ api: ClusterplanApi; requireMs: numb
   }
 }
 
-/** The results go into the README between its bench-editor markers, with the date and the machine. */
-function writeReadme(lines: readonly string[]): void {
-  const file = path.resolve(__dirname, '../../../../README.md');
+/** The results go into docs/performance.md between its bench-editor markers, with the date and the machine. */
+function writeResults(lines: readonly string[]): void {
+  const file = path.resolve(__dirname, '../../../../docs/performance.md');
   const START = '<!-- bench-editor:start -->';
   const END = '<!-- bench-editor:end -->';
-  const readme = fs.readFileSync(file, 'utf8');
-  const from = readme.indexOf(START);
-  const to = readme.indexOf(END);
+  const doc = fs.readFileSync(file, 'utf8');
+  const from = doc.indexOf(START);
+  const to = doc.indexOf(END);
   if (from < 0 || to < from) {
     console.log(`bench:editor: ${file} has no ${START} … ${END}; results not written`);
     return;
@@ -139,6 +139,6 @@ function writeReadme(lines: readonly string[]): void {
     '```',
     '',
   ].join('\n');
-  fs.writeFileSync(file, readme.slice(0, from) + block + readme.slice(to));
+  fs.writeFileSync(file, doc.slice(0, from) + block + doc.slice(to));
   console.log(`bench:editor: results written into ${file}`);
 }
