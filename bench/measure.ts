@@ -17,12 +17,25 @@
  * untimed runs re-optimise it on a second thread that competes with the sample; JSON.parse, in C++, never
  * pays this. src/core/keepLatest.ts keeps the latest analysis's objects alive so that a full GC drops next to
  * none of it.
+ *
+ * An async subject (`runAsync`, for the peer: VS Code's JSON language service validates through a promise)
+ * is timed with its `await`s inside the timed region, by `measureAsync`. Before and after each of its samples
+ * the event loop turns once (`drain`), so whatever it left queued runs outside every timed region; a sync
+ * subject's sample never yields, so no other subject's microtask can run inside it.
  */
 
 export interface Subject {
   readonly name: string;
   readonly run: () => unknown;
 }
+
+/** A subject whose run is awaited: its promise's settling is part of the time. */
+export interface AsyncSubject {
+  readonly name: string;
+  readonly runAsync: () => PromiseLike<unknown>;
+}
+
+export type AnySubject = Subject | AsyncSubject;
 
 export interface Timing {
   readonly name: string;
@@ -73,6 +86,18 @@ export function time(fn: () => unknown, reps = 1): number {
   return Number(process.hrtime.bigint() - start) / 1e6 / reps;
 }
 
+/** Milliseconds per run of `fn`, over `reps` runs, each awaited before the next starts. */
+export async function timeAsync(fn: () => PromiseLike<unknown>, reps = 1): Promise<number> {
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < reps; i++) sink = await fn();
+  return Number(process.hrtime.bigint() - start) / 1e6 / reps;
+}
+
+/** One turn of the event loop: every pending microtask (and nextTick) runs before this resolves. */
+export function drain(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
@@ -87,11 +112,7 @@ export function measure(subjects: readonly Subject[], options: MeasureOptions): 
 
   for (let w = 0; w < options.warmup; w++) {
     collectGarbage();
-    subjects.forEach((subject, i) => {
-      const ms = time(subject.run, reps[i]);
-      // Calibrate from the last warm-up run, when the code is optimised.
-      reps[i] = Math.min(10_000, Math.max(1, Math.ceil(minSampleMs / Math.max(ms, 0.001))));
-    });
+    subjects.forEach((subject, i) => (reps[i] = calibrated(time(subject.run, reps[i]), minSampleMs)));
     options.progress?.(w + 1, total);
   }
   for (let r = 0; r < options.rounds; r++) {
@@ -107,6 +128,53 @@ export function measure(subjects: readonly Subject[], options: MeasureOptions): 
     options.progress?.(options.warmup + r + 1, total);
   }
   sink = undefined;
+  return summarise(subjects, samples, reps);
+}
+
+/**
+ * As `measure`, for a mix of sync and async subjects. A sync subject is timed exactly as `measure` times it,
+ * without yielding; an async one with `timeAsync`, after and before a `drain`.
+ */
+export async function measureAsync(subjects: readonly AnySubject[], options: MeasureOptions): Promise<Timing[]> {
+  const minSampleMs = options.minSampleMs ?? 10;
+  const reps = subjects.map(() => 1);
+  const samples: number[][] = subjects.map(() => []);
+  const total = options.warmup + options.rounds;
+  const sample = async (subject: AnySubject, count: number): Promise<number> => {
+    if (!('runAsync' in subject)) return time(subject.run, count);
+    await drain();
+    const ms = await timeAsync(subject.runAsync, count);
+    await drain();
+    return ms;
+  };
+
+  for (let w = 0; w < options.warmup; w++) {
+    collectGarbage();
+    for (let i = 0; i < subjects.length; i++) reps[i] = calibrated(await sample(subjects[i]!, reps[i]!), minSampleMs);
+    options.progress?.(w + 1, total);
+  }
+  for (let r = 0; r < options.rounds; r++) {
+    collectGarbage();
+    for (let k = 0; k < subjects.length; k++) {
+      const i = (k + r) % subjects.length;
+      if (options.settle) {
+        collectGarbage();
+        await sample(subjects[i]!, SETTLE_RUNS * reps[i]!);
+      }
+      samples[i]!.push(await sample(subjects[i]!, reps[i]!));
+    }
+    options.progress?.(options.warmup + r + 1, total);
+  }
+  sink = undefined;
+  return summarise(subjects, samples, reps);
+}
+
+/** Runs per sample, from the last warm-up run (when the code is optimised): a sample lasts `minSampleMs`. */
+function calibrated(ms: number, minSampleMs: number): number {
+  return Math.min(10_000, Math.max(1, Math.ceil(minSampleMs / Math.max(ms, 0.001))));
+}
+
+function summarise(subjects: readonly { readonly name: string }[], samples: readonly (readonly number[])[], reps: readonly number[]): Timing[] {
   return subjects.map((subject, i) => ({
     name: subject.name,
     median: median(samples[i]!),

@@ -16,7 +16,8 @@ import * as path from 'node:path';
 import { parseTree, visit } from 'jsonc-parser';
 import { analyze, fixesFor } from '../src/core';
 import { generatePlan, type GeneratedPlan, type Variant } from './generate';
-import { hasGc, measure, median, type Timing } from './measure';
+import { hasGc, measure, measureAsync, median, type AnySubject, type Timing } from './measure';
+import { createPeer, loadPeerSchema, PROBE_UNKNOWN_ACTION } from './peer';
 import { phaseBreakdown, SHARED, type PhaseTimings } from './phases';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -35,9 +36,12 @@ if (!hasGc()) {
 const QUICK = args.includes('--quick');
 const WRITE = !args.includes('--no-write');
 const SIZES = [100, 1_000, 10_000, 100_000] as const;
+/** The sizes at which the peer (peer.ts) is timed beside the analysis; at 100,000 steps it takes seconds per round. */
+const PEER_SIZES: readonly number[] = [100, 1_000, 10_000];
+const PEER_VERSION = (require('vscode-json-languageservice/package.json') as { version: string }).version;
 const VARIANTS: readonly Variant[] = ['clean', 'findings'];
 const PLAN = { rounds: { 100: 11, 1_000: 9, 10_000: 7, 100_000: 4 }, warmup: { 100: 3, 1_000: 2, 10_000: 2, 100_000: 1 } };
-const TARGET = { ratio: 3.0, growth: 12, fixesMs: 10, extensionBytes: 100 * 1024 };
+const TARGET = { ratio: 3.0, growth: 12, fixesMs: 10, extensionBytes: 100 * 1024, fasterThanPeer: 3 };
 
 const started = Date.now();
 const say = (line = '') => process.stdout.write(line + '\n');
@@ -55,48 +59,71 @@ say(`clusterplan benchmark: ${machine}`);
 say(`load average at start: ${loadAtStart}${QUICK ? '  (--quick: fewer rounds, not written anywhere)' : ''}`);
 say();
 
-// ── plans ────────────────────────────────────────────────────────────────────────────────────────────
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
 
-say('Generating plans (seed 811272, 16 declared nodes, 2 to 16 active)…');
-const plans = new Map<string, GeneratedPlan>();
-const findingCounts = new Map<string, number>();
-for (const steps of SIZES) {
-  for (const variant of VARIANTS) {
-    const plan = generatePlan({ steps, variant });
-    JSON.parse(plan.text); // strict JSON, so JSON.parse reads exactly the text the analysis reads
-    const findings = analyze(plan.text).findings;
-    findingCounts.set(key(steps, variant), findings.length);
-    if (variant === 'clean' && findings.length > 0) throw new Error(`the clean ${steps}-step plan has findings: ${findings[0]!.code} ${findings[0]!.message}`);
-    const stepsWithFindings = new Set(findings.map((f) => /^\/steps\/\d+/.exec(f.pointer)?.[0] ?? f.pointer)).size;
-    plans.set(key(steps, variant), plan);
-    say(
-      `  ${n(steps).padStart(7)} steps ${variant.padEnd(8)} ${kb(Buffer.byteLength(plan.text)).padStart(11)}  ${plan.campaigns} upgrade campaigns, ` +
-        `${findings.length} findings` +
-        (variant === 'findings' ? ` on ${stepsWithFindings} steps (${((100 * stepsWithFindings) / steps).toFixed(1)}%)` : ''),
-    );
+async function main(): Promise<void> {
+  // ── plans ────────────────────────────────────────────────────────────────────────────────────────────
+
+  say('Generating plans (seed 811272, 16 declared nodes, 2 to 16 active)…');
+  const plans = new Map<string, GeneratedPlan>();
+  const findingCounts = new Map<string, number>();
+  for (const steps of SIZES) {
+    for (const variant of VARIANTS) {
+      const plan = generatePlan({ steps, variant });
+      JSON.parse(plan.text); // strict JSON, so JSON.parse reads exactly the text the analysis reads
+      const findings = analyze(plan.text).findings;
+      findingCounts.set(key(steps, variant), findings.length);
+      if (variant === 'clean' && findings.length > 0) throw new Error(`the clean ${steps}-step plan has findings: ${findings[0]!.code} ${findings[0]!.message}`);
+      const stepsWithFindings = new Set(findings.map((f) => /^\/steps\/\d+/.exec(f.pointer)?.[0] ?? f.pointer)).size;
+      plans.set(key(steps, variant), plan);
+      say(
+        `  ${n(steps).padStart(7)} steps ${variant.padEnd(8)} ${kb(Buffer.byteLength(plan.text)).padStart(11)}  ${plan.campaigns} upgrade campaigns, ` +
+          `${findings.length} findings` +
+          (variant === 'findings' ? ` on ${stepsWithFindings} steps (${((100 * stepsWithFindings) / steps).toFixed(1)}%)` : ''),
+      );
+    }
   }
-}
-say();
+  say();
 
-// ── parse and analysis, per size ─────────────────────────────────────────────────────────────────────
+  // ── the peer ─────────────────────────────────────────────────────────────────────────────────────────
 
-interface Row {
-  readonly steps: number;
-  readonly variant: Variant;
-  readonly bytes: number;
-  readonly timings: Readonly<Record<'JSON.parse' | 'visit' | 'parseTree' | 'analysis', Timing>>;
-}
-const rows: Row[] = [];
-say('Timing JSON.parse, jsonc-parser visit, jsonc-parser parseTree and the full analysis, alternating (one dot per round)…');
-for (const steps of SIZES) {
-  for (const variant of VARIANTS) {
-    const text = plans.get(key(steps, variant))!.text;
-    const rounds = QUICK ? Math.min(3, PLAN.rounds[steps]) : PLAN.rounds[steps];
-    const warmup = PLAN.warmup[steps];
-    process.stdout.write(`  ${n(steps).padStart(7)} ${variant.padEnd(8)} `);
-    const t0 = Date.now();
-    const timings = measure(
-      [
+  // VS Code's JSON language service with the format's schema (peer.ts). It must find fault with a bad plan,
+  // or the comparison would be against a no-op.
+  const peerSchema = loadPeerSchema(ROOT);
+  const peer = createPeer(peerSchema.schema);
+  say(`The peer: vscode-json-languageservice ${PEER_VERSION}, parseJSONDocument + doValidation (comments and trailing commas allowed) against the schema`);
+  say(`  peer schema: ${peerSchema.source}${peerSchema.source === 'fallback' ? ' (the draft-07 schema in bench/peer.ts: the repository has no schemas/clusterplan.schema.json yet)' : ''}`);
+  const probe = await peer(PROBE_UNKNOWN_ACTION);
+  say(`  a plan with an unknown action: ${probe.length} problem${probe.length === 1 ? '' : 's'}${probe[0] ? ` ("${probe[0].message}")` : ''}`);
+  if (probe.length === 0) throw new Error('the peer finds no problem in a plan with an unknown action: it does not validate, so the comparison would mean nothing');
+  for (const steps of PEER_SIZES) {
+    const counts = await Promise.all(VARIANTS.map(async (variant) => (await peer(plans.get(key(steps, variant))!.text)).length));
+    say(`  ${n(steps).padStart(7)} steps: ${VARIANTS.map((v, i) => `${counts[i]} problems ${v}`).join(', ')}`);
+  }
+  const peerSchemaSource = peerSchema.source;
+  say();
+
+  // ── parse and analysis, per size ─────────────────────────────────────────────────────────────────────
+
+  interface Row {
+    readonly steps: number;
+    readonly variant: Variant;
+    readonly bytes: number;
+    readonly timings: Readonly<Record<'JSON.parse' | 'visit' | 'parseTree' | 'analysis', Timing>> & { readonly peer?: Timing };
+  }
+  const rows: Row[] = [];
+  say(`Timing JSON.parse, jsonc-parser visit, jsonc-parser parseTree, the full analysis and (up to ${n(PEER_SIZES[PEER_SIZES.length - 1]!)} steps) the peer, alternating (one dot per round)…`);
+  for (const steps of SIZES) {
+    for (const variant of VARIANTS) {
+      const text = plans.get(key(steps, variant))!.text;
+      const rounds = QUICK ? Math.min(3, PLAN.rounds[steps]) : PLAN.rounds[steps];
+      const warmup = PLAN.warmup[steps];
+      process.stdout.write(`  ${n(steps).padStart(7)} ${variant.padEnd(8)} `);
+      const t0 = Date.now();
+      const subjects: AnySubject[] = [
         { name: 'JSON.parse', run: () => JSON.parse(text) },
         {
           name: 'visit',
@@ -108,237 +135,287 @@ for (const steps of SIZES) {
         },
         { name: 'parseTree', run: () => parseTree(text, [], { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true }) },
         { name: 'analysis', run: () => analyze(text) },
-      ],
-      // 50 ms samples: a fast subject is repeated, which averages out the short stalls of a shared machine.
-      // settle: a GC and untimed runs before each sample, so JSON.parse never pays for the analysis's garbage
-      // and the analysis not for the heap regrowing after the GC (measure.ts).
-      { rounds, warmup, minSampleMs: 50, settle: true, progress: () => process.stdout.write('.') },
-    );
-    const byName = Object.fromEntries(timings.map((t) => [t.name, t])) as Row['timings'];
-    rows.push({ steps, variant, bytes: Buffer.byteLength(text), timings: byName });
-    say(
-      ` ${((Date.now() - t0) / 1000).toFixed(1)} s   JSON.parse ${fmt(byName['JSON.parse'].median)} ms, analysis ${fmt(byName.analysis.median)} ms` +
-        ` = ${pairedRatio(byName.analysis, byName['JSON.parse']).toFixed(1)}×   [${elapsed()}]`,
-    );
+      ];
+      // The peer's doValidation is async: measureAsync awaits it inside its timed region only.
+      if (PEER_SIZES.includes(steps)) subjects.push({ name: 'peer', runAsync: () => peer(text) });
+      const timings = await measureAsync(
+        subjects,
+        // 50 ms samples: a fast subject is repeated, which averages out the short stalls of a shared machine.
+        // settle: a GC and untimed runs before each sample, so JSON.parse never pays for the analysis's garbage
+        // and the analysis not for the heap regrowing after the GC (measure.ts).
+        { rounds, warmup, minSampleMs: 50, settle: true, progress: () => process.stdout.write('.') },
+      );
+      const byName = Object.fromEntries(timings.map((t) => [t.name, t])) as Row['timings'];
+      rows.push({ steps, variant, bytes: Buffer.byteLength(text), timings: byName });
+      say(
+        ` ${((Date.now() - t0) / 1000).toFixed(1)} s   JSON.parse ${fmt(byName['JSON.parse'].median)} ms, analysis ${fmt(byName.analysis.median)} ms` +
+          ` = ${pairedRatio(byName.analysis, byName['JSON.parse']).toFixed(1)}×` +
+          (byName.peer ? `, peer ${fmt(byName.peer.median)} ms = ${pairedRatio(byName.peer, byName.analysis).toFixed(1)}× the analysis` : '') +
+          `   [${elapsed()}]`,
+      );
+    }
   }
-}
-say();
-
-// ── phases ───────────────────────────────────────────────────────────────────────────────────────────
-
-say('Phases of the analysis (timed one after the other with the core modules, after a warm-up round)…');
-const phaseRuns: { steps: number; variant: Variant; result: PhaseTimings }[] = [];
-for (const [steps, variant, rounds] of [
-  [10_000, 'clean', 5],
-  [10_000, 'findings', 5],
-  [100_000, 'clean', 2],
-] as const) {
-  process.stdout.write(`  ${n(steps).padStart(7)} ${variant.padEnd(8)} `);
-  const result = phaseBreakdown(plans.get(key(steps, variant))!.text, QUICK ? 2 : rounds);
-  phaseRuns.push({ steps, variant, result });
-  say(`done [${elapsed()}]`);
-}
-say();
-
-// ── quick fixes ──────────────────────────────────────────────────────────────────────────────────────
-
-say('Quick fixes on the 10,000-step plan with findings…');
-const fixPlan = plans.get(key(10_000, 'findings'))!.text;
-const fixAnalysis = analyze(fixPlan);
-const fixTimings: { code: string; count: number; timing: Timing; edits: number }[] = [];
-for (const code of ['join-incompatible', 'registry-while-running', 'unknown-node']) {
-  const targets = fixAnalysis.findings.filter((f) => f.code === code);
-  const target = targets[targets.length >> 1];
-  if (!target) continue;
-  const fixes = fixesFor(fixAnalysis, target);
-  if (fixes.length === 0) throw new Error(`no fix for the ${code} finding at ${target.pointer}`);
-  const [timing] = measure([{ name: code, run: () => fixesFor(fixAnalysis, target) }], { rounds: QUICK ? 5 : 21, warmup: 3, minSampleMs: 0 });
-  fixTimings.push({ code, count: targets.length, timing: timing!, edits: fixes[0]!.edits.length });
-  say(`  ${code} at ${target.pointer} (the middle one of ${targets.length}): ${fmt(timing!.median)} ms median, ${fmt(timing!.min)} ms min, max ${fmt(timing!.max)} ms`);
-}
-// Every join-incompatible finding, once each after the warm-up above: the worst case across the plan.
-const worstJoinFix = Math.max(
-  ...fixAnalysis.findings.filter((f) => f.code === 'join-incompatible').map((f) => median([0, 1, 2].map(() => timeOnce(() => fixesFor(fixAnalysis, f))))),
-);
-say(`  join-incompatible, worst of all ${fixTimings[0]?.count ?? 0} findings (median of 3 each): ${fmt(worstJoinFix)} ms`);
-say();
-
-// ── the CLI, whole process ───────────────────────────────────────────────────────────────────────────
-
-say('CLI, whole process: node dist/cli.js check FILE (median of 3)…');
-const cli = path.join(ROOT, 'dist', 'cli.js');
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'clusterplan-bench-'));
-const cliTimes: { label: string; ms: number; exit: number | null }[] = [];
-let heap: (HeapResult & { variant: Variant })[] = [];
-try {
-  const spawnMs = (argv: string[]) => {
-    const start = process.hrtime.bigint();
-    const child = spawnSync(process.execPath, argv, { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
-    return { ms: Number(process.hrtime.bigint() - start) / 1e6, exit: child.status };
-  };
-  const runs = (label: string, argv: string[]) => {
-    const results = [0, 1, 2].map(() => spawnMs(argv));
-    const ms = median(results.map((r) => r.ms));
-    cliTimes.push({ label, ms, exit: results[0]!.exit });
-    say(`  ${label.padEnd(36)} ${fmt(ms).padStart(7)} ms (exit ${results[0]!.exit}; runs ${results.map((r) => fmt(r.ms)).join(', ')})`);
-  };
-  runs('--version (node start + bundle load)', [cli, '--version']);
-  for (const variant of VARIANTS) {
-    const file = path.join(tmp, `plan-100000-${variant}.clusterplan`);
-    fs.writeFileSync(file, plans.get(key(100_000, variant))!.text);
-    runs(`check, 100,000 steps, ${variant}`, [cli, 'check', file]);
-  }
-
-  // ── peak heap ────────────────────────────────────────────────────────────────────────────────────────
-
   say();
-  say('Memory of one analysis of the 100,000-step plans (child process, --expose-gc, v8.GCProfiler)…');
-  heap = VARIANTS.map((variant) => {
-    const file = path.join(tmp, `plan-100000-${variant}.clusterplan`);
-    const child = spawnSync(process.execPath, ['--expose-gc', path.join(__dirname, 'heap.js'), file], { encoding: 'utf8' });
-    if (child.status !== 0) throw new Error(`heap child failed: ${child.stderr}`);
-    const m = JSON.parse(child.stdout) as HeapResult;
-    say(
-      `  ${variant.padEnd(8)} text ${mb(m.textBytes)}: peak heap used ${mb(m.peakHeapUsed)} above the baseline (${m.gcs} GCs sampled; ` +
-        `true peak at most ${mb(m.youngGeneration)} higher), retained by the result ${mb(m.retained)}, peak RSS ${mb(m.maxRssBefore)} → ${mb(m.maxRssAfter)}`,
-    );
-    return { variant, ...m };
+
+  // ── phases ───────────────────────────────────────────────────────────────────────────────────────────
+
+  say('Phases of the analysis (timed one after the other with the core modules, after a warm-up round)…');
+  const phaseRuns: { steps: number; variant: Variant; result: PhaseTimings }[] = [];
+  for (const [steps, variant, rounds] of [
+    [10_000, 'clean', 5],
+    [10_000, 'findings', 5],
+    [100_000, 'clean', 2],
+  ] as const) {
+    process.stdout.write(`  ${n(steps).padStart(7)} ${variant.padEnd(8)} `);
+    const result = phaseBreakdown(plans.get(key(steps, variant))!.text, QUICK ? 2 : rounds);
+    phaseRuns.push({ steps, variant, result });
+    say(`done [${elapsed()}]`);
+  }
+  say();
+
+  // ── quick fixes ──────────────────────────────────────────────────────────────────────────────────────
+
+  say('Quick fixes on the 10,000-step plan with findings…');
+  const fixPlan = plans.get(key(10_000, 'findings'))!.text;
+  const fixAnalysis = analyze(fixPlan);
+  const fixTimings: { code: string; count: number; timing: Timing; edits: number }[] = [];
+  for (const code of ['join-incompatible', 'registry-while-running', 'unknown-node']) {
+    const targets = fixAnalysis.findings.filter((f) => f.code === code);
+    const target = targets[targets.length >> 1];
+    if (!target) continue;
+    const fixes = fixesFor(fixAnalysis, target);
+    if (fixes.length === 0) throw new Error(`no fix for the ${code} finding at ${target.pointer}`);
+    const [timing] = measure([{ name: code, run: () => fixesFor(fixAnalysis, target) }], { rounds: QUICK ? 5 : 21, warmup: 3, minSampleMs: 0 });
+    fixTimings.push({ code, count: targets.length, timing: timing!, edits: fixes[0]!.edits.length });
+    say(`  ${code} at ${target.pointer} (the middle one of ${targets.length}): ${fmt(timing!.median)} ms median, ${fmt(timing!.min)} ms min, max ${fmt(timing!.max)} ms`);
+  }
+  // Every join-incompatible finding, once each after the warm-up above: the worst case across the plan.
+  const worstJoinFix = Math.max(
+    ...fixAnalysis.findings.filter((f) => f.code === 'join-incompatible').map((f) => median([0, 1, 2].map(() => timeOnce(() => fixesFor(fixAnalysis, f))))),
+  );
+  say(`  join-incompatible, worst of all ${fixTimings[0]?.count ?? 0} findings (median of 3 each): ${fmt(worstJoinFix)} ms`);
+  say();
+
+  // ── the CLI, whole process ───────────────────────────────────────────────────────────────────────────
+
+  say('CLI, whole process: node dist/cli.js check FILE (median of 3)…');
+  const cli = path.join(ROOT, 'dist', 'cli.js');
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'clusterplan-bench-'));
+  const cliTimes: { label: string; ms: number; exit: number | null }[] = [];
+  let heap: (HeapResult & { variant: Variant })[] = [];
+  try {
+    const spawnMs = (argv: string[]) => {
+      const start = process.hrtime.bigint();
+      const child = spawnSync(process.execPath, argv, { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
+      return { ms: Number(process.hrtime.bigint() - start) / 1e6, exit: child.status };
+    };
+    const runs = (label: string, argv: string[]) => {
+      const results = [0, 1, 2].map(() => spawnMs(argv));
+      const ms = median(results.map((r) => r.ms));
+      cliTimes.push({ label, ms, exit: results[0]!.exit });
+      say(`  ${label.padEnd(36)} ${fmt(ms).padStart(7)} ms (exit ${results[0]!.exit}; runs ${results.map((r) => fmt(r.ms)).join(', ')})`);
+    };
+    runs('--version (node start + bundle load)', [cli, '--version']);
+    for (const variant of VARIANTS) {
+      const file = path.join(tmp, `plan-100000-${variant}.clusterplan`);
+      fs.writeFileSync(file, plans.get(key(100_000, variant))!.text);
+      runs(`check, 100,000 steps, ${variant}`, [cli, 'check', file]);
+    }
+
+    // ── peak heap ────────────────────────────────────────────────────────────────────────────────────────
+
+    say();
+    say('Memory of one analysis of the 100,000-step plans (child process, --expose-gc, v8.GCProfiler)…');
+    heap = VARIANTS.map((variant) => {
+      const file = path.join(tmp, `plan-100000-${variant}.clusterplan`);
+      const child = spawnSync(process.execPath, ['--expose-gc', path.join(__dirname, 'heap.js'), file], { encoding: 'utf8' });
+      if (child.status !== 0) throw new Error(`heap child failed: ${child.stderr}`);
+      const m = JSON.parse(child.stdout) as HeapResult;
+      say(
+        `  ${variant.padEnd(8)} text ${mb(m.textBytes)}: peak heap used ${mb(m.peakHeapUsed)} above the baseline (${m.gcs} GCs sampled; ` +
+          `true peak at most ${mb(m.youngGeneration)} higher), retained by the result ${mb(m.retained)}, peak RSS ${mb(m.maxRssBefore)} → ${mb(m.maxRssAfter)}`,
+      );
+      return { variant, ...m };
+    });
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  say();
+
+  // ── bundles ──────────────────────────────────────────────────────────────────────────────────────────
+
+  // extension.js is what activation loads; the lazy chunks (src/extension/chunks/<name>.ts → dist/<name>.js,
+  // see src/extension/lazy.ts) load on first use of their feature, so each is reported on its own.
+  const chunks = fs
+    .readdirSync(path.join(ROOT, 'src/extension/chunks'))
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => f.replace(/\.ts$/, '.js'))
+    .sort();
+  const bundles = ['extension.js', ...chunks, 'cli.js'].map((file) => {
+    const content = fs.readFileSync(path.join(ROOT, 'dist', file));
+    return { file, lazy: chunks.includes(file), bytes: content.length, gzip: gzipSync(content).length, minified: !content.toString('utf8').includes('sourceMappingURL') };
   });
-} finally {
-  fs.rmSync(tmp, { recursive: true, force: true });
-}
-say();
+  say('Bundles:');
+  for (const b of bundles) {
+    say(
+      `  dist/${b.file.padEnd(15)} ${kb(b.bytes).padStart(10)} (${n(b.bytes)} bytes; gzip ${kb(b.gzip)})${b.lazy ? '  lazy chunk, loaded on first use' : ''}` +
+        (b.minified ? '' : '  NOT MINIFIED: run npm run bench, which builds with --production'),
+    );
+  }
+  say();
 
-// ── bundles ──────────────────────────────────────────────────────────────────────────────────────────
+  // ── results ──────────────────────────────────────────────────────────────────────────────────────────
 
-// extension.js is what activation loads; the lazy chunks (src/extension/chunks/<name>.ts → dist/<name>.js,
-// see src/extension/lazy.ts) load on first use of their feature, so each is reported on its own.
-const chunks = fs
-  .readdirSync(path.join(ROOT, 'src/extension/chunks'))
-  .filter((f) => f.endsWith('.ts'))
-  .map((f) => f.replace(/\.ts$/, '.js'))
-  .sort();
-const bundles = ['extension.js', ...chunks, 'cli.js'].map((file) => {
-  const content = fs.readFileSync(path.join(ROOT, 'dist', file));
-  return { file, lazy: chunks.includes(file), bytes: content.length, gzip: gzipSync(content).length, minified: !content.toString('utf8').includes('sourceMappingURL') };
-});
-say('Bundles:');
-for (const b of bundles) {
-  say(
-    `  dist/${b.file.padEnd(15)} ${kb(b.bytes).padStart(10)} (${n(b.bytes)} bytes; gzip ${kb(b.gzip)})${b.lazy ? '  lazy chunk, loaded on first use' : ''}` +
-      (b.minified ? '' : '  NOT MINIFIED: run npm run bench, which builds with --production'),
-  );
-}
-say();
+  const row = (steps: number, variant: Variant) => rows.find((r) => r.steps === steps && r.variant === variant)!;
+  /**
+   * Full analysis ÷ JSON.parse: the median of the per-round ratios. Both samples of a round ran seconds
+   * apart, so a load change on the shared machine between rounds cancels out; the ratio of the two medians
+   * and of the two minimums are printed next to it.
+   */
+  const ratio = (r: Row) => pairedRatio(r.timings.analysis, r.timings['JSON.parse']);
+  const ratioOfMins = (r: Row) => r.timings.analysis.min / r.timings['JSON.parse'].min;
+  const ratioOfMedians = (r: Row) => r.timings.analysis.median / r.timings['JSON.parse'].median;
+  /** How many times faster the analysis is than the peer: the median of the per-round ratios peer ÷ analysis. */
+  const peerRatio = (r: Row) => (r.timings.peer ? pairedRatio(r.timings.peer, r.timings.analysis) : NaN);
 
-// ── results ──────────────────────────────────────────────────────────────────────────────────────────
+  say('Results: median ms of alternating runs after warm-up (min in brackets); ratios: median of the per-round ratios, then of the medians and of the mins');
+  const header = ['steps', 'plan', 'size', 'JSON.parse', 'jsonc visit', 'jsonc parseTree', 'full analysis', 'analysis ÷ JSON.parse', 'of medians', 'of mins', 'parseTree ÷ JSON.parse', 'peer', 'peer ÷ analysis'];
+  const table = rows.map((r) => [
+    n(r.steps),
+    r.variant,
+    kb(r.bytes),
+    ...(['JSON.parse', 'visit', 'parseTree', 'analysis'] as const).map((s) => `${fmt(r.timings[s].median)} (${fmt(r.timings[s].min)})`),
+    `${ratio(r).toFixed(1)}×`,
+    `${ratioOfMedians(r).toFixed(1)}×`,
+    `${ratioOfMins(r).toFixed(1)}×`,
+    `${pairedRatio(r.timings.parseTree, r.timings['JSON.parse']).toFixed(1)}×`,
+    r.timings.peer ? `${fmt(r.timings.peer.median)} (${fmt(r.timings.peer.min)})` : '-',
+    r.timings.peer ? `${peerRatio(r).toFixed(1)}×` : '-',
+  ]);
+  printTable(header, table);
+  say();
 
-const row = (steps: number, variant: Variant) => rows.find((r) => r.steps === steps && r.variant === variant)!;
-/**
- * Full analysis ÷ JSON.parse: the median of the per-round ratios. Both samples of a round ran seconds
- * apart, so a load change on the shared machine between rounds cancels out; the ratio of the two medians
- * and of the two minimums are printed next to it.
- */
-const ratio = (r: Row) => pairedRatio(r.timings.analysis, r.timings['JSON.parse']);
-const ratioOfMins = (r: Row) => r.timings.analysis.min / r.timings['JSON.parse'].min;
-const ratioOfMedians = (r: Row) => r.timings.analysis.median / r.timings['JSON.parse'].median;
+  for (const { steps, variant, result } of phaseRuns) {
+    const sum = result.phases.find((p) => p.name === 'sum of phases')!.median;
+    say(`Phases at ${n(steps)} steps, ${variant} (median ms of ${QUICK ? 2 : steps === 100_000 ? 2 : 5} rounds; share of the sum):`);
+    say(
+      '  ' +
+        result.phases
+          .map((p) => `${p.name} ${fmt(p.median)}` + (SHARED.has(p.name) ? ` (${((100 * p.median) / sum).toFixed(0)}%)` : ''))
+          .join(' | '),
+    );
+    say('  slowest rules: ' + result.rules.slice(0, 4).map((r) => `${r.code} ${fmt(r.median)}`).join(', '));
+  }
+  say();
 
-say('Results: median ms of alternating runs after warm-up (min in brackets); ratios: median of the per-round ratios, then of the medians and of the mins');
-const header = ['steps', 'plan', 'size', 'JSON.parse', 'jsonc visit', 'jsonc parseTree', 'full analysis', 'analysis ÷ JSON.parse', 'of medians', 'of mins', 'parseTree ÷ JSON.parse'];
-const table = rows.map((r) => [
-  n(r.steps),
-  r.variant,
-  kb(r.bytes),
-  ...(['JSON.parse', 'visit', 'parseTree', 'analysis'] as const).map((s) => `${fmt(r.timings[s].median)} (${fmt(r.timings[s].min)})`),
-  `${ratio(r).toFixed(1)}×`,
-  `${ratioOfMedians(r).toFixed(1)}×`,
-  `${ratioOfMins(r).toFixed(1)}×`,
-  `${pairedRatio(r.timings.parseTree, r.timings['JSON.parse']).toFixed(1)}×`,
-]);
-printTable(header, table);
-say();
-
-for (const { steps, variant, result } of phaseRuns) {
-  const sum = result.phases.find((p) => p.name === 'sum of phases')!.median;
-  say(`Phases at ${n(steps)} steps, ${variant} (median ms of ${QUICK ? 2 : steps === 100_000 ? 2 : 5} rounds; share of the sum):`);
-  say(
-    '  ' +
-      result.phases
-        .map((p) => `${p.name} ${fmt(p.median)}` + (SHARED.has(p.name) ? ` (${((100 * p.median) / sum).toFixed(0)}%)` : ''))
-        .join(' | '),
-  );
-  say('  slowest rules: ' + result.rules.slice(0, 4).map((r) => `${r.code} ${fmt(r.median)}`).join(', '));
-}
-say();
-
-interface Check {
-  readonly target: string;
-  readonly measured: string;
-  readonly ok: boolean | undefined;
-}
-const checks: Check[] = [];
-for (const steps of [10_000, 100_000]) {
+  interface Check {
+    readonly target: string;
+    readonly measured: string;
+    readonly ok: boolean | undefined;
+  }
+  const checks: Check[] = [];
+  for (const steps of [10_000, 100_000]) {
+    for (const variant of VARIANTS) {
+      const r = row(steps, variant);
+      checks.push({
+        target: `full analysis ≤ ${TARGET.ratio.toFixed(1)}× JSON.parse, ${n(steps)} steps, ${variant}`,
+        measured: `${ratio(r).toFixed(1)}× (${fmt(r.timings.analysis.median)} ms vs ${fmt(r.timings['JSON.parse'].median)} ms; ratio of the mins ${ratioOfMins(r).toFixed(1)}×)`,
+        ok: ratio(r) <= TARGET.ratio,
+      });
+    }
+  }
+  for (const steps of [1_000, 10_000]) {
+    for (const variant of VARIANTS) {
+      const r = row(steps, variant);
+      const peerTiming = r.timings.peer!;
+      checks.push({
+        target: `full analysis ≥ ${TARGET.fasterThanPeer}× faster than the peer (VS Code's JSON language service with the schema${peerSchemaSource === 'fallback' ? ', peer schema: fallback' : ''}), ${n(steps)} steps, ${variant}`,
+        measured: `${peerRatio(r).toFixed(1)}× (peer ${fmt(peerTiming.median)} ms vs ${fmt(r.timings.analysis.median)} ms; ratio of the mins ${(peerTiming.min / r.timings.analysis.min).toFixed(1)}×)`,
+        ok: peerRatio(r) >= TARGET.fasterThanPeer,
+      });
+    }
+  }
   for (const variant of VARIANTS) {
-    const r = row(steps, variant);
+    const growth = row(100_000, variant).timings.analysis.median / row(10_000, variant).timings.analysis.median;
+    // For scale: ten times the text costs JSON.parse itself more than ten times here (caches, the GC).
+    const parseGrowth = row(100_000, variant).timings['JSON.parse'].median / row(10_000, variant).timings['JSON.parse'].median;
     checks.push({
-      target: `full analysis ≤ ${TARGET.ratio.toFixed(1)}× JSON.parse, ${n(steps)} steps, ${variant}`,
-      measured: `${ratio(r).toFixed(1)}× (${fmt(r.timings.analysis.median)} ms vs ${fmt(r.timings['JSON.parse'].median)} ms; ratio of the mins ${ratioOfMins(r).toFixed(1)}×)`,
-      ok: ratio(r) <= TARGET.ratio,
+      target: `linear growth: analysis of 100,000 steps ≤ ${TARGET.growth}× 10,000 steps, ${variant}`,
+      measured: `${growth.toFixed(1)}× (JSON.parse: ${parseGrowth.toFixed(1)}×)`,
+      ok: growth <= TARGET.growth,
     });
   }
-}
-for (const variant of VARIANTS) {
-  const growth = row(100_000, variant).timings.analysis.median / row(10_000, variant).timings.analysis.median;
-  // For scale: ten times the text costs JSON.parse itself more than ten times here (caches, the GC).
-  const parseGrowth = row(100_000, variant).timings['JSON.parse'].median / row(10_000, variant).timings['JSON.parse'].median;
+  const joinFix = fixTimings.find((f) => f.code === 'join-incompatible');
   checks.push({
-    target: `linear growth: analysis of 100,000 steps ≤ ${TARGET.growth}× 10,000 steps, ${variant}`,
-    measured: `${growth.toFixed(1)}× (JSON.parse: ${parseGrowth.toFixed(1)}×)`,
-    ok: growth <= TARGET.growth,
+    target: `quick fixes for one join-incompatible finding, 10,000 steps ≤ ${TARGET.fixesMs} ms`,
+    measured: joinFix ? `${fmt(joinFix.timing.median)} ms median (worst finding ${fmt(worstJoinFix)} ms)` : 'no finding',
+    ok: joinFix ? joinFix.timing.median <= TARGET.fixesMs : false,
   });
-}
-const joinFix = fixTimings.find((f) => f.code === 'join-incompatible');
-checks.push({
-  target: `quick fixes for one join-incompatible finding, 10,000 steps ≤ ${TARGET.fixesMs} ms`,
-  measured: joinFix ? `${fmt(joinFix.timing.median)} ms median (worst finding ${fmt(worstJoinFix)} ms)` : 'no finding',
-  ok: joinFix ? joinFix.timing.median <= TARGET.fixesMs : false,
-});
-const extension = bundles.find((b) => b.file === 'extension.js')!;
-checks.push({
-  target: 'extension bundle loaded at activation (dist/extension.js) ≤ 100 KiB minified; the lazy chunks load on first use',
-  measured:
-    `${kb(extension.bytes)}${extension.minified ? '' : ' (not minified)'}; chunks: ` +
-    bundles
-      .filter((b) => b.lazy)
-      .map((b) => `${b.file} ${kb(b.bytes)}`)
-      .join(', '),
-  ok: extension.minified && extension.bytes <= TARGET.extensionBytes,
-});
-checks.push({ target: 'activation ≤ 20 ms; edit → diagnostics ≤ 50 ms p95 (1,000 steps)', measured: 'not measured here: npm run bench:editor', ok: undefined });
+  const extension = bundles.find((b) => b.file === 'extension.js')!;
+  checks.push({
+    target: 'extension bundle loaded at activation (dist/extension.js) ≤ 100 KiB minified; the lazy chunks load on first use',
+    measured:
+      `${kb(extension.bytes)}${extension.minified ? '' : ' (not minified)'}; chunks: ` +
+      bundles
+        .filter((b) => b.lazy)
+        .map((b) => `${b.file} ${kb(b.bytes)}`)
+        .join(', '),
+    ok: extension.minified && extension.bytes <= TARGET.extensionBytes,
+  });
+  checks.push({ target: 'activation ≤ 20 ms; edit → diagnostics ≤ 50 ms p95 (1,000 steps)', measured: 'not measured here: npm run bench:editor', ok: undefined });
 
-say('Targets:');
-for (const c of checks) say(`  ${c.ok === undefined ? '----' : verdict(c.ok)}  ${c.target}: ${c.measured}`);
-say();
-say('Also measured:');
-const cliClean = cliTimes.find((c) => c.label.includes('clean'));
-const cliFindings = cliTimes.find((c) => c.label.includes('findings'));
-const cliStart = cliTimes.find((c) => c.label.startsWith('--version'));
-const others = [
-  `CLI whole process on 100,000 steps: ${fmt(cliClean?.ms ?? NaN)} ms clean, ${fmt(cliFindings?.ms ?? NaN)} ms with findings (node start + bundle load: ${fmt(cliStart?.ms ?? NaN)} ms)`,
-  ...heap.map(
-    (h) =>
-      `memory, analysis of 100,000 steps ${h.variant} (${mb(h.textBytes)} of text): peak heap used ${mb(h.peakHeapUsed)} above baseline (sampled at ${h.gcs} GCs and at the end; ≤ ${mb(h.youngGeneration)} more between samples), ${mb(h.retained)} retained by the result`,
-  ),
-  ...bundles.map((b) => `bundle dist/${b.file}${b.lazy ? ' (lazy chunk, loaded on first use)' : ''}: ${kb(b.bytes)} minified, ${kb(b.gzip)} gzip`),
-  ...fixTimings.filter((f) => f.code !== 'join-incompatible').map((f) => `quick fixes for one ${f.code} finding, 10,000 steps: ${fmt(f.timing.median)} ms`),
-];
-for (const line of others) say(`  ${line}`);
-say();
-say(`Finished in ${elapsed()}.`);
+  say('Targets:');
+  for (const c of checks) say(`  ${c.ok === undefined ? '----' : verdict(c.ok)}  ${c.target}: ${c.measured}`);
+  say();
+  say('Also measured:');
+  const cliClean = cliTimes.find((c) => c.label.includes('clean'));
+  const cliFindings = cliTimes.find((c) => c.label.includes('findings'));
+  const cliStart = cliTimes.find((c) => c.label.startsWith('--version'));
+  const others = [
+    `CLI whole process on 100,000 steps: ${fmt(cliClean?.ms ?? NaN)} ms clean, ${fmt(cliFindings?.ms ?? NaN)} ms with findings (node start + bundle load: ${fmt(cliStart?.ms ?? NaN)} ms)`,
+    ...heap.map(
+      (h) =>
+        `memory, analysis of 100,000 steps ${h.variant} (${mb(h.textBytes)} of text): peak heap used ${mb(h.peakHeapUsed)} above baseline (sampled at ${h.gcs} GCs and at the end; ≤ ${mb(h.youngGeneration)} more between samples), ${mb(h.retained)} retained by the result`,
+    ),
+    ...bundles.map((b) => `bundle dist/${b.file}${b.lazy ? ' (lazy chunk, loaded on first use)' : ''}: ${kb(b.bytes)} minified, ${kb(b.gzip)} gzip`),
+    ...fixTimings.filter((f) => f.code !== 'join-incompatible').map((f) => `quick fixes for one ${f.code} finding, 10,000 steps: ${fmt(f.timing.median)} ms`),
+  ];
+  for (const line of others) say(`  ${line}`);
+  say();
+  say(`Finished in ${elapsed()}.`);
 
-if (WRITE && !QUICK) {
-  writeResults();
-  say(`${path.relative(ROOT, PERFORMANCE_DOC)}: results written between ${START} and ${END}.`);
+  if (WRITE && !QUICK) {
+    writeResults();
+    say(`${path.relative(ROOT, PERFORMANCE_DOC)}: results written between ${START} and ${END}.`);
+  }
+
+  function writeResults(): void {
+    const date = new Date().toISOString().slice(0, 10);
+    const cell = (r: Row, s: keyof Row['timings']) => fmt(r.timings[s]!.median);
+    const lines = [
+      START,
+      `Measured by \`npm run bench\` on ${date}: ${machine}; load average ${loadAtStart} at the start (a shared, noisy machine).`,
+      'Median milliseconds of alternating runs after warm-up (a GC and three untimed runs before each sample), in one process, on generated plans that are clean / have findings on',
+      'about 1% of their steps. The full analysis is `analyze(text)`: parse, plan model, simulation and every rule. The ratio is',
+      'the median of the per-round ratios (both subjects timed in the same round), which cancels most of the load changes.',
+      '',
+      `The peer is VS Code's JSON language service (vscode-json-languageservice ${PEER_VERSION}: \`parseJSONDocument\` and \`doValidation\` against the format's JSON schema; peer schema: ${peerSchemaSource}), timed up to ${n(PEER_SIZES[PEER_SIZES.length - 1]!)} steps.`,
+      '',
+      '| steps | size | `JSON.parse` | jsonc-parser `visit` | jsonc-parser `parseTree` | full analysis | analysis ÷ `JSON.parse` | peer | peer ÷ analysis |',
+      '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+      ...SIZES.map((steps) => {
+        const [c, f] = [row(steps, 'clean'), row(steps, 'findings')];
+        return `| ${n(steps)} | ${kb(c.bytes)} | ${cell(c, 'JSON.parse')} / ${cell(f, 'JSON.parse')} | ${cell(c, 'visit')} / ${cell(f, 'visit')} | ${cell(c, 'parseTree')} / ${cell(f, 'parseTree')} | ${cell(c, 'analysis')} / ${cell(f, 'analysis')} | ${ratio(c).toFixed(1)}× / ${ratio(f).toFixed(1)}× | ${c.timings.peer && f.timings.peer ? `${cell(c, 'peer')} / ${cell(f, 'peer')} | ${peerRatio(c).toFixed(1)}× / ${peerRatio(f).toFixed(1)}×` : '- | -'} |`;
+      }),
+      '',
+      '| target | measured | |',
+      '|---|---|---|',
+      ...checks.map((c) => `| ${c.target} | ${c.measured} | ${c.ok === undefined ? '' : verdict(c.ok)} |`),
+      ...others.map((o) => `| ${o.replace(/: /, ' | ')} | |`),
+      END,
+    ];
+    replaceBlock(PERFORMANCE_DOC, START, END, lines.join('\n'));
+  }
 }
 
 // ── helpers ──────────────────────────────────────────────────────────────────────────────────────────
@@ -374,32 +451,6 @@ function printTable(head: readonly string[], body: readonly (readonly string[])[
   const line = (cells: readonly string[]) => '  ' + cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   say(line(head));
   for (const r of body) say(line(r));
-}
-
-function writeResults(): void {
-  const date = new Date().toISOString().slice(0, 10);
-  const cell = (r: Row, s: keyof Row['timings']) => fmt(r.timings[s].median);
-  const lines = [
-    START,
-    `Measured by \`npm run bench\` on ${date}: ${machine}; load average ${loadAtStart} at the start (a shared, noisy machine).`,
-    'Median milliseconds of alternating runs after warm-up (a GC and three untimed runs before each sample), in one process, on generated plans that are clean / have findings on',
-    'about 1% of their steps. The full analysis is `analyze(text)`: parse, plan model, simulation and every rule. The ratio is',
-    'the median of the per-round ratios (both subjects timed in the same round), which cancels most of the load changes.',
-    '',
-    '| steps | size | `JSON.parse` | jsonc-parser `visit` | jsonc-parser `parseTree` | full analysis | analysis ÷ `JSON.parse` |',
-    '|---:|---:|---:|---:|---:|---:|---:|',
-    ...SIZES.map((steps) => {
-      const [c, f] = [row(steps, 'clean'), row(steps, 'findings')];
-      return `| ${n(steps)} | ${kb(c.bytes)} | ${cell(c, 'JSON.parse')} / ${cell(f, 'JSON.parse')} | ${cell(c, 'visit')} / ${cell(f, 'visit')} | ${cell(c, 'parseTree')} / ${cell(f, 'parseTree')} | ${cell(c, 'analysis')} / ${cell(f, 'analysis')} | ${ratio(c).toFixed(1)}× / ${ratio(f).toFixed(1)}× |`;
-    }),
-    '',
-    '| target | measured | |',
-    '|---|---|---|',
-    ...checks.map((c) => `| ${c.target} | ${c.measured} | ${c.ok === undefined ? '' : verdict(c.ok)} |`),
-    ...others.map((o) => `| ${o.replace(/: /, ' | ')} | |`),
-    END,
-  ];
-  replaceBlock(PERFORMANCE_DOC, START, END, lines.join('\n'));
 }
 
 /**
