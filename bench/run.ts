@@ -1,12 +1,28 @@
 /**
- * `npm run bench`: the performance benchmark of issue 5. Builds are done by the npm script (minified
- * bundles, then tsc); this file generates the plans, measures, prints every target with PASS/FAIL and
- * writes the results into docs/performance.md between `<!-- bench:start -->` and `<!-- bench:end -->`.
+ * `npm run bench`: the performance benchmark. The npm script builds the minified bundles and compiles with
+ * tsc; this file generates the plans (generate.ts), measures, prints every target with PASS/FAIL and writes
+ * the results into docs/performance.md between `<!-- bench:start -->` and `<!-- bench:end -->` (no other
+ * file; never the README).
  *
  *   node out/bench/run.js [--no-write] [--quick]
  *
  * --no-write writes no file; --quick uses fewer rounds (for trying the bench, not for results) and writes
  * no file either.
+ *
+ * What it measures, in this order:
+ * - JSON.parse, jsonc-parser's visit and parseTree, the full analysis and the peer (VS Code's JSON language
+ *   service with the format's schema, peer.ts; up to 10,000 steps) on plans of 100 to 100,000 steps, clean
+ *   and with findings, side by side in one process in alternating rounds (measure.ts's measureAsync);
+ * - the phases of the analysis (phases.ts), quick fixes, the CLI as a whole process;
+ * - memory at 100,000 steps in a child process (heap.ts): the peak during one analysis, and what the
+ *   analysis and parseTree alone retain, side by side;
+ * - the bundle sizes.
+ *
+ * Targets (TARGET below): the analysis of 1,000 steps ≤ 5 ms median; ≤ 20× JSON.parse at 10,000 steps (a
+ * ceiling against regressions); ≥ 3× faster than the peer at 1,000 and 10,000 steps; growth from 10,000 to
+ * 100,000 steps ≤ 14×; at 100,000 steps, retained memory ≤ 2× parseTree's. Each for the clean plan and the
+ * plan with findings. Quick fixes, the CLI, the peak heap and the bundles are information only; the grammar
+ * has its own bench (grammar.ts), and the editor its own (npm run bench:editor).
  */
 import { spawnSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
@@ -42,7 +58,8 @@ const PEER_SIZES: readonly number[] = [100, 1_000, 10_000];
 const PEER_VERSION = (require('vscode-json-languageservice/package.json') as { version: string }).version;
 const VARIANTS: readonly Variant[] = ['clean', 'findings'];
 const PLAN = { rounds: { 100: 11, 1_000: 9, 10_000: 7, 100_000: 4 }, warmup: { 100: 3, 1_000: 2, 10_000: 2, 100_000: 1 } };
-const TARGET = { ratio: 3.0, growth: 12, fixesMs: 10, extensionBytes: 100 * 1024, fasterThanPeer: 3, retainedVsParseTree: 2 };
+/** The targets; everything else the bench prints is information. */
+const TARGET = { ms1000: 5, ratio: 20, fasterThanPeer: 3, growth: 14, retainedVsParseTree: 2 };
 
 const started = Date.now();
 const say = (line = '') => process.stdout.write(line + '\n');
@@ -313,18 +330,24 @@ async function main(): Promise<void> {
   interface Check {
     readonly target: string;
     readonly measured: string;
-    readonly ok: boolean | undefined;
+    readonly ok: boolean;
   }
   const checks: Check[] = [];
-  for (const steps of [10_000, 100_000]) {
-    for (const variant of VARIANTS) {
-      const r = row(steps, variant);
-      checks.push({
-        target: `full analysis ≤ ${TARGET.ratio.toFixed(1)}× JSON.parse, ${n(steps)} steps, ${variant}`,
-        measured: `${ratio(r).toFixed(1)}× (${fmt(r.timings.analysis.median)} ms vs ${fmt(r.timings['JSON.parse'].median)} ms; ratio of the mins ${ratioOfMins(r).toFixed(1)}×)`,
-        ok: ratio(r) <= TARGET.ratio,
-      });
-    }
+  for (const variant of VARIANTS) {
+    const r = row(1_000, variant);
+    checks.push({
+      target: `full analysis of 1,000 steps ≤ ${TARGET.ms1000} ms median, ${variant}`,
+      measured: `${fmt(r.timings.analysis.median)} ms (min ${fmt(r.timings.analysis.min)} ms)`,
+      ok: r.timings.analysis.median <= TARGET.ms1000,
+    });
+  }
+  for (const variant of VARIANTS) {
+    const r = row(10_000, variant);
+    checks.push({
+      target: `full analysis ≤ ${TARGET.ratio}× JSON.parse, 10,000 steps, ${variant} (a ceiling against regressions)`,
+      measured: `${ratio(r).toFixed(1)}× (${fmt(r.timings.analysis.median)} ms vs ${fmt(r.timings['JSON.parse'].median)} ms; ratio of the mins ${ratioOfMins(r).toFixed(1)}×)`,
+      ok: ratio(r) <= TARGET.ratio,
+    });
   }
   for (const steps of [1_000, 10_000]) {
     for (const variant of VARIANTS) {
@@ -338,13 +361,13 @@ async function main(): Promise<void> {
     }
   }
   for (const variant of VARIANTS) {
-    const growth = row(100_000, variant).timings.analysis.median / row(10_000, variant).timings.analysis.median;
-    // For scale: ten times the text costs JSON.parse itself more than ten times here (caches, the GC).
-    const parseGrowth = row(100_000, variant).timings['JSON.parse'].median / row(10_000, variant).timings['JSON.parse'].median;
+    const [small, large] = [row(10_000, variant), row(100_000, variant)];
+    const growthOf = (s: 'analysis' | 'parseTree' | 'JSON.parse') => large.timings[s].median / small.timings[s].median;
+    // For scale: ten times the text costs parseTree and JSON.parse themselves more than ten times here (caches, the GC).
     checks.push({
-      target: `linear growth: analysis of 100,000 steps ≤ ${TARGET.growth}× 10,000 steps, ${variant}`,
-      measured: `${growth.toFixed(1)}× (JSON.parse: ${parseGrowth.toFixed(1)}×)`,
-      ok: growth <= TARGET.growth,
+      target: `growth: analysis of 100,000 steps ≤ ${TARGET.growth}× 10,000 steps, ${variant}`,
+      measured: `${growthOf('analysis').toFixed(1)}× (${fmt(large.timings.analysis.median)} ms vs ${fmt(small.timings.analysis.median)} ms; parseTree alone: ${growthOf('parseTree').toFixed(1)}×, JSON.parse: ${growthOf('JSON.parse').toFixed(1)}×)`,
+      ok: growthOf('analysis') <= TARGET.growth,
     });
   }
   for (const h of heap) {
@@ -354,40 +377,30 @@ async function main(): Promise<void> {
       ok: retainedRatio(h) <= TARGET.retainedVsParseTree,
     });
   }
-  const joinFix = fixTimings.find((f) => f.code === 'join-incompatible');
-  checks.push({
-    target: `quick fixes for one join-incompatible finding, 10,000 steps ≤ ${TARGET.fixesMs} ms`,
-    measured: joinFix ? `${fmt(joinFix.timing.median)} ms median (worst finding ${fmt(worstJoinFix)} ms)` : 'no finding',
-    ok: joinFix ? joinFix.timing.median <= TARGET.fixesMs : false,
-  });
-  const extension = bundles.find((b) => b.file === 'extension.js')!;
-  checks.push({
-    target: 'extension bundle loaded at activation (dist/extension.js) ≤ 100 KiB minified; the lazy chunks load on first use',
-    measured:
-      `${kb(extension.bytes)}${extension.minified ? '' : ' (not minified)'}; chunks: ` +
-      bundles
-        .filter((b) => b.lazy)
-        .map((b) => `${b.file} ${kb(b.bytes)}`)
-        .join(', '),
-    ok: extension.minified && extension.bytes <= TARGET.extensionBytes,
-  });
-  checks.push({ target: 'activation ≤ 20 ms; edit → diagnostics ≤ 50 ms p95 (1,000 steps)', measured: 'not measured here: npm run bench:editor', ok: undefined });
 
   say('Targets:');
-  for (const c of checks) say(`  ${c.ok === undefined ? '----' : verdict(c.ok)}  ${c.target}: ${c.measured}`);
+  for (const c of checks) say(`  ${verdict(c.ok)}  ${c.target}: ${c.measured}`);
   say();
   say('Also measured:');
   const cliClean = cliTimes.find((c) => c.label.includes('clean'));
   const cliFindings = cliTimes.find((c) => c.label.includes('findings'));
   const cliStart = cliTimes.find((c) => c.label.startsWith('--version'));
   const others = [
+    ...fixTimings.map(
+      (f) =>
+        `quick fixes for one ${f.code} finding, 10,000 steps: ${fmt(f.timing.median)} ms median` +
+        (f.code === 'join-incompatible' ? ` (worst of all ${f.count} such findings ${fmt(worstJoinFix)} ms)` : ''),
+    ),
     `CLI whole process on 100,000 steps: ${fmt(cliClean?.ms ?? NaN)} ms clean, ${fmt(cliFindings?.ms ?? NaN)} ms with findings (node start + bundle load: ${fmt(cliStart?.ms ?? NaN)} ms)`,
     ...heap.map(
       (h) =>
         `memory, analysis of 100,000 steps ${h.variant} (${mb(h.textBytes)} of text): peak heap used ${mb(h.peakHeapUsed)} above baseline (sampled at ${h.gcs} GCs and at the end; ≤ ${mb(h.youngGeneration)} more between samples)`,
     ),
-    ...bundles.map((b) => `bundle dist/${b.file}${b.lazy ? ' (lazy chunk, loaded on first use)' : ''}: ${kb(b.bytes)} minified, ${kb(b.gzip)} gzip`),
-    ...fixTimings.filter((f) => f.code !== 'join-incompatible').map((f) => `quick fixes for one ${f.code} finding, 10,000 steps: ${fmt(f.timing.median)} ms`),
+    ...bundles.map((b) => {
+      const role = b.lazy ? ' (lazy chunk, loaded on first use)' : b.file === 'extension.js' ? ' (loaded at activation)' : '';
+      return `bundle dist/${b.file}${role}: ${kb(b.bytes)} ${b.minified ? 'minified' : 'NOT MINIFIED (npm run bench builds with --production)'}, ${kb(b.gzip)} gzip`;
+    }),
+    'activation and edit → diagnostics in a real VS Code: npm run bench:editor, whose block follows',
   ];
   for (const line of others) say(`  ${line}`);
   say();
@@ -403,12 +416,13 @@ async function main(): Promise<void> {
     const cell = (r: Row, s: keyof Row['timings']) => fmt(r.timings[s]!.median);
     const lines = [
       START,
-      `Measured by \`npm run bench\` on ${date}: ${machine}; load average ${loadAtStart} at the start (a shared, noisy machine).`,
-      'Median milliseconds of alternating runs after warm-up (a GC and three untimed runs before each sample), in one process, on generated plans that are clean / have findings on',
-      'about 1% of their steps. The full analysis is `analyze(text)`: parse, plan model, simulation and every rule. The ratio is',
-      'the median of the per-round ratios (both subjects timed in the same round), which cancels most of the load changes.',
+      `Measured by \`npm run bench\` on ${date}: ${machine}; load average ${loadAtStart} at the start.`,
       '',
-      `The peer is VS Code's JSON language service (vscode-json-languageservice ${PEER_VERSION}: \`parseJSONDocument\` and \`doValidation\` against the format's JSON schema; peer schema: ${peerSchemaSource}), timed up to ${n(PEER_SIZES[PEER_SIZES.length - 1]!)} steps.`,
+      'Median milliseconds of alternating rounds after warm-up (a GC and three untimed runs before each sample), in one process, on generated plans that are',
+      'clean / have findings on about 1% of their steps. The full analysis is `analyze(text)`: parse, plan model, simulation and every rule. The peer is',
+      `VS Code's JSON language service (vscode-json-languageservice ${PEER_VERSION}): \`parseJSONDocument\` and \`doValidation\` against the format's JSON schema`,
+      `(peer schema: ${peerSchemaSource}), up to ${n(PEER_SIZES[PEER_SIZES.length - 1]!)} steps. A ratio is the median of the per-round ratios (both subjects timed in the same`,
+      'round), which cancels most of the load changes.',
       '',
       '| steps | size | `JSON.parse` | jsonc-parser `visit` | jsonc-parser `parseTree` | full analysis | analysis ÷ `JSON.parse` | peer | peer ÷ analysis |',
       '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
@@ -419,8 +433,11 @@ async function main(): Promise<void> {
       '',
       '| target | measured | |',
       '|---|---|---|',
-      ...checks.map((c) => `| ${c.target} | ${c.measured} | ${c.ok === undefined ? '' : verdict(c.ok)} |`),
-      ...others.map((o) => `| ${o.replace(/: /, ' | ')} | |`),
+      ...checks.map((c) => `| ${c.target} | ${c.measured} | ${verdict(c.ok)} |`),
+      '',
+      '| also measured (no target) | |',
+      '|---|---|',
+      ...others.map((o) => `| ${o.replace(/: /, ' | ')} |`),
       END,
     ];
     replaceBlock(PERFORMANCE_DOC, START, END, lines.join('\n'));
