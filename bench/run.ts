@@ -478,14 +478,25 @@ function printTable(head: readonly string[], body: readonly (readonly string[])[
   for (const r of body) say(line(r));
 }
 
+/** Where `marker` first stands alone on a line, at or after `from`; -1 if nowhere. */
+function lineIndex(text: string, marker: string, from = 0): number {
+  for (let i = text.indexOf(marker, from); i >= 0; i = text.indexOf(marker, i + 1)) {
+    const lineStart = i === 0 || text[i - 1] === '\n';
+    const after = text.slice(i + marker.length, i + marker.length + 2);
+    if (lineStart && (after === '' || after.startsWith('\n') || after === '\r\n')) return i;
+  }
+  return -1;
+}
+
 /**
  * Puts `block` (markers included) in place of the text from `start` to `end` in `file`; appends it if the
  * markers are missing, and creates the file if there is none.
  */
 function replaceBlock(file: string, start: string, end: string, block: string): void {
   let text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Performance\n';
-  const from = text.indexOf(start);
-  const to = text.indexOf(end);
+  // A marker counts only on a line of its own, so prose that quotes it is left alone.
+  const from = lineIndex(text, start);
+  const to = from < 0 ? -1 : lineIndex(text, end, from);
   if (from >= 0 && to > from) text = text.slice(0, from) + block + text.slice(to + end.length);
   else text = text.trimEnd() + '\n\n' + block + '\n';
   fs.writeFileSync(file, text);
