@@ -1,10 +1,15 @@
-import { RULES, ruleDocsUri, type Severity } from '../core';
+import { RULES, ruleDocsUri, type Rule, type Severity } from '../core';
+import { rulePage } from './installation';
 import type { FileReport } from './report';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
-/** SARIF 2.1.0 for code-scanning tools: every rule in the driver, 1-based regions in UTF-16 columns. */
-export function formatSarif(reports: readonly FileReport[], tool: { version: string; readmeUri: string }): string {
+/**
+ * SARIF 2.1.0 for code-scanning tools: every rule in the driver, 1-based regions in UTF-16 columns. A rule's
+ * help is its page's text, since a local path means nothing once the file is uploaded; its helpUri is given
+ * only when the pages are published somewhere (`--help-base-uri`).
+ */
+export function formatSarif(reports: readonly FileReport[], tool: { version: string; helpBaseUri: string | undefined }): string {
   const ruleIndex = new Map(RULES.map((r, i) => [r.code, i]));
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -15,12 +20,12 @@ export function formatSarif(reports: readonly FileReport[], tool: { version: str
           driver: {
             name: 'clusterplan',
             version: tool.version,
-            informationUri: tool.readmeUri,
             rules: RULES.map((r) => ({
               id: r.code,
               shortDescription: { text: r.title },
               fullDescription: { text: r.explanation },
-              helpUri: ruleDocsUri(tool.readmeUri, r.code),
+              help: { text: r.explanation, markdown: rulePage(r.code) ?? fallbackHelp(r) },
+              ...(tool.helpBaseUri !== undefined ? { helpUri: ruleDocsUri(tool.helpBaseUri, r.code) } : {}),
               defaultConfiguration: { level: LEVEL[r.severity] },
             })),
           },
@@ -58,4 +63,9 @@ export function formatSarif(reports: readonly FileReport[], tool: { version: str
 /** SARIF wants URI references: forward slashes, percent-encoded. */
 function toUri(file: string): string {
   return file.split(/[\\/]/).map(encodeURIComponent).join('/');
+}
+
+/** Without its page (an installation that lacks docs/), a rule's help is its title and explanation. */
+function fallbackHelp(rule: Rule): string {
+  return `# ${rule.code}\n\n${rule.title}\n\n${rule.explanation}\n`;
 }

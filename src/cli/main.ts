@@ -1,9 +1,9 @@
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import * as fs from 'node:fs';
 import { analyze, fixAll } from '../core';
 import { runExport } from './export';
 import { expandPaths, readPlanFile, UsageError, writePlanFile } from './files';
+import { installedFileUri } from './installation';
 import { formatJson } from './formatJson';
 import { formatSarif } from './formatSarif';
 import { formatText } from './formatText';
@@ -14,12 +14,16 @@ import { version } from '../../package.json';
 const HELP = `clusterplan ${version}: checks and simulates rolling upgrades of Windows failover clusters.
 
 Usage:
-  clusterplan check [--format text|json|sarif] [--fix] PATH...
+  clusterplan check [--format text|json|sarif] [--fix] [--help-base-uri URI] PATH...
       Check plans. A directory stands for every *.clusterplan file below it.
       --format  text (default): path:line:col: severity code: message
                 json: {"version":1,"files":[…]} with 0-based ranges
-                sarif: SARIF 2.1.0 for code-scanning tools
+                sarif: SARIF 2.1.0 for code-scanning tools; each rule carries
+                its page (docs/rules/<code>.md) as its help
       --fix     apply every safe quick fix and write the plans back first
+      --help-base-uri URI
+                with sarif: where your copy of docs/rules/ is published; each
+                rule's helpUri is then URI/<code>.md
   clusterplan simulate PATH
       Print the cluster's state before the first step and after every step.
       An asterisk after a node name: NoVersionCheck is in effect on it.
@@ -33,7 +37,8 @@ Usage:
   clusterplan --help | --version
 
 Exit codes: 0 no errors, 1 a plan has errors (or, for export, cannot be exported), 2 usage or file problem.
-Rules and the plan format: ${readmeUri()}
+The rules: ${installedFileUri('docs/rules/README.md')}
+The plan format: ${installedFileUri('docs/format.md')}
 `;
 
 /** Runs the CLI; returns the exit code. Output goes through the writers so tests can capture it. */
@@ -62,6 +67,7 @@ async function run(argv: readonly string[], out: (s: string) => void, err: (s: s
         fix: { type: 'boolean' },
         force: { type: 'boolean' },
         output: { type: 'string', short: 'o' },
+        'help-base-uri': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -81,6 +87,7 @@ async function run(argv: readonly string[], out: (s: string) => void, err: (s: s
   const [command, ...paths] = positionals;
   if (command === undefined) throw new UsageError('no command given: use "check", "simulate" or "export" (see clusterplan --help)');
   if (command !== 'check' && command !== 'simulate' && command !== 'export') throw new UsageError(`unknown command "${command}": use "check", "simulate" or "export" (see clusterplan --help)`);
+  if (values['help-base-uri'] !== undefined && command !== 'check') throw new UsageError('--help-base-uri belongs to check --format sarif');
   if (command === 'export') {
     if (values.fix) throw new UsageError('export does not take --fix: run "clusterplan check --fix" first');
     return runExport({ paths, format: values.format, output: values.output, force: values.force ?? false }, out, err);
@@ -102,6 +109,9 @@ async function run(argv: readonly string[], out: (s: string) => void, err: (s: s
 
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`unknown format "${format}": use text, json or sarif`);
+  const helpBaseUri = values['help-base-uri'];
+  if (helpBaseUri !== undefined && format !== 'sarif') throw new UsageError('--help-base-uri belongs to check --format sarif');
+  if (helpBaseUri !== undefined && !/^[a-z][a-z0-9+.-]*:/i.test(helpBaseUri)) throw new UsageError(`--help-base-uri wants an absolute URI such as https://example.org/clusterplan/rules, not "${helpBaseUri}"`);
   const files = await expandPaths(paths);
   const reports: FileReport[] = [];
   const progress = files.length > 20 && process.stderr.isTTY;
@@ -122,15 +132,7 @@ async function run(argv: readonly string[], out: (s: string) => void, err: (s: s
   }
   if (progress) err('\r'.padEnd(61) + '\r');
   if (format === 'json') out(formatJson(reports));
-  else if (format === 'sarif') out(formatSarif(reports, { version, readmeUri: readmeUri() }));
+  else if (format === 'sarif') out(formatSarif(reports, { version, helpBaseUri }));
   else out(formatText(reports));
   return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
-}
-
-/** The README shipped with the CLI (dist/cli.js → README.md), which documents every rule under its code. */
-function readmeUri(): string {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, 'README.md')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
-  const file = path.join(dir, 'README.md');
-  return 'file://' + file.split(path.sep).map(encodeURIComponent).join('/').replace(/^\/?/, '/');
 }

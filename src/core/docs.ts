@@ -1,7 +1,10 @@
 /**
- * Every rule is documented under a README heading named by its code, so the anchor is the code itself.
- * The base is the README the extension or the CLI ships with, which works offline.
+ * Every rule has a page, docs/rules/<code>.md, shipped in the .vsix and beside the CLI: the diagnostics link
+ * to it, and SARIF carries its text.
  */
-export function ruleDocsUri(readmeUri: string, code: string): string {
-  return `${readmeUri}#${code}`;
+export const RULE_PAGES = 'docs/rules';
+
+/** The page of the rule `code` in `folder`, the URI of a folder of rule pages (the extension's, or a published copy). */
+export function ruleDocsUri(folder: string, code: string): string {
+  return `${folder.replace(/\/+$/, '')}/${encodeURIComponent(code)}.md`;
 }

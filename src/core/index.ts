@@ -12,7 +12,7 @@ export { formatMajorMinor, formatVersion, majorOf, makeVersion, minorOf } from '
 export { stepLabel } from './describe';
 export { suppressionEdit, SUPPRESSION_MARKER } from './suppressions';
 export { minimalEdit } from './finding';
-export { ruleDocsUri } from './docs';
+export { RULE_PAGES, ruleDocsUri } from './docs';
 export { describeClusterState } from './describe';
 export { timelineItems, timelineNodes, TIMELINE_ITEM_LIMIT, type TimelineItem, type NodeItem } from './features/timelineTree';
 export { completionsAt, type CompletionItem, type CompletionKind, type Completions } from './features/completion';

@@ -17,7 +17,8 @@ export class DiagnosticsController implements vscode.Disposable {
 
   constructor(
     private readonly analyses: AnalysisCache,
-    private readonly readme: vscode.Uri,
+    /** Where the rule pages are: docs/rules/ below it. */
+    private readonly extensionUri: vscode.Uri,
   ) {
     this.subscriptions.push(
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
@@ -57,7 +58,7 @@ export class DiagnosticsController implements vscode.Disposable {
         const analysis = this.analyses.get(document);
         this.collection.set(
           document.uri,
-          analysis.findings.map((f) => toDiagnostic(document, f, this.readme)),
+          analysis.findings.map((f) => toDiagnostic(document, f, this.extensionUri)),
         );
         this.validated.fire(document);
       }, delay),

@@ -29,9 +29,8 @@ export interface ClusterplanApi {
 export function activate(context: vscode.ExtensionContext): ClusterplanApi {
   const started = performance.now();
   const analyses = new AnalysisCache();
-  const readme = vscode.Uri.joinPath(context.extensionUri, 'README.md');
   const selector: vscode.DocumentSelector = { language: 'clusterplan' };
-  const diagnostics = new DiagnosticsController(analyses, readme);
+  const diagnostics = new DiagnosticsController(analyses, context.extensionUri);
   const clusterVersions = new ClusterVersionsView(analyses, diagnostics.onDidValidate);
   context.subscriptions.push(
     diagnostics,

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ruleDocsUri, type Finding, type Severity } from '../core';
+import { RULE_PAGES, ruleDocsUri, type Finding, type Severity } from '../core';
 
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -14,12 +14,12 @@ export function codeOf(diagnostic: vscode.Diagnostic): string {
   return typeof code === 'object' && code !== null ? String(code.value) : String(code ?? '');
 }
 
-/** A core finding as the editor shows it; the code links to the rule's section of the bundled README. */
-export function toDiagnostic(document: vscode.TextDocument, finding: Finding, readme: vscode.Uri): vscode.Diagnostic {
+/** A core finding as the editor shows it; the code links to the rule's page in the extension (docs/rules/<code>.md). */
+export function toDiagnostic(document: vscode.TextDocument, finding: Finding, extensionUri: vscode.Uri): vscode.Diagnostic {
   const range = (offset: number, length: number) => new vscode.Range(document.positionAt(offset), document.positionAt(offset + length));
   const diagnostic = new vscode.Diagnostic(range(finding.offset, finding.length), finding.message, SEVERITY[finding.severity]);
   diagnostic.source = 'clusterplan';
-  diagnostic.code = { value: finding.code, target: vscode.Uri.parse(ruleDocsUri(readme.toString(), finding.code)) };
+  diagnostic.code = { value: finding.code, target: vscode.Uri.parse(ruleDocsUri(vscode.Uri.joinPath(extensionUri, RULE_PAGES).toString(), finding.code)) };
   diagnostic.relatedInformation = finding.related.map(
     (r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(document.uri, range(r.offset, r.length)), r.message),
   );

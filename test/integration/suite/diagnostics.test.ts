@@ -34,8 +34,9 @@ describe('diagnostics in a real VS Code', () => {
 
     const code = refused.code as { value: string; target: vscode.Uri };
     assert.equal(code.value, 'join-incompatible');
-    assert.equal(code.target.fragment, 'join-incompatible');
-    assert.match(code.target.path, /README\.md$/);
+    assert.match(code.target.path, /\/docs\/rules\/join-incompatible\.md$/);
+    const page = new TextDecoder().decode(await vscode.workspace.fs.readFile(code.target));
+    assert.match(page, /^# join-incompatible\n/, 'the link opens the rule\'s page');
 
     const related = refused.relatedInformation ?? [];
     assert.ok(related.some((r) => r.location.range.isEqual(rangeOf(document, '"NODE2"')) && /declared/.test(r.message)), 'the joiner declaration');
