@@ -263,21 +263,15 @@ async function main(): Promise<void> {
 
   // ── bundles ──────────────────────────────────────────────────────────────────────────────────────────
 
-  // extension.js is what activation loads; the lazy chunks (src/extension/chunks/<name>.ts → dist/<name>.js,
-  // see src/extension/lazy.ts) load on first use of their feature, so each is reported on its own.
-  const chunks = fs
-    .readdirSync(path.join(ROOT, 'src/extension/chunks'))
-    .filter((f) => f.endsWith('.ts'))
-    .map((f) => f.replace(/\.ts$/, '.js'))
-    .sort();
-  const bundles = ['extension.js', ...chunks, 'cli.js'].map((file) => {
+  // extension.js is what activation loads (npm run bench:editor times its require); cli.js is the CLI.
+  const bundles = ['extension.js', 'cli.js'].map((file) => {
     const content = fs.readFileSync(path.join(ROOT, 'dist', file));
-    return { file, lazy: chunks.includes(file), bytes: content.length, gzip: gzipSync(content).length, minified: !content.toString('utf8').includes('sourceMappingURL') };
+    return { file, bytes: content.length, gzip: gzipSync(content).length, minified: !content.toString('utf8').includes('sourceMappingURL') };
   });
   say('Bundles:');
   for (const b of bundles) {
     say(
-      `  dist/${b.file.padEnd(15)} ${kb(b.bytes).padStart(10)} (${n(b.bytes)} bytes; gzip ${kb(b.gzip)})${b.lazy ? '  lazy chunk, loaded on first use' : ''}` +
+      `  dist/${b.file.padEnd(15)} ${kb(b.bytes).padStart(10)} (${n(b.bytes)} bytes; gzip ${kb(b.gzip)})` +
         (b.minified ? '' : '  NOT MINIFIED: run npm run bench, which builds with --production'),
     );
   }
@@ -397,7 +391,7 @@ async function main(): Promise<void> {
         `memory, analysis of 100,000 steps ${h.variant} (${mb(h.textBytes)} of text): peak heap used ${mb(h.peakHeapUsed)} above baseline (sampled at ${h.gcs} GCs and at the end; ≤ ${mb(h.youngGeneration)} more between samples)`,
     ),
     ...bundles.map((b) => {
-      const role = b.lazy ? ' (lazy chunk, loaded on first use)' : b.file === 'extension.js' ? ' (loaded at activation)' : '';
+      const role = b.file === 'extension.js' ? ' (loaded at activation)' : '';
       return `bundle dist/${b.file}${role}: ${kb(b.bytes)} ${b.minified ? 'minified' : 'NOT MINIFIED (npm run bench builds with --production)'}, ${kb(b.gzip)} gzip`;
     }),
     'activation and edit → diagnostics in a real VS Code: npm run bench:editor, whose block follows',
