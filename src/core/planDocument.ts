@@ -132,8 +132,9 @@ export function toPointer(path: readonly (string | number)[]): string {
   return pointer;
 }
 
-/** One key as a JSON Pointer segment (RFC 6901: ~ as ~0, / as ~1). */
+/** One key as a JSON Pointer segment (RFC 6901: ~ as ~0, / as ~1). Most keys have neither. */
 export function escapePointerKey(key: string): string {
+  if (!key.includes('~') && !key.includes('/')) return key;
   return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 

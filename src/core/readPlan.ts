@@ -3,7 +3,7 @@ import { NODE_PROPERTIES, RELEASE_PROPERTIES, TOP_LEVEL } from './format';
 import { netbiosNameProblem, nodeKey } from './nodeNames';
 import type { Located, NodeDeclaration, Plan, Step, VersionMatch, VersionPair } from './plan';
 import type { JsonNode } from './planDocument';
-import { at, Reading, type Member } from './reading';
+import { at, Properties, Reading, type Member } from './reading';
 import { readStep } from './readStep';
 import { pairFromProperties, readVersion, versionPair } from './readVersions';
 import { parseVersionString } from './versions';
@@ -117,7 +117,7 @@ function readNodes(r: Reading, member: Member): NodeDeclaration[] {
     const nameProblem = netbiosNameProblem(m.key);
     if (nameProblem) r.issue(at(m.keyNode, m.pointer), `Node name ${nameProblem}.`);
     const located = { pointer: m.pointer, node: m.value ?? m.keyNode };
-    let props = new Map<string, Member>();
+    let props = new Properties([]);
     let pair: VersionPair = versionPair(located, undefined, undefined, undefined);
     if (m.value?.type === 'object') {
       props = r.properties(r.members(m.value, m.pointer), NODE_PROPERTIES);

@@ -3,12 +3,18 @@ import { ACTIONS, ALLOWED_STEP_PROPERTIES, isAction, type Action } from './forma
 import { nodeKey } from './nodeNames';
 import type { Located, NodeReference, RegistryStep, SecurityStep, Step } from './plan';
 import type { JsonNode } from './planDocument';
-import { at, type Member, type Reading } from './reading';
+import { at, type Member, type Properties, type Reading } from './reading';
 import { readTarget } from './readVersions';
 import { isParametersKey, NO_VERSION_CHECK, REGISTRY_TYPES } from './registry';
 
 /** What every step has, whatever its action. */
-type Common = Pick<Step, 'pointer' | 'node' | 'index' | 'id' | 'description'>;
+interface Common {
+  readonly pointer: string;
+  readonly node: JsonNode;
+  readonly index: number;
+  readonly id: string | undefined;
+  readonly description: string | undefined;
+}
 
 /** One element of "steps" (docs/format.md, "Steps"). A step whose action cannot be read is kept, unreadable. */
 export function readStep(r: Reading, node: JsonNode, index: number): Step {
@@ -20,7 +26,8 @@ export function readStep(r: Reading, node: JsonNode, index: number): Step {
     return unreadable;
   }
   const all = r.members(node, pointer);
-  const actionMember = all.find((m) => m.key === 'action');
+  let actionMember: Member | undefined;
+  for (const m of all) if (m.key === 'action' && !actionMember) actionMember = m;
   if (!actionMember) {
     r.issue(located, `The step has no "action"; use one of ${ACTIONS.join(', ')}.`);
     return unreadable;
@@ -36,37 +43,36 @@ export function readStep(r: Reading, node: JsonNode, index: number): Step {
   }
   const action: Action = actionValue;
   const props = r.properties(all, ALLOWED_STEP_PROPERTIES[action], action);
-  const common: Common = { pointer, node, index, id: r.optionalString(props.get('id')), description: r.optionalString(props.get('description')) };
+  const id = r.optionalString(props.get('id'));
+  const description = r.optionalString(props.get('description'));
   switch (action) {
     case 'stop':
     case 'start':
     case 'join':
-    case 'restart':
-      return {
-        ...common,
-        action,
-        target: nodeReference(r, props.get('node'), located),
-        sponsor: props.has('sponsor') ? nodeReference(r, props.get('sponsor'), located) : undefined,
-      };
+    case 'restart': {
+      const target = nodeReference(r, props.get('node'), located);
+      const sponsor = props.has('sponsor') ? nodeReference(r, props.get('sponsor'), located) : undefined;
+      return { pointer, node, index, id, description, action, target, sponsor };
+    }
     case 'upgrade': {
       const to = props.get('to');
       if (!to) r.issue(located, 'An upgrade needs "to": a version alias or { "highest": …, "lowest": … }.');
       const target = nodeReference(r, props.get('node'), located);
-      return { ...common, action, target, to: to ? readTarget(r, to) : undefined };
+      return { pointer, node, index, id, description, action, target, to: to ? readTarget(r, to) : undefined };
     }
     case 'set-registry':
     case 'delete-registry':
-      return registryStep(r, common, action, props, located);
+      return registryStep(r, { pointer, node, index, id, description }, action, props, located);
     case 'cluster-security':
-      return securityStep(r, common, props, located);
+      return securityStep(r, { pointer, node, index, id, description }, props, located);
     case 'note':
       if (!props.has('text')) r.issue(located, 'A note needs "text".');
       else r.optionalString(props.get('text'));
-      return { ...common, action };
+      return { pointer, node, index, id, description, action };
   }
 }
 
-function registryStep(r: Reading, common: Common, action: RegistryStep['action'], props: Map<string, Member>, located: Located): RegistryStep {
+function registryStep(r: Reading, common: Common, action: RegistryStep['action'], props: Properties, located: Located): RegistryStep {
   const nameMember = props.get('name');
   const name = r.optionalString(nameMember);
   if (!nameMember) r.issue(located, `A ${action} step needs "name": "${NO_VERSION_CHECK}".`);
@@ -86,10 +92,11 @@ function registryStep(r: Reading, common: Common, action: RegistryStep['action']
     else r.mistyped(dataMember, 'a number or a string');
   }
   const target = nodeReference(r, props.get('node'), located);
-  return { ...common, action, target, key, atParametersKey: key === undefined || isParametersKey(key), type, data };
+  const { pointer, node, index, id, description } = common;
+  return { pointer, node, index, id, description, action, target, key, atParametersKey: key === undefined || isParametersKey(key), type, data };
 }
 
-function securityStep(r: Reading, common: Common, props: Map<string, Member>, located: Located): SecurityStep {
+function securityStep(r: Reading, common: Common, props: Properties, located: Located): SecurityStep {
   const grant = r.optionalString(props.get('grant'));
   const revoke = r.optionalString(props.get('revoke'));
   if (props.has('grant') === props.has('revoke')) r.issue(located, 'A cluster-security step takes exactly one of "grant" or "revoke".');
@@ -101,7 +108,8 @@ function securityStep(r: Reading, common: Common, props: Map<string, Member>, lo
     else r.mistyped(rightsMember, '"full" or "read"');
     if (props.has('revoke')) r.issue(at(rightsMember.keyNode, rightsMember.pointer), '"rights" applies to a grant; a revoke removes the account whatever its rights.');
   }
-  return { ...common, action: 'cluster-security', grant, revoke, rights };
+  const { pointer, node, index, id, description } = common;
+  return { pointer, node, index, id, description, action: 'cluster-security', grant, revoke, rights };
 }
 
 /** A step's `node` or `sponsor`, resolved against the declarations read so far ("nodes" comes first). */

@@ -2,7 +2,7 @@ import type { Release } from './catalog';
 import { closest } from './closest';
 import { TARGET_PROPERTIES } from './format';
 import type { Located, VersionPair } from './plan';
-import { at, type Member, type Reading } from './reading';
+import { at, type Member, type Properties, type Reading } from './reading';
 import { parseVersionNumber, parseVersionString } from './versions';
 
 /**
@@ -20,7 +20,7 @@ export function readTarget(r: Reading, m: Member): VersionPair {
 }
 
 /** `{ "version": alias }` or `{ "highest": V, "lowest"?: V }`; a missing lowest defaults to highest. */
-export function pairFromProperties(r: Reading, props: Map<string, Member>, located: Located, role: 'node' | 'to'): VersionPair {
+export function pairFromProperties(r: Reading, props: Properties, located: Located, role: 'node' | 'to'): VersionPair {
   const alias = props.get('version');
   const highest = props.get('highest');
   const lowest = props.get('lowest');

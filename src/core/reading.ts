@@ -4,11 +4,32 @@ import type { Located, NodeDeclaration, NodeReference, SchemaIssue, VersionValue
 import { escapePointerKey, type JsonNode } from './planDocument';
 
 /** A property of an object as written: its key, its value (if any) and its pointer. */
-export interface Member {
-  readonly key: string;
-  readonly keyNode: JsonNode;
-  readonly value: JsonNode | undefined;
-  readonly pointer: string;
+export class Member {
+  constructor(
+    readonly key: string,
+    readonly keyNode: JsonNode,
+    readonly value: JsonNode | undefined,
+    private readonly objectPointer: string,
+  ) {}
+
+  /** Worked out when a finding or a reference needs it: most members never do. */
+  get pointer(): string {
+    return this.objectPointer + '/' + escapePointerKey(this.key);
+  }
+}
+
+/** An object's members by key, the first of each key; an object has a handful, so a list is enough. */
+export class Properties {
+  constructor(private readonly members: readonly Member[]) {}
+
+  get(key: string): Member | undefined {
+    for (const m of this.members) if (m.key === key) return m;
+    return undefined;
+  }
+
+  has(key: string): boolean {
+    return this.get(key) !== undefined;
+  }
 }
 
 /**
@@ -32,26 +53,24 @@ export class Reading {
       const keyNode = property.children?.[0];
       if (!keyNode || keyNode.type !== 'string') continue;
       const key = String(keyNode.value);
-      members.push({ key, keyNode, value: property.children?.[1], pointer: pointer + '/' + escapePointerKey(key) });
+      members.push(new Member(key, keyNode, property.children?.[1], pointer));
     }
     return members;
   }
 
   /** The object's members by key; reports unknown keys (when `allowed` is not empty) and repeated keys. */
-  properties(members: readonly Member[], allowed: ReadonlySet<string>, action?: string): Map<string, Member> {
-    const byKey = new Map<string, Member>();
+  properties(members: readonly Member[], allowed: ReadonlySet<string>, action?: string): Properties {
+    const kept: Member[] = [];
     for (const m of members) {
       if (allowed.size > 0 && !allowed.has(m.key)) {
         this.unknownProperty(m, allowed, action);
-        continue;
-      }
-      if (byKey.has(m.key)) {
+      } else if (kept.some((k) => k.key === m.key)) {
         this.issue(at(m.keyNode, m.pointer), `"${m.key}" is given twice; the second one is ignored. Remove one.`);
-        continue;
+      } else {
+        kept.push(m);
       }
-      byKey.set(m.key, m);
     }
-    return byKey;
+    return new Properties(kept);
   }
 
   unknownProperty(m: Member, allowed: ReadonlySet<string>, action?: string): void {

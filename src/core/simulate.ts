@@ -114,75 +114,102 @@ function declaredState(declaration: NodeDeclaration): NodeState {
   };
 }
 
+/** What a step changes of a node; the rest stays as it was. */
+type NodeChange = Partial<Pick<NodeState, 'highest' | 'lowest' | 'running' | 'registry' | 'bypass' | 'registryChangedAt'>>;
+
+/** The node after `change`: a new object, since states share the nodes a step did not change. */
+function changed(node: NodeState, change: NodeChange): NodeState {
+  return {
+    declaration: node.declaration,
+    name: node.name,
+    highest: 'highest' in change ? change.highest : node.highest,
+    lowest: 'lowest' in change ? change.lowest : node.lowest,
+    running: change.running ?? node.running,
+    registry: 'registry' in change ? change.registry : node.registry,
+    bypass: change.bypass ?? node.bypass,
+    registryChangedAt: 'registryChangedAt' in change ? change.registryChangedAt : node.registryChangedAt,
+  };
+}
+
 /** The step acting on the node at `index`, a declared node. */
 function apply(step: NodeStep, before: ClusterState, index: number, indexOf: ReadonlyMap<NodeDeclaration, number>, match: VersionMatch): StepResult {
   const target = before.nodes[index]!;
   const result = (after: ClusterState, join?: JoinAttempt): StepResult => ({ step, before, after, target, join });
+  const stopped = () => replace(before, index, changed(target, { running: false, bypass: false }), match);
   switch (step.action) {
     case 'stop':
-      return result(target.running ? replace(before, index, stopped(target), match) : before);
+      return result(target.running ? stopped() : before);
     case 'start':
-    case 'join':
+    case 'join': {
       if (target.running) return result(before, alreadyRunning(target));
-      return start(step, before, index, indexOf, match, result);
-    case 'restart':
-      return start(step, target.running ? replace(before, index, stopped(target), match) : before, index, indexOf, match, result);
+      const { after, join } = start(step, before, index, indexOf, match);
+      return result(after, join);
+    }
+    case 'restart': {
+      // The node stops, then starts: the start reads NoVersionCheck afresh.
+      const { after, join } = start(step, target.running ? stopped() : before, index, indexOf, match);
+      return result(after, join);
+    }
     case 'upgrade':
       // An in-place upgrade keeps ClusSvc\Parameters, so the registry value survives; the service ends stopped.
-      return result(replace(before, index, { ...stopped(target), highest: step.to?.highest, lowest: step.to?.lowest }, match));
+      return result(replace(before, index, changed(target, { running: false, bypass: false, highest: step.to?.highest, lowest: step.to?.lowest }), match));
     case 'set-registry':
       // The Cluster service reads only ClusSvc\Parameters; a value elsewhere changes nothing it sees.
       if (!step.atParametersKey) return result(before);
-      return result(replace(before, index, { ...target, registry: { type: step.type, data: step.data }, registryChangedAt: step.index }, match));
+      return result(replace(before, index, changed(target, { registry: { type: step.type, data: step.data }, registryChangedAt: step.index }), match));
     case 'delete-registry':
       if (!step.atParametersKey) return result(before);
       // Not dynamic (KB 811272): the running service keeps bypassing until it restarts.
-      return result(replace(before, index, { ...target, registry: undefined, registryChangedAt: step.index }, match));
+      return result(replace(before, index, changed(target, { registry: undefined, registryChangedAt: step.index }), match));
   }
 }
 
 /** Starting or joining node J (docs/simulation.md). `state` has J stopped. */
-function start(
-  step: ServiceStep,
-  state: ClusterState,
-  index: number,
-  indexOf: ReadonlyMap<NodeDeclaration, number>,
-  match: VersionMatch,
-  result: (after: ClusterState, join: JoinAttempt) => StepResult,
-): StepResult {
+function start(step: ServiceStep, state: ClusterState, index: number, indexOf: ReadonlyMap<NodeDeclaration, number>, match: VersionMatch): { after: ClusterState; join: JoinAttempt } {
   // The service reads NoVersionCheck as it starts.
-  const joiner: NodeState = { ...state.nodes[index]!, bypass: bypassesVersionCheck(state.nodes[index]!.registry) };
-  const attempt = {
+  const joiner = changed(state.nodes[index]!, { bypass: bypassesVersionCheck(state.nodes[index]!.registry) });
+  let outcome: JoinAttempt['outcome'];
+  let sponsors: readonly NodeState[] = [];
+  let sponsorNotRunning = false;
+  let checkSkipped = false;
+  let versionsUnknown = false;
+  let rulesHeld: JoinRule[] = [];
+  if (state.activeCount === 0) {
+    // With no active node, J forms the cluster alone; a join asserts a cluster to join, and finds none.
+    outcome = step.action === 'join' ? 'no-cluster' : 'formed';
+  } else {
+    const namedIndex = step.sponsor?.declaration ? indexOf.get(step.sponsor.declaration) : undefined;
+    const named = namedIndex === undefined ? undefined : state.nodes[namedIndex];
+    sponsorNotRunning = named !== undefined && !named.running;
+    sponsors = named?.running ? [named] : state.nodes.filter((n) => n.running);
+    checkSkipped = joiner.bypass && sponsors.every((s) => s.bypass);
+    const H = state.clusterHighestVersion;
+    const L = state.clusterLowestVersion;
+    if (checkSkipped) {
+      outcome = 'joined';
+    } else if (H === undefined || L === undefined || joiner.highest === undefined || joiner.lowest === undefined) {
+      // An invalid version is already an error; guessing a verdict here would only add noise.
+      versionsUnknown = true;
+      outcome = 'joined';
+    } else {
+      rulesHeld = joinRulesHeld({ highest: joiner.highest, lowest: joiner.lowest }, H, L, match);
+      outcome = rulesHeld.length === 0 ? 'refused' : 'joined';
+    }
+  }
+  // A refused start, or a join with no cluster, leaves J stopped.
+  const after = outcome === 'formed' || outcome === 'joined' ? replace(state, index, changed(joiner, { running: true }), match) : state;
+  const join: JoinAttempt = {
     joiner,
-    sponsors: [] as NodeState[],
-    sponsorNotRunning: false,
-    checkSkipped: false,
-    versionsUnknown: false,
-    rulesHeld: [] as JoinRule[],
+    outcome,
+    sponsors,
+    sponsorNotRunning,
+    checkSkipped,
+    versionsUnknown,
+    rulesHeld,
     clusterHighestVersion: state.clusterHighestVersion,
     clusterLowestVersion: state.clusterLowestVersion,
   };
-  const joined = () => replace(state, index, { ...joiner, running: true }, match);
-  if (state.activeCount === 0) {
-    // With no active node, J forms the cluster alone; a join asserts a cluster to join, and finds none.
-    if (step.action === 'join') return result(state, { ...attempt, outcome: 'no-cluster' });
-    return result(joined(), { ...attempt, outcome: 'formed' });
-  }
-  const namedIndex = step.sponsor?.declaration ? indexOf.get(step.sponsor.declaration) : undefined;
-  const named = namedIndex === undefined ? undefined : state.nodes[namedIndex];
-  const sponsors = named?.running ? [named] : state.nodes.filter((n) => n.running);
-  const checkSkipped = joiner.bypass && sponsors.every((s) => s.bypass);
-  const judged = { ...attempt, sponsors, sponsorNotRunning: named !== undefined && !named.running, checkSkipped };
-  if (checkSkipped) return result(joined(), { ...judged, outcome: 'joined' });
-  const H = state.clusterHighestVersion;
-  const L = state.clusterLowestVersion;
-  if (H === undefined || L === undefined || joiner.highest === undefined || joiner.lowest === undefined) {
-    // An invalid version is already an error; guessing a verdict here would only add noise.
-    return result(joined(), { ...judged, outcome: 'joined', versionsUnknown: true });
-  }
-  const rulesHeld = joinRulesHeld({ highest: joiner.highest, lowest: joiner.lowest }, H, L, match);
-  if (rulesHeld.length === 0) return result(state, { ...judged, outcome: 'refused', rulesHeld });
-  return result(joined(), { ...judged, outcome: 'joined', rulesHeld });
+  return { after, join };
 }
 
 function alreadyRunning(target: NodeState): JoinAttempt {
@@ -199,10 +226,6 @@ function alreadyRunning(target: NodeState): JoinAttempt {
   };
 }
 
-function stopped(node: NodeState): NodeState {
-  return { ...node, running: false, bypass: false };
-}
-
 /** The state with the node at `index` replaced, its cluster versions recomputed. */
 function replace(state: ClusterState, index: number, node: NodeState, match: VersionMatch): ClusterState {
   const nodes = state.nodes.slice();
@@ -211,7 +234,8 @@ function replace(state: ClusterState, index: number, node: NodeState, match: Ver
 }
 
 function clusterState(nodes: readonly NodeState[], match: VersionMatch): ClusterState {
-  return { nodes, ...clusterVersionsOf(nodes, match) };
+  const { activeCount, clusterHighestVersion, clusterLowestVersion, mixed } = clusterVersionsOf(nodes, match);
+  return { nodes, activeCount, clusterHighestVersion, clusterLowestVersion, mixed };
 }
 
 /** ClusterHighestVersion (min of highest) and ClusterLowestVersion (max of lowest) over the running nodes. */
