@@ -81,22 +81,122 @@ export interface Timeline {
 export const MAX_NODES = 64;
 
 export function simulate(plan: Plan): Timeline {
-  const declarations = declaredNodes(plan);
-  if (declarations.length > MAX_NODES) throw new RangeError(`simulate() takes at most ${MAX_NODES} nodes, not ${declarations.length}`);
-  const indexOf = new Map(declarations.map((d, k) => [d, k]));
-  const match = plan.versionMatch;
-  const initial = clusterState(declarations.map(declaredState), match);
-  const steps: StepResult[] = [];
-  let state = initial;
-  for (const step of plan.steps) {
-    // A note, a cluster-security step, or a step whose action or node cannot be read changes no node.
-    const declaration = isNodeStep(step) ? step.target?.declaration : undefined;
-    const index = declaration && indexOf.get(declaration);
-    const result = isNodeStep(step) && index !== undefined ? apply(step, state, index, indexOf, match) : { step, before: state, after: state, target: undefined, join: undefined };
-    steps.push(result);
-    state = result.after;
+  return new Simulation(plan).run();
+}
+
+/** The declared nodes and how the plan compares versions: what every step of the simulation needs. */
+class Simulation {
+  private readonly declarations: readonly NodeDeclaration[];
+  private readonly indexOf: ReadonlyMap<NodeDeclaration, number>;
+  private readonly match: VersionMatch;
+
+  constructor(private readonly plan: Plan) {
+    this.declarations = declaredNodes(plan);
+    if (this.declarations.length > MAX_NODES) throw new RangeError(`simulate() takes at most ${MAX_NODES} nodes, not ${this.declarations.length}`);
+    this.indexOf = new Map(this.declarations.map((d, k) => [d, k]));
+    this.match = plan.versionMatch;
   }
-  return { initial, steps, final: state };
+
+  run(): Timeline {
+    const initial = this.state(this.declarations.map(declaredState));
+    const steps: StepResult[] = [];
+    let state = initial;
+    for (const step of this.plan.steps) {
+      // A note, a cluster-security step, or a step whose action or node cannot be read changes no node.
+      const declaration = isNodeStep(step) ? step.target?.declaration : undefined;
+      const index = declaration && this.indexOf.get(declaration);
+      const result = isNodeStep(step) && index !== undefined ? this.apply(step, state, index) : { step, before: state, after: state, target: undefined, join: undefined };
+      steps.push(result);
+      state = result.after;
+    }
+    return { initial, steps, final: state };
+  }
+
+  /** The step acting on the node at `index`, a declared node. */
+  private apply(step: NodeStep, before: ClusterState, index: number): StepResult {
+    const target = before.nodes[index]!;
+    let after = before;
+    let join: JoinAttempt | undefined;
+    switch (step.action) {
+      case 'stop':
+        if (target.running) after = this.replace(before, index, withService(target, false, false));
+        break;
+      case 'start':
+      case 'join':
+        if (target.running) join = alreadyRunning(target);
+        else [after, join] = this.start(step, before, index);
+        break;
+      case 'restart':
+        // The node stops, then starts: the start reads NoVersionCheck afresh.
+        [after, join] = this.start(step, target.running ? this.replace(before, index, withService(target, false, false)) : before, index);
+        break;
+      case 'upgrade':
+        // An in-place upgrade keeps ClusSvc\Parameters, so the registry value survives; the service ends stopped.
+        after = this.replace(before, index, upgraded(target, step.to?.highest, step.to?.lowest));
+        break;
+      case 'set-registry':
+        // The Cluster service reads only ClusSvc\Parameters; a value elsewhere changes nothing it sees.
+        if (step.atParametersKey) after = this.replace(before, index, withRegistry(target, { type: step.type, data: step.data }, step.index));
+        break;
+      case 'delete-registry':
+        // Not dynamic (KB 811272): the running service keeps bypassing until it restarts.
+        if (step.atParametersKey) after = this.replace(before, index, withRegistry(target, undefined, step.index));
+        break;
+    }
+    return { step, before, after, target, join };
+  }
+
+  /** Starting or joining node J (docs/simulation.md): the state after, and the attempt. `state` has J stopped. */
+  private start(step: ServiceStep, state: ClusterState, index: number): [ClusterState, JoinAttempt] {
+    const stopped = state.nodes[index]!;
+    // The service reads NoVersionCheck as it starts.
+    const bypass = bypassesVersionCheck(stopped.registry);
+    const joiner = bypass ? withService(stopped, false, true) : stopped;
+    let outcome: JoinAttempt['outcome'];
+    let sponsors: readonly NodeState[] = [];
+    let sponsorNotRunning = false;
+    let checkSkipped = false;
+    let versionsUnknown = false;
+    let rulesHeld: JoinRule[] = [];
+    if (state.activeCount === 0) {
+      // With no active node, J forms the cluster alone; a join asserts a cluster to join, and finds none.
+      outcome = step.action === 'join' ? 'no-cluster' : 'formed';
+    } else {
+      const namedIndex = step.sponsor?.declaration ? this.indexOf.get(step.sponsor.declaration) : undefined;
+      const named = namedIndex === undefined ? undefined : state.nodes[namedIndex];
+      sponsorNotRunning = named !== undefined && !named.running;
+      sponsors = named?.running ? [named] : state.nodes.filter((n) => n.running);
+      checkSkipped = bypass && sponsors.every((s) => s.bypass);
+      const H = state.clusterHighestVersion;
+      const L = state.clusterLowestVersion;
+      if (checkSkipped) {
+        outcome = 'joined';
+      } else if (H === undefined || L === undefined || joiner.highest === undefined || joiner.lowest === undefined) {
+        // An invalid version is already an error; guessing a verdict here would only add noise.
+        versionsUnknown = true;
+        outcome = 'joined';
+      } else {
+        rulesHeld = joinRulesHeld({ highest: joiner.highest, lowest: joiner.lowest }, H, L, this.match);
+        outcome = rulesHeld.length === 0 ? 'refused' : 'joined';
+      }
+    }
+    // A refused start, or a join with no cluster, leaves J stopped.
+    const after = outcome === 'formed' || outcome === 'joined' ? this.replace(state, index, withService(joiner, true, bypass)) : state;
+    const { clusterHighestVersion, clusterLowestVersion } = state;
+    return [after, { joiner, outcome, sponsors, sponsorNotRunning, checkSkipped, versionsUnknown, rulesHeld, clusterHighestVersion, clusterLowestVersion }];
+  }
+
+  /** The state with the node at `index` replaced, its cluster versions recomputed. */
+  private replace(state: ClusterState, index: number, node: NodeState): ClusterState {
+    const nodes = state.nodes.slice();
+    nodes[index] = node;
+    return this.state(nodes);
+  }
+
+  private state(nodes: readonly NodeState[]): ClusterState {
+    const { activeCount, clusterHighestVersion, clusterLowestVersion, mixed } = clusterVersionsOf(nodes, this.match);
+    return { nodes, activeCount, clusterHighestVersion, clusterLowestVersion, mixed };
+  }
 }
 
 /** A node as "nodes" declares it; `"noVersionCheck": true` is REG_DWORD 1, in effect if the service runs. */
@@ -114,102 +214,24 @@ function declaredState(declaration: NodeDeclaration): NodeState {
   };
 }
 
-/** What a step changes of a node; the rest stays as it was. */
-type NodeChange = Partial<Pick<NodeState, 'highest' | 'lowest' | 'running' | 'registry' | 'bypass' | 'registryChangedAt'>>;
+// A step changes a node into a new object: states share the node objects a step did not change.
 
-/** The node after `change`: a new object, since states share the nodes a step did not change. */
-function changed(node: NodeState, change: NodeChange): NodeState {
-  return {
-    declaration: node.declaration,
-    name: node.name,
-    highest: 'highest' in change ? change.highest : node.highest,
-    lowest: 'lowest' in change ? change.lowest : node.lowest,
-    running: change.running ?? node.running,
-    registry: 'registry' in change ? change.registry : node.registry,
-    bypass: change.bypass ?? node.bypass,
-    registryChangedAt: 'registryChangedAt' in change ? change.registryChangedAt : node.registryChangedAt,
-  };
+/** The node with its service stopped or started; `bypass` is what a start read from the registry. */
+function withService(node: NodeState, running: boolean, bypass: boolean): NodeState {
+  const { declaration, name, highest, lowest, registry, registryChangedAt } = node;
+  return { declaration, name, highest, lowest, running, registry, bypass, registryChangedAt };
 }
 
-/** The step acting on the node at `index`, a declared node. */
-function apply(step: NodeStep, before: ClusterState, index: number, indexOf: ReadonlyMap<NodeDeclaration, number>, match: VersionMatch): StepResult {
-  const target = before.nodes[index]!;
-  const result = (after: ClusterState, join?: JoinAttempt): StepResult => ({ step, before, after, target, join });
-  const stopped = () => replace(before, index, changed(target, { running: false, bypass: false }), match);
-  switch (step.action) {
-    case 'stop':
-      return result(target.running ? stopped() : before);
-    case 'start':
-    case 'join': {
-      if (target.running) return result(before, alreadyRunning(target));
-      const { after, join } = start(step, before, index, indexOf, match);
-      return result(after, join);
-    }
-    case 'restart': {
-      // The node stops, then starts: the start reads NoVersionCheck afresh.
-      const { after, join } = start(step, target.running ? stopped() : before, index, indexOf, match);
-      return result(after, join);
-    }
-    case 'upgrade':
-      // An in-place upgrade keeps ClusSvc\Parameters, so the registry value survives; the service ends stopped.
-      return result(replace(before, index, changed(target, { running: false, bypass: false, highest: step.to?.highest, lowest: step.to?.lowest }), match));
-    case 'set-registry':
-      // The Cluster service reads only ClusSvc\Parameters; a value elsewhere changes nothing it sees.
-      if (!step.atParametersKey) return result(before);
-      return result(replace(before, index, changed(target, { registry: { type: step.type, data: step.data }, registryChangedAt: step.index }), match));
-    case 'delete-registry':
-      if (!step.atParametersKey) return result(before);
-      // Not dynamic (KB 811272): the running service keeps bypassing until it restarts.
-      return result(replace(before, index, changed(target, { registry: undefined, registryChangedAt: step.index }), match));
-  }
+/** The node after an upgrade: its new versions, its service stopped, its registry kept. */
+function upgraded(node: NodeState, highest: number | undefined, lowest: number | undefined): NodeState {
+  const { declaration, name, registry, registryChangedAt } = node;
+  return { declaration, name, highest, lowest, running: false, registry, bypass: false, registryChangedAt };
 }
 
-/** Starting or joining node J (docs/simulation.md). `state` has J stopped. */
-function start(step: ServiceStep, state: ClusterState, index: number, indexOf: ReadonlyMap<NodeDeclaration, number>, match: VersionMatch): { after: ClusterState; join: JoinAttempt } {
-  // The service reads NoVersionCheck as it starts.
-  const joiner = changed(state.nodes[index]!, { bypass: bypassesVersionCheck(state.nodes[index]!.registry) });
-  let outcome: JoinAttempt['outcome'];
-  let sponsors: readonly NodeState[] = [];
-  let sponsorNotRunning = false;
-  let checkSkipped = false;
-  let versionsUnknown = false;
-  let rulesHeld: JoinRule[] = [];
-  if (state.activeCount === 0) {
-    // With no active node, J forms the cluster alone; a join asserts a cluster to join, and finds none.
-    outcome = step.action === 'join' ? 'no-cluster' : 'formed';
-  } else {
-    const namedIndex = step.sponsor?.declaration ? indexOf.get(step.sponsor.declaration) : undefined;
-    const named = namedIndex === undefined ? undefined : state.nodes[namedIndex];
-    sponsorNotRunning = named !== undefined && !named.running;
-    sponsors = named?.running ? [named] : state.nodes.filter((n) => n.running);
-    checkSkipped = joiner.bypass && sponsors.every((s) => s.bypass);
-    const H = state.clusterHighestVersion;
-    const L = state.clusterLowestVersion;
-    if (checkSkipped) {
-      outcome = 'joined';
-    } else if (H === undefined || L === undefined || joiner.highest === undefined || joiner.lowest === undefined) {
-      // An invalid version is already an error; guessing a verdict here would only add noise.
-      versionsUnknown = true;
-      outcome = 'joined';
-    } else {
-      rulesHeld = joinRulesHeld({ highest: joiner.highest, lowest: joiner.lowest }, H, L, match);
-      outcome = rulesHeld.length === 0 ? 'refused' : 'joined';
-    }
-  }
-  // A refused start, or a join with no cluster, leaves J stopped.
-  const after = outcome === 'formed' || outcome === 'joined' ? replace(state, index, changed(joiner, { running: true }), match) : state;
-  const join: JoinAttempt = {
-    joiner,
-    outcome,
-    sponsors,
-    sponsorNotRunning,
-    checkSkipped,
-    versionsUnknown,
-    rulesHeld,
-    clusterHighestVersion: state.clusterHighestVersion,
-    clusterLowestVersion: state.clusterLowestVersion,
-  };
-  return { after, join };
+/** The node after NoVersionCheck was set (a value) or deleted (undefined) at step `at`. */
+function withRegistry(node: NodeState, registry: RegistryValue | undefined, at: number): NodeState {
+  const { declaration, name, highest, lowest, running, bypass } = node;
+  return { declaration, name, highest, lowest, running, registry, bypass, registryChangedAt: at };
 }
 
 function alreadyRunning(target: NodeState): JoinAttempt {
@@ -224,18 +246,6 @@ function alreadyRunning(target: NodeState): JoinAttempt {
     clusterHighestVersion: undefined,
     clusterLowestVersion: undefined,
   };
-}
-
-/** The state with the node at `index` replaced, its cluster versions recomputed. */
-function replace(state: ClusterState, index: number, node: NodeState, match: VersionMatch): ClusterState {
-  const nodes = state.nodes.slice();
-  nodes[index] = node;
-  return clusterState(nodes, match);
-}
-
-function clusterState(nodes: readonly NodeState[], match: VersionMatch): ClusterState {
-  const { activeCount, clusterHighestVersion, clusterLowestVersion, mixed } = clusterVersionsOf(nodes, match);
-  return { nodes, activeCount, clusterHighestVersion, clusterLowestVersion, mixed };
 }
 
 /** ClusterHighestVersion (min of highest) and ClusterLowestVersion (max of lowest) over the running nodes. */
