@@ -60,9 +60,8 @@ export async function runExport(args: ExportArgs, out: (s: string) => void, err:
 
 /** `path:line:col: error code: message`, as `check` prints findings; refusals of the export carry `export-unsafe`. */
 function problemLine(file: string, analysis: Analysis, p: RunbookProblem): string {
-  const node = analysis.document.nodeAt(p.pointer);
   // A node's name is its key: show the key, not the object after it.
-  const at = p.finding?.offset ?? (node?.parent?.type === 'property' ? node.parent.offset : node?.offset) ?? 0;
+  const at = p.finding?.offset ?? analysis.document.memberAt(p.pointer)?.offset ?? analysis.document.nodeAt(p.pointer)?.offset ?? 0;
   const { line, character } = analysis.document.positionAt(at);
   const code = p.finding?.code ?? (p.kind === 'unsafe' ? 'export-unsafe' : 'export-unreadable');
   return `${file}:${line + 1}:${character + 1}: error ${code}: ${p.message}\n`;

@@ -1,25 +1,26 @@
 import type { Catalog, Release } from './catalog';
-import type { JsonNode } from './planDocument';
+import type { JsonArray, JsonValue, Span } from './tree';
 
 /**
  * The model of a `.clusterplan` file (docs/format.md), read leniently by readPlan.ts: what could not be read
- * is left undefined and recorded as a schema issue or a version problem. Every object keeps the JSON node it
- * was read from, so a finding about it is shown at its place in the text.
+ * is left undefined and recorded as a schema issue or a version problem. Every object keeps where it was
+ * read from, so a finding about it is shown at its place in the text.
  */
 
 export type { Action } from './format';
 export type VersionMatch = 'exact' | 'major';
 
-/** A place in the file: its pointer (keys as written) and the node whose range the editor shows. */
+/** A place in the file: its pointer (keys as written) and the span the editor shows. */
 export interface Located {
   readonly pointer: string;
-  readonly node: JsonNode;
+  readonly node: Span;
 }
 
 export type VersionProblemCode = 'invalid-version' | 'unknown-version-alias';
 
 /** One version as written (`"4.3790"`, `265934`, `"0x00040ECE"` or an alias) and what it means. */
 export interface VersionValue extends Located {
+  readonly node: JsonValue;
   readonly version: number | undefined;
   readonly problem?: {
     readonly code: VersionProblemCode;
@@ -42,7 +43,7 @@ export interface VersionPair extends Located {
 export interface NodeDeclaration extends VersionPair {
   readonly name: string;
   /** The property key, where declaration findings are shown. */
-  readonly keyNode: JsonNode;
+  readonly keyNode: Span;
   readonly running: boolean;
   /** `"noVersionCheck": true`: the value is in the registry and, if the service runs, in effect. */
   readonly noVersionCheck: boolean;
@@ -57,11 +58,14 @@ export function declarationName(declaration: NodeDeclaration): Located {
 
 /** A node named by a step (`node` or `sponsor`), resolved case-insensitively. */
 export interface NodeReference extends Located {
+  readonly node: JsonValue;
   readonly name: string;
   readonly declaration: NodeDeclaration | undefined;
 }
 
 interface StepBase extends Located {
+  /** The element of "steps": an object, or whatever was written instead. */
+  readonly node: JsonValue;
   readonly index: number;
   readonly id: string | undefined;
   readonly description: string | undefined;
@@ -133,7 +137,7 @@ export interface Plan {
   /** The `"nodes"` key, where findings about the initial state are shown; the root if it is missing. */
   readonly nodesAnchor: Located;
   /** The `"steps"` array, if there is one. */
-  readonly stepsArray: JsonNode | undefined;
+  readonly stepsArray: JsonArray | undefined;
   /** Every declaration in file order, duplicates included. */
   readonly nodes: readonly NodeDeclaration[];
   readonly steps: readonly Step[];

@@ -1,7 +1,7 @@
-import { createScanner, findNodeAtOffset, getNodePath, parseTree, printParseErrorCode, SyntaxKind } from 'jsonc-parser';
-import type { Node as JsonNode, ParseError } from 'jsonc-parser';
+import { createScanner, printParseErrorCode, SyntaxKind, type ParseError } from 'jsonc-parser';
+import { buildTree, pathAt, type JsonMember, type JsonObject, type JsonValue } from './tree';
 
-export type { JsonNode };
+export type { JsonArray, JsonLiteral, JsonMember, JsonObject, JsonValue, Span } from './tree';
 
 /** A 0-based position in UTF-16 code units, as VS Code and LSP count them. */
 export interface Position {
@@ -38,13 +38,13 @@ export interface Comment {
 }
 
 /**
- * The text of a plan read once: its JSONC tree (jsonc-parser's parseTree), its comments, the syntax and
+ * The text of a plan read once: its tree (tree.ts, from jsonc-parser's visit), its comments, the syntax and
  * limit problems, and the mapping between offsets, positions and JSON Pointers. Everything is read in the
  * constructor; only the line starts are worked out on first use.
  */
 export class PlanDocument {
   /** Undefined when the text is empty or over a limit. */
-  readonly root: JsonNode | undefined;
+  readonly root: JsonValue | undefined;
   readonly syntaxErrors: readonly TextProblem[];
   /** Set when a limit stopped the reading; only the checks that need no tree ran. */
   readonly limitProblem: TextProblem | undefined;
@@ -93,22 +93,30 @@ export class PlanDocument {
    * meets wants it: an index in an array, a key in an object (so "0" can be either). With a key given
    * twice, the last one is named, as JSON.parse would take it.
    */
-  nodeAt(pointer: string): JsonNode | undefined {
+  nodeAt(pointer: string): JsonValue | undefined {
     const segments = parsePointer(pointer);
     if (!segments) return undefined;
-    let node = this.root;
+    let value = this.root;
     for (const segment of segments) {
-      if (!node) return undefined;
-      node = child(node, segment);
+      if (!value) return undefined;
+      value = value.type === 'object' ? memberNamed(value, segment)?.value : child(value, segment);
     }
-    return node;
+    return value;
   }
 
-  /** The JSON Pointer of the innermost element at `offset`. */
+  /** The object member whose value `pointer` names, from its key: where a message about the member starts. */
+  memberAt(pointer: string): JsonMember | undefined {
+    const at = pointer.lastIndexOf('/');
+    if (at < 0) return undefined;
+    const object = this.nodeAt(pointer.slice(0, at));
+    const key = parsePointer(pointer.slice(at))?.[0];
+    return object?.type === 'object' && key !== undefined ? memberNamed(object, key) : undefined;
+  }
+
+  /** The JSON Pointer of the innermost element at `offset`, its end included. */
   pointerAt(offset: number): string | undefined {
-    if (!this.root) return undefined;
-    const node = findNodeAtOffset(this.root, offset, true);
-    return node ? toPointer(getNodePath(node)) : undefined;
+    const path = this.root && pathAt(this.root, offset);
+    return path && toPointer(path);
   }
 
   /** The comment that covers `offset`, its end included. */
@@ -140,14 +148,14 @@ export function escapePointerKey(key: string): string {
 
 const INDEX = /^(0|[1-9]\d*)$/;
 
-/** The child a pointer segment names: an index in an array, a key in an object (the last, if given twice). */
-function child(node: JsonNode, segment: string): JsonNode | undefined {
-  if (node.type === 'array') return INDEX.test(segment) ? node.children?.[Number(segment)] : undefined;
-  if (node.type !== 'object') return undefined;
-  const properties = node.children ?? [];
-  for (let i = properties.length - 1; i >= 0; i--) {
-    if (properties[i]!.children?.[0]?.value === segment) return properties[i]!.children?.[1];
-  }
+/** The item of an array a pointer segment names. */
+function child(value: JsonValue, segment: string): JsonValue | undefined {
+  return value.type === 'array' && INDEX.test(segment) ? value.items[Number(segment)] : undefined;
+}
+
+/** The member a pointer segment names in an object: the last, if the key is given twice, as JSON.parse takes it. */
+function memberNamed(object: JsonObject, key: string): JsonMember | undefined {
+  for (let i = object.members.length - 1; i >= 0; i--) if (object.members[i]!.key === key) return object.members[i];
   return undefined;
 }
 
@@ -161,7 +169,7 @@ function parsePointer(pointer: string): string[] | undefined {
 }
 
 interface ReadText {
-  readonly root: JsonNode | undefined;
+  readonly root: JsonValue | undefined;
   readonly syntaxErrors: readonly TextProblem[];
   readonly limitProblem: TextProblem | undefined;
   readonly comments: readonly Comment[];
@@ -175,16 +183,16 @@ function readText(text: string, limits: Limits): ReadText {
   }
   // A UTF-8 BOM is not JSON, but editors hide it; a same-length space keeps every offset true.
   const parseable = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
-  // parseTree recurses once per level: the nesting is checked before it runs.
+  // jsonc-parser recurses once per level: the nesting is checked before it parses.
   const { comments, tooDeepAt } = scan(parseable, limits.maxNestingDepth);
   if (tooDeepAt !== undefined) {
     const message = `The plan nests deeper than ${limits.maxNestingDepth} levels here; clusterplan does not read further. A plan needs about 5.`;
     return { root: undefined, syntaxErrors: [], limitProblem: { message, offset: tooDeepAt, length: 1 }, comments: [] };
   }
   const errors: ParseError[] = [];
-  let root: JsonNode | undefined;
+  let root: JsonValue | undefined;
   try {
-    root = parseTree(parseable, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+    root = buildTree(parseable, errors);
   } catch (error) {
     // The nesting check should make this impossible; should the parser still recurse too deep on some
     // broken text, the file gets a finding instead of crashing the editor.

@@ -2,7 +2,7 @@ import { Catalog, type Release } from './catalog';
 import { NODE_PROPERTIES, RELEASE_PROPERTIES, TOP_LEVEL } from './format';
 import { netbiosNameProblem, nodeKey } from './nodeNames';
 import type { Located, NodeDeclaration, Plan, Step, VersionMatch, VersionPair } from './plan';
-import type { JsonNode } from './planDocument';
+import { literalValue, type JsonArray, type JsonValue } from './tree';
 import { at, Properties, Reading, type Member } from './reading';
 import { readStep } from './readStep';
 import { pairFromProperties, readVersion, versionPair } from './readVersions';
@@ -14,7 +14,7 @@ import { parseVersionString } from './versions';
  * issues and version problems are recorded where they are, for the `schema`, `invalid-version` and
  * `unknown-version-alias` rules.
  */
-export function readPlan(root: JsonNode, text: string): Plan {
+export function readPlan(root: JsonValue, text: string): Plan {
   const r = new Reading(text);
   const rootAnchor: Located = { pointer: '', node: root };
   if (root.type !== 'object') {
@@ -37,7 +37,7 @@ export function readPlan(root: JsonNode, text: string): Plan {
   if (!nodesMember) r.issue(rootAnchor, 'The plan has no "nodes": declare each cluster node with its version.');
 
   const stepsMember = byKey.get('steps');
-  let stepsArray: JsonNode | undefined;
+  let stepsArray: JsonArray | undefined;
   let steps: Step[] = [];
   if (!stepsMember) {
     r.issue(rootAnchor, 'The plan has no "steps": add "steps": [ … ] with the upgrade procedure.');
@@ -45,7 +45,7 @@ export function readPlan(root: JsonNode, text: string): Plan {
     r.mistyped(stepsMember, 'an array of steps');
   } else {
     stepsArray = stepsMember.value;
-    steps = (stepsArray.children ?? []).map((child, index) => readStep(r, child, index));
+    steps = stepsArray.items.map((item, index) => readStep(r, item, index));
   }
   return plan(r, { nodesAnchor, stepsArray, clusterName, nodes, steps, versionMatch });
 }
@@ -67,7 +67,7 @@ function plan(r: Reading, read: Partial<Pick<Plan, 'stepsArray' | 'clusterName' 
 
 function readVersionMatch(r: Reading, member: Member | undefined): VersionMatch {
   if (!member) return 'exact';
-  const value = member.value?.value;
+  const value = literalValue(member.value);
   if (value === 'exact' || value === 'major') return value;
   r.mistyped(member, '"exact" or "major"');
   return 'exact';
@@ -91,7 +91,7 @@ function readReleases(r: Reading, member: Member | undefined): Release[] {
       r.mistyped(m, 'an object with "highest" and optionally "lowest"');
       continue;
     }
-    const props = r.properties(r.members(m.value, m.pointer), RELEASE_PROPERTIES);
+    const props = r.properties(m.value, m.pointer, RELEASE_PROPERTIES);
     const highestMember = props.get('highest');
     if (!highestMember) r.issue(at(m.keyNode, m.pointer), `The alias "${m.key}" needs "highest".`);
     const highest = highestMember ? readVersion(r, highestMember, false) : undefined;
@@ -117,10 +117,10 @@ function readNodes(r: Reading, member: Member): NodeDeclaration[] {
     const nameProblem = netbiosNameProblem(m.key);
     if (nameProblem) r.issue(at(m.keyNode, m.pointer), `Node name ${nameProblem}.`);
     const located = { pointer: m.pointer, node: m.value ?? m.keyNode };
-    let props = new Properties([]);
+    let props = new Properties(undefined, m.pointer, NODE_PROPERTIES);
     let pair: VersionPair = versionPair(located, undefined, undefined, undefined);
     if (m.value?.type === 'object') {
-      props = r.properties(r.members(m.value, m.pointer), NODE_PROPERTIES);
+      props = r.properties(m.value, m.pointer, NODE_PROPERTIES);
       pair = pairFromProperties(r, props, located, 'node');
     } else {
       r.mistyped(m, 'an object such as { "version": "ws2003-rtm" }');
@@ -128,8 +128,8 @@ function readNodes(r: Reading, member: Member): NodeDeclaration[] {
     const state = props.get('state');
     let running = true;
     if (state) {
-      if (state.value?.value === 'stopped') running = false;
-      else if (state.value?.value !== 'running') r.mistyped(state, '"running" or "stopped"');
+      if (literalValue(state.value) === 'stopped') running = false;
+      else if (literalValue(state.value) !== 'running') r.mistyped(state, '"running" or "stopped"');
     }
     const key = nodeKey(m.key);
     const earlier = r.declarations.get(key);

@@ -2,47 +2,51 @@ import { closest } from './closest';
 import { ACTIONS, ALLOWED_STEP_PROPERTIES, isAction, type Action } from './format';
 import { nodeKey } from './nodeNames';
 import type { Located, NodeReference, RegistryStep, SecurityStep, Step } from './plan';
-import type { JsonNode } from './planDocument';
-import { at, type Member, type Properties, type Reading } from './reading';
+import { at, Properties, type Member, type Reading } from './reading';
 import { readTarget } from './readVersions';
+import { literalValue, type JsonValue } from './tree';
 import { isParametersKey, NO_VERSION_CHECK, REGISTRY_TYPES } from './registry';
+
+const ACTION_ONLY: ReadonlySet<string> = new Set(['action']);
+
+function unreadableStep(pointer: string, node: JsonValue, index: number): Step {
+  return { pointer, node, index, id: undefined, description: undefined, action: undefined };
+}
 
 /** What every step has, whatever its action. */
 interface Common {
   readonly pointer: string;
-  readonly node: JsonNode;
+  readonly node: JsonValue;
   readonly index: number;
   readonly id: string | undefined;
   readonly description: string | undefined;
 }
 
 /** One element of "steps" (docs/format.md, "Steps"). A step whose action cannot be read is kept, unreadable. */
-export function readStep(r: Reading, node: JsonNode, index: number): Step {
+export function readStep(r: Reading, node: JsonValue, index: number): Step {
   const pointer = '/steps/' + index;
   const located: Located = { pointer, node };
-  const unreadable: Step = { pointer, node, index, id: undefined, description: undefined, action: undefined };
   if (node.type !== 'object') {
     r.issue(located, 'A step is an object such as { "action": "stop", "node": "NODE1" }.');
-    return unreadable;
+    return unreadableStep(pointer, node, index);
   }
-  const all = r.members(node, pointer);
-  let actionMember: Member | undefined;
-  for (const m of all) if (m.key === 'action' && !actionMember) actionMember = m;
+  // The action says which other properties the step may have.
+  const actionMember = new Properties(node, pointer, ACTION_ONLY).get('action');
   if (!actionMember) {
     r.issue(located, `The step has no "action"; use one of ${ACTIONS.join(', ')}.`);
-    return unreadable;
+    return unreadableStep(pointer, node, index);
   }
-  const actionValue = actionMember.value?.value;
+  const actionValue = literalValue(actionMember.value);
   if (!isAction(actionValue)) {
     const suggestion = typeof actionValue === 'string' ? closest(actionValue, ACTIONS) : undefined;
     r.issue(
       at(actionMember.value ?? actionMember.keyNode, `${pointer}/action`),
       `Unknown action ${JSON.stringify(actionValue ?? null)}` + (suggestion ? `; did you mean "${suggestion}"?` : `; use one of ${ACTIONS.join(', ')}.`),
     );
-    return unreadable;
+    return unreadableStep(pointer, node, index);
   }
   const action: Action = actionValue;
-  const props = r.properties(all, ALLOWED_STEP_PROPERTIES[action], action);
+  const props = r.properties(node, pointer, ALLOWED_STEP_PROPERTIES[action], action);
   const id = r.optionalString(props.get('id'));
   const description = r.optionalString(props.get('description'));
   switch (action) {
@@ -88,7 +92,7 @@ function registryStep(r: Reading, common: Common, action: RegistryStep['action']
   if (action === 'set-registry') {
     const dataMember = props.get('data');
     if (!dataMember) r.issue(located, 'A set-registry step needs "data" (1 for NoVersionCheck).');
-    else if (dataMember.value?.type === 'number' || dataMember.value?.type === 'string') data = dataMember.value.value as number | string;
+    else if (dataMember.value?.type === 'number' || dataMember.value?.type === 'string') data = literalValue(dataMember.value) as number | string;
     else r.mistyped(dataMember, 'a number or a string');
   }
   const target = nodeReference(r, props.get('node'), located);
@@ -103,7 +107,7 @@ function securityStep(r: Reading, common: Common, props: Properties, located: Lo
   const rightsMember = props.get('rights');
   let rights: SecurityStep['rights'] = 'full';
   if (rightsMember) {
-    const value = rightsMember.value?.value;
+    const value = literalValue(rightsMember.value);
     if (value === 'full' || value === 'read') rights = value;
     else r.mistyped(rightsMember, '"full" or "read"');
     if (props.has('revoke')) r.issue(at(rightsMember.keyNode, rightsMember.pointer), '"rights" applies to a grant; a revoke removes the account whatever its rights.');
@@ -122,7 +126,7 @@ function nodeReference(r: Reading, member: Member | undefined, step: Located): N
     r.mistyped(member, 'a node name');
     return undefined;
   }
-  const name = String(member.value.value);
+  const name = String(literalValue(member.value));
   const reference: NodeReference = { pointer: member.pointer, node: member.value, name, declaration: r.declarations.get(nodeKey(name)) };
   r.nodeReferences.push(reference);
   return reference;

@@ -14,7 +14,7 @@ import { parseVersionNumber, parseVersionString } from './versions';
 export function readTarget(r: Reading, m: Member): VersionPair {
   const located = { pointer: m.pointer, node: m.value ?? m.keyNode };
   if (m.value?.type === 'string') return aliasPair(r, m, located);
-  if (m.value?.type === 'object') return pairFromProperties(r, r.properties(r.members(m.value, m.pointer), TARGET_PROPERTIES), located, 'to');
+  if (m.value?.type === 'object') return pairFromProperties(r, r.properties(m.value, m.pointer, TARGET_PROPERTIES), located, 'to');
   r.mistyped(m, 'a version alias or { "highest": …, "lowest": … }');
   return versionPair(located, undefined, undefined, undefined);
 }

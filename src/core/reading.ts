@@ -1,16 +1,26 @@
 import { Catalog } from './catalog';
 import { closest } from './closest';
 import type { Located, NodeDeclaration, NodeReference, SchemaIssue, VersionValue } from './plan';
-import { escapePointerKey, type JsonNode } from './planDocument';
+import { escapePointerKey } from './planDocument';
+import { keySpan, type JsonMember, type JsonObject, type JsonValue, type Span } from './tree';
 
-/** A property of an object as written: its key, its value (if any) and its pointer. */
+/** A property of an object as the reader sees it: its key, its value (if any) and its pointer. */
 export class Member {
+  readonly key: string;
+  readonly value: JsonValue | undefined;
+
   constructor(
-    readonly key: string,
-    readonly keyNode: JsonNode,
-    readonly value: JsonNode | undefined,
+    private readonly member: JsonMember,
     private readonly objectPointer: string,
-  ) {}
+  ) {
+    this.key = member.key;
+    this.value = member.value;
+  }
+
+  /** The key as written, where findings about the property itself are shown. */
+  get keyNode(): Span {
+    return keySpan(this.member);
+  }
 
   /** Worked out when a finding or a reference needs it: most members never do. */
   get pointer(): string {
@@ -18,19 +28,33 @@ export class Member {
   }
 }
 
-/** An object's members by key, the first of each key; an object has a handful, so a list is enough. */
+/**
+ * The members of an object that the format allows, by key: the first of each key counts. An object of the
+ * format has a handful of members, so a key is looked up along the list.
+ */
 export class Properties {
-  constructor(private readonly members: readonly Member[]) {}
+  constructor(
+    private readonly object: JsonObject | undefined,
+    private readonly pointer: string,
+    private readonly allowed: ReadonlySet<string>,
+  ) {}
 
   get(key: string): Member | undefined {
-    for (const m of this.members) if (m.key === key) return m;
-    return undefined;
+    const member = this.find(key);
+    return member && new Member(member, this.pointer);
   }
 
   has(key: string): boolean {
-    return this.get(key) !== undefined;
+    return this.find(key) !== undefined;
+  }
+
+  private find(key: string): JsonMember | undefined {
+    if (!this.object || !this.allowed.has(key)) return undefined;
+    for (const m of this.object.members) if (m.key === key) return m;
+    return undefined;
   }
 }
+
 
 /**
  * What the reader (readPlan.ts, readVersions.ts, readStep.ts) has found so far, and the helpers that record a
@@ -47,30 +71,26 @@ export class Reading {
 
   constructor(readonly text: string) {}
 
-  members(object: JsonNode, pointer: string): Member[] {
-    const members: Member[] = [];
-    for (const property of object.children ?? []) {
-      const keyNode = property.children?.[0];
-      if (!keyNode || keyNode.type !== 'string') continue;
-      const key = String(keyNode.value);
-      members.push(new Member(key, keyNode, property.children?.[1], pointer));
-    }
-    return members;
+  members(object: JsonValue, pointer: string): Member[] {
+    return object.type === 'object' ? object.members.map((m) => new Member(m, pointer)) : [];
   }
 
-  /** The object's members by key; reports unknown keys (when `allowed` is not empty) and repeated keys. */
-  properties(members: readonly Member[], allowed: ReadonlySet<string>, action?: string): Properties {
-    const kept: Member[] = [];
-    for (const m of members) {
-      if (allowed.size > 0 && !allowed.has(m.key)) {
-        this.unknownProperty(m, allowed, action);
-      } else if (kept.some((k) => k.key === m.key)) {
+  /** The object's members by key; reports the keys `allowed` lacks, and the keys given twice. */
+  properties(object: JsonValue, pointer: string, allowed: ReadonlySet<string>, action?: string): Properties {
+    if (object.type !== 'object') return new Properties(undefined, pointer, allowed);
+    // At most one of each allowed key: a handful, however many members a hostile object has.
+    const seen: string[] = [];
+    for (const member of object.members) {
+      if (!allowed.has(member.key)) {
+        this.unknownProperty(new Member(member, pointer), allowed, action);
+      } else if (seen.includes(member.key)) {
+        const m = new Member(member, pointer);
         this.issue(at(m.keyNode, m.pointer), `"${m.key}" is given twice; the second one is ignored. Remove one.`);
       } else {
-        kept.push(m);
+        seen.push(member.key);
       }
     }
-    return new Properties(kept);
+    return new Properties(object, pointer, allowed);
   }
 
   unknownProperty(m: Member, allowed: ReadonlySet<string>, action?: string): void {
@@ -107,11 +127,11 @@ export class Reading {
   }
 
   /** The node's text as written. */
-  source(node: JsonNode): string {
+  source(node: Span): string {
     return this.text.slice(node.offset, node.offset + node.length);
   }
 }
 
-export function at(node: JsonNode, pointer: string): Located {
+export function at(node: Span, pointer: string): Located {
   return { pointer, node };
 }

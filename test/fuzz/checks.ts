@@ -101,31 +101,38 @@ export function treeDepth(analysis: Analysis): number {
     const { node, depth } = stack.pop()!;
     const d = node.type === 'object' || node.type === 'array' ? depth + 1 : depth;
     if (d > deepest) deepest = d;
-    for (const child of node.children ?? []) stack.push({ node: child, depth: d });
+    const children = node.type === 'object' ? node.members.flatMap((m) => (m.value ? [m.value] : [])) : node.type === 'array' ? node.items : [];
+    for (const child of children) stack.push({ node: child, depth: d });
   }
   return deepest;
 }
 
 type JsonNode = NonNullable<Analysis['document']['root']>;
 
+/** An element a pointer names, and the span around it: its member (key to value) in an object. */
+interface Named {
+  readonly node: JsonNode;
+  readonly outer: { readonly offset: number; readonly length: number };
+}
+
 /**
  * Every element a pointer may name: array indexes and object keys, trying each duplicate key. JSON
- * Pointers cannot tell duplicate keys apart, so `nodeAt` (which takes the first) may miss the one meant.
+ * Pointers cannot tell duplicate keys apart, so `nodeAt` (which takes the last) may miss the one meant.
  */
-function resolveAll(root: JsonNode, pointer: string): { nodes: JsonNode[]; ambiguous: boolean } {
+function resolveAll(root: JsonNode, pointer: string): { nodes: Named[]; ambiguous: boolean } {
   const segments = pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-  let current: JsonNode[] = [root];
+  let current: Named[] = [{ node: root, outer: root }];
   let ambiguous = false;
   for (const segment of segments) {
-    const next: JsonNode[] = [];
-    for (const node of current) {
+    const next: Named[] = [];
+    for (const { node } of current) {
       if (node.type === 'array' && /^(0|[1-9]\d*)$/.test(segment)) {
-        const child = node.children?.[Number(segment)];
-        if (child) next.push(child);
+        const child = node.items[Number(segment)];
+        if (child) next.push({ node: child, outer: child });
       } else if (node.type === 'object') {
-        const matches = (node.children ?? []).filter((p) => p.children?.[0]?.value === segment && p.children.length === 2);
+        const matches = node.members.filter((m) => m.key === segment && m.value);
         if (matches.length > 1) ambiguous = true;
-        for (const p of matches) next.push(p.children![1]!);
+        for (const m of matches) next.push({ node: m.value!, outer: m });
       }
     }
     current = next;
@@ -144,10 +151,7 @@ function checkPointer(doc: Analysis['document'], f: Pick<Finding, 'code' | 'poin
   // A plan rule shows the element's range, or its key's (both within the property). Text rules (syntax,
   // suppression comments) name the innermost element around a place that may lie between elements.
   if (what === 'pointer' && ruleFor(f.code)?.needs !== 'plan') return;
-  const contains = nodes.some((n) => {
-    const outer = n.parent?.type === 'property' ? n.parent : n;
-    return outer.offset <= f.offset && f.offset + f.length <= outer.offset + outer.length;
-  });
+  const contains = nodes.some(({ outer }) => outer.offset <= f.offset && f.offset + f.length <= outer.offset + outer.length);
   if (!contains) fail(`range-not-in-element:${f.code}`, `the range of ${show(f, text)} is not within the element its ${what} names`);
 }
 

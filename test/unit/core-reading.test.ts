@@ -114,15 +114,17 @@ describe('reading a plan: comments, trailing commas and strings', () => {
     }
   });
 
-  it('the model holds the tree\'s own nodes, for the editor to walk from', () => {
+  it('the model holds the document\'s own tree nodes, for the editor to walk from', () => {
     const steps = Array.from({ length: 50 }, (_, i) => `{ "action": "restart", "node": "NODE${i === 25 ? 9 : 1}" }`).join(',\n');
     const text = `{ "nodes": { "NODE1": { "version": "ws2003-rtm" }, "NODE2": { "version": "ws2003-rtm" } },\n"steps": [\n${steps}\n] }`;
     const analysis = analyze(text);
     assert.deepEqual(analysis.findings.map((f) => [f.code, f.pointer]), [['unknown-node', '/steps/25/node']]);
     const step = analysis.plan!.steps[25]!;
     assert.equal(text.slice(step.node.offset, step.node.offset + step.node.length), '{ "action": "restart", "node": "NODE9" }');
-    const array = analysis.document.root!.children!.find((p) => p.children![0]!.value === 'steps')!.children![1]!;
-    assert.equal(array.children![25], step.node);
+    const root = analysis.document.root!;
+    assert.equal(root.type, 'object');
+    const array = root.type === 'object' ? root.members.find((m) => m.key === 'steps')!.value! : undefined;
+    assert.equal(array?.type === 'array' && array.items[25], step.node);
     assert.equal(analysis.plan!.stepsArray, array);
   });
 });

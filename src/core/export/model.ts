@@ -3,8 +3,8 @@
  * cluster state the simulation expects after it. Building it checks every value a command will hold
  * (safety.ts), so the renderers only escape.
  */
-import { findNodeAtLocation } from 'jsonc-parser';
 import type { Finding } from '../finding';
+import { literalValue, memberValue } from '../tree';
 import type { NodeReference, Plan, Step } from '../plan';
 import { PARAMETERS_KEY } from '../registry';
 import type { Timeline } from '../simulate';
@@ -89,7 +89,7 @@ export function buildModel(plan: Plan, timeline: Timeline, findings: readonly Fi
         fail(`${label} cannot be read, so it has no command. Fix the step first.`);
         break;
       case 'note': {
-        const text = findNodeAtLocation(step.node, ['text'])?.value;
+        const text = literalValue(memberValue(step.node, 'text'));
         operation = { kind: 'note', text: typeof text === 'string' ? text : '' };
         break;
       }

@@ -1,8 +1,8 @@
-import { createScanner, findNodeAtLocation, getLocation, ScanError, SyntaxKind, type JSONPath } from 'jsonc-parser';
+import { createScanner, getLocation, ScanError, SyntaxKind, type JSONPath } from 'jsonc-parser';
 import type { Analysis } from '../analyze';
 import { nodeKey } from '../nodeNames';
 import { ACTIONS, COMMON_STEP_PROPERTIES, NODE_PROPERTIES, RELEASE_PROPERTIES, STEP_PROPERTIES, TARGET_PROPERTIES, TOP_LEVEL, type Action } from '../format';
-import type { JsonNode } from '../planDocument';
+import { literalValue, valueAtPath, type JsonValue } from '../tree';
 import { NO_VERSION_CHECK, PARAMETERS_KEY, REGISTRY_TYPES } from '../registry';
 import { formatVersion } from '../versions';
 
@@ -165,10 +165,9 @@ function keyItems(analysis: Analysis, objectPath: JSONPath, text: string, range:
   if (!allowed) return undefined;
   const object = nodeAtPath(analysis, objectPath);
   const present = new Set<string>();
-  for (const property of object?.type === 'object' ? (object.children ?? []) : []) {
-    const key = property.children?.[0];
+  for (const member of object?.type === 'object' ? object.members : []) {
     // The key being typed is not "present": it is the one being replaced.
-    if (key && key.type === 'string' && key.offset !== range.offset) present.add(String(key.value));
+    if (member.offset !== range.offset) present.add(member.key);
   }
   // A key that already has its colon keeps it; a new key gets the colon and a value to fill in.
   const after = text.slice(range.offset + range.length);
@@ -215,13 +214,12 @@ function allowedKeys(analysis: Analysis, path: JSONPath): readonly string[] | un
 }
 
 function stepAction(analysis: Analysis, index: number): Action | undefined {
-  const value = nodeAtPath(analysis, ['steps', index, 'action'])?.value;
+  const value = literalValue(nodeAtPath(analysis, ['steps', index, 'action']));
   return ACTIONS.find((a) => a === value);
 }
 
-function nodeAtPath(analysis: Analysis, path: JSONPath): JsonNode | undefined {
-  const root = analysis.document.root;
-  return root ? findNodeAtLocation(root, path) : undefined;
+function nodeAtPath(analysis: Analysis, path: JSONPath): JsonValue | undefined {
+  return valueAtPath(analysis.document.root, path);
 }
 
 // ── values ───────────────────────────────────────────────────────────────────────────────────────────
@@ -318,7 +316,7 @@ function booleans(): ValueChoice[] {
 /** Every declared node once (the first spelling of a duplicate); for a sponsor, the step's own node last. */
 function nodeChoices(analysis: Analysis, stepIndex: number, role: 'node' | 'sponsor'): ValueChoice[] {
   const nodes = (analysis.plan?.nodes ?? []).filter((n) => !n.duplicateOf);
-  const own = role === 'sponsor' ? nodeAtPath(analysis, ['steps', stepIndex, 'node'])?.value : undefined;
+  const own = role === 'sponsor' ? literalValue(nodeAtPath(analysis, ['steps', stepIndex, 'node'])) : undefined;
   const isOwn = (name: string) => typeof own === 'string' && nodeKey(own) === nodeKey(name);
   return [...nodes.filter((n) => !isOwn(n.name)), ...nodes.filter((n) => isOwn(n.name))].map((n) => ({
     value: n.name,

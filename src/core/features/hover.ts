@@ -1,10 +1,10 @@
-import { findNodeAtOffset } from 'jsonc-parser';
 import type { Analysis } from '../analyze';
 import type { Catalog, Release } from '../catalog';
 import { stepLabel } from '../describe';
 import type { Finding } from '../finding';
 import type { Plan, Step, VersionValue } from '../plan';
-import type { JsonNode, PlanDocument } from '../planDocument';
+import type { PlanDocument } from '../planDocument';
+import { keySpan, literalValue, memberValue, type JsonValue, type Span } from '../tree';
 import { RULES, ruleFor, type Rule } from '../rules';
 import type { ClusterState, JoinRule, NodeState, StepResult } from '../simulate';
 import { findSuppressions, SUPPRESSION_MARKER } from '../suppressions';
@@ -203,12 +203,24 @@ function stepAt(steps: readonly Step[], offset: number): Step | undefined {
 }
 
 /** The step itself (braces, commas, spaces) or its "action" key or value; other members have hovers of their own. */
-function stepSubject(step: Step, offset: number): JsonNode | undefined {
-  const node = findNodeAtOffset(step.node, offset);
-  if (!node || node === step.node) return step.node;
-  const property = node.parent;
-  if (property?.type === 'property' && property.parent === step.node && property.children?.[0]?.value === 'action') return node;
-  return undefined;
+function stepSubject(step: Step, offset: number): Span | undefined {
+  if (step.node.type !== 'object') return step.node;
+  const member = step.node.members.find((m) => within(m, offset));
+  if (!member) return step.node;
+  if (member.key !== 'action') return undefined;
+  if (within(keySpan(member), offset)) return keySpan(member);
+  // The value itself, not something inside it; the colon between key and value is neither.
+  return member.value && within(member.value, offset) && !hasPartAt(member.value, offset) ? member.value : undefined;
+}
+
+function within(span: Span, offset: number): boolean {
+  return offset >= span.offset && offset < span.offset + span.length;
+}
+
+/** Whether a member or an item of `value` lies at `offset`. */
+function hasPartAt(value: JsonValue, offset: number): boolean {
+  if (value.type === 'object') return value.members.some((m) => within(m, offset));
+  return value.type === 'array' && value.items.some((item) => within(item, offset));
 }
 
 function stepMarkdown(result: StepResult): string {
@@ -248,7 +260,7 @@ function describeStep(step: Step): string {
       return `${step.action} ${target}` + (step.sponsor ? ` with sponsor ${esc(step.sponsor.name)}` : '');
     case 'upgrade': {
       const to = step.to;
-      const version = to?.release && to.node.type === 'string' ? esc(to.release.alias) : to ? `highest ${formatVersion(to.highest)}, lowest ${formatVersion(to.lowest)}` : 'an unknown version';
+      const version = to?.release && 'type' in to.node && to.node.type === 'string' ? esc(to.release.alias) : to ? `highest ${formatVersion(to.highest)}, lowest ${formatVersion(to.lowest)}` : 'an unknown version';
       return `upgrade ${target} to ${version}`;
     }
     case 'set-registry':
@@ -262,7 +274,7 @@ function describeStep(step: Step): string {
       if (step.grant !== undefined) return `grant ${esc(step.grant)} ${step.rights} access to the cluster`;
       return step.revoke !== undefined ? `revoke ${esc(step.revoke)} from the cluster security descriptor` : 'change the cluster security descriptor';
     case 'note': {
-      const text = memberValue(step.node, 'text');
+      const text = literalValue(memberValue(step.node, 'text'));
       return typeof text === 'string' ? `note: ${esc(text)}` : 'note';
     }
     case undefined:
@@ -270,10 +282,7 @@ function describeStep(step: Step): string {
   }
 }
 
-function memberValue(object: JsonNode, key: string): unknown {
-  const property = object.children?.find((p) => p.children?.[0]?.value === key);
-  return property?.children?.[1]?.value;
-}
+
 
 /** One sentence on what happened to the step's node, for the steps the simulation acts on. */
 function outcomeOf(result: StepResult): string | undefined {

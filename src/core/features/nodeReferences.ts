@@ -1,9 +1,8 @@
-import { findNodeAtLocation } from 'jsonc-parser';
 import type { Analysis } from '../analyze';
 import type { TextEdit } from '../finding';
 import { netbiosNameProblem, nodeKey } from '../nodeNames';
 import type { NodeDeclaration } from '../plan';
-import type { JsonNode } from '../planDocument';
+import { memberValue, type Span } from '../tree';
 
 /**
  * Node names across a plan: the declaration keys under "nodes" and the "node"/"sponsor" values of steps,
@@ -112,9 +111,9 @@ function allOccurrences(analysis: Analysis): NodeOccurrence[] {
     const role = r.pointer.endsWith('/sponsor') ? 'sponsor' : 'node';
     found.set(r.node.offset, occurrence(r.name, role, r.pointer, r.node));
   }
-  for (const [index, step] of (plan.stepsArray?.children ?? []).entries()) {
+  for (const [index, step] of (plan.stepsArray?.items ?? []).entries()) {
     for (const role of ['node', 'sponsor'] as const) {
-      const value = findNodeAtLocation(step, [role]);
+      const value = memberValue(step, role);
       if (value?.type === 'string' && !found.has(value.offset)) {
         found.set(value.offset, occurrence(String(value.value), role, `/steps/${index}/${role}`, value));
       }
@@ -123,6 +122,6 @@ function allOccurrences(analysis: Analysis): NodeOccurrence[] {
   return [...found.values()].sort((a, b) => a.offset - b.offset);
 }
 
-function occurrence(name: string, role: NodeOccurrence['role'], pointer: string, node: JsonNode): NodeOccurrence {
+function occurrence(name: string, role: NodeOccurrence['role'], pointer: string, node: Span): NodeOccurrence {
   return { name, role, pointer, offset: node.offset, length: node.length };
 }

@@ -23,11 +23,12 @@ export interface PlanSummary {
 export function planSummary(analysis: Analysis): PlanSummary | undefined {
   const { plan, timeline } = analysis;
   const steps = plan?.stepsArray;
-  const key = steps?.parent?.children?.[0];
-  if (!plan || !timeline || !steps || !key) return undefined;
+  const root = analysis.document.root;
+  const key = steps && root?.type === 'object' ? root.members.find((m) => m.value === steps) : undefined;
+  if (!plan || !timeline || !key) return undefined;
   const count = plan.steps.length;
   const parts = [`${count} ${count === 1 ? 'step' : 'steps'}`, endsAt(timeline.final), problems(analysis)];
-  return { offset: key.offset, length: key.length, text: parts.join(' · ') };
+  return { offset: key.offset, length: key.keyLength, text: parts.join(' · ') };
 }
 
 function endsAt(state: ClusterState): string {

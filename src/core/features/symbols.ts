@@ -1,6 +1,6 @@
 import type { Analysis } from '../analyze';
 import type { NodeDeclaration, Plan, Step } from '../plan';
-import type { JsonNode } from '../planDocument';
+import { literalValue, memberValue, type JsonMember, type JsonObject, type JsonValue } from '../tree';
 import { formatMajorMinor } from '../versions';
 
 /**
@@ -27,13 +27,12 @@ export function planSymbols(analysis: Analysis): PlanSymbol[] {
   const root = analysis.document.root;
   if (!plan || root?.type !== 'object') return [];
   const symbols: PlanSymbol[] = [];
-  for (const property of root.children ?? []) {
-    const key = property.children?.[0];
-    const value = property.children?.[1];
-    if (!key || key.type !== 'string' || !value) continue;
-    if (key.value === 'versions' && value.type === 'object') symbols.push(container('versions', property, key, aliasSymbols(value)));
-    else if (key.value === 'nodes' && value.type === 'object') symbols.push(container('nodes', property, key, nodeSymbols(plan, value)));
-    else if (key.value === 'steps' && value === plan.stepsArray) symbols.push(container('steps', property, key, plan.steps.map(stepSymbol)));
+  for (const member of root.members) {
+    const value = member.value;
+    if (!value) continue;
+    if (member.key === 'versions' && value.type === 'object') symbols.push(container('versions', member, aliasSymbols(value)));
+    else if (member.key === 'nodes' && value.type === 'object') symbols.push(container('nodes', member, nodeSymbols(plan, value)));
+    else if (member.key === 'steps' && value === plan.stepsArray) symbols.push(container('steps', member, plan.steps.map(stepSymbol)));
   }
   return symbols;
 }
@@ -109,11 +108,11 @@ function stepSymbol(step: Step): PlanSymbol {
   };
 }
 
-function nodeSymbols(plan: Plan, nodesObject: JsonNode): PlanSymbol[] {
-  const byKey = new Map<JsonNode, NodeDeclaration>();
-  for (const n of plan.nodes) byKey.set(n.keyNode, n);
-  return memberSymbols(nodesObject, 'node', (key) => {
-    const declaration = byKey.get(key);
+function nodeSymbols(plan: Plan, nodesObject: JsonObject): PlanSymbol[] {
+  const byKey = new Map<number, NodeDeclaration>();
+  for (const n of plan.nodes) byKey.set(n.keyNode.offset, n);
+  return memberSymbols(nodesObject, 'node', (member) => {
+    const declaration = byKey.get(member.offset);
     return declaration ? nodeDetail(declaration) : '';
   });
 }
@@ -123,61 +122,47 @@ function nodeDetail(n: NodeDeclaration): string {
   return [version, n.running ? '' : 'stopped', n.noVersionCheck ? 'NoVersionCheck' : ''].filter((s) => s).join(' · ');
 }
 
-function aliasSymbols(versionsObject: JsonNode): PlanSymbol[] {
-  return memberSymbols(versionsObject, 'alias', (_key, value) => {
-    const highest = value ? memberValue(value, 'highest')?.value : undefined;
+function aliasSymbols(versionsObject: JsonObject): PlanSymbol[] {
+  return memberSymbols(versionsObject, 'alias', (member) => {
+    const highest = literalValue(memberValue(member.value, 'highest'));
     return highest !== undefined ? String(highest) : '';
   });
 }
 
 /** One symbol per member of an object ("nodes" or "versions"), named by its key. */
-function memberSymbols(object: JsonNode, kind: 'node' | 'alias', detailOf: (key: JsonNode, value: JsonNode | undefined) => string): PlanSymbol[] {
-  const symbols: PlanSymbol[] = [];
-  for (const property of object.children ?? []) {
-    const key = property.children?.[0];
-    if (!key || key.type !== 'string') continue;
-    symbols.push({
-      name: String(key.value),
-      detail: detailOf(key, property.children?.[1]),
-      kind,
-      offset: property.offset,
-      length: property.length,
-      selectionOffset: key.offset,
-      selectionLength: key.length,
-      children: [],
-    });
-  }
-  return symbols;
+function memberSymbols(object: JsonObject, kind: 'node' | 'alias', detailOf: (member: JsonMember) => string): PlanSymbol[] {
+  return object.members.map((member) => ({
+    name: member.key,
+    detail: detailOf(member),
+    kind,
+    offset: member.offset,
+    length: member.length,
+    selectionOffset: member.offset,
+    selectionLength: member.keyLength,
+    children: [],
+  }));
 }
 
-function container(kind: 'versions' | 'nodes' | 'steps', property: JsonNode, key: JsonNode, children: PlanSymbol[]): PlanSymbol {
+function container(kind: 'versions' | 'nodes' | 'steps', member: JsonMember, children: PlanSymbol[]): PlanSymbol {
   return {
     name: kind,
     detail: String(children.length),
     kind,
-    offset: property.offset,
-    length: property.length,
-    selectionOffset: key.offset,
-    selectionLength: key.length,
+    offset: member.offset,
+    length: member.length,
+    selectionOffset: member.offset,
+    selectionLength: member.keyLength,
     children,
   };
 }
 
-function memberValue(object: JsonNode, key: string): JsonNode | undefined {
-  if (object.type !== 'object') return undefined;
-  for (const property of object.children ?? []) {
-    if (property.children?.[0]?.value === key) return property.children[1];
-  }
-  return undefined;
-}
-
-function noteText(stepNode: JsonNode): string | undefined {
-  const text = memberValue(stepNode, 'text')?.value;
+function noteText(stepNode: JsonValue): string | undefined {
+  const text = literalValue(memberValue(stepNode, 'text'));
   return typeof text === 'string' ? text : undefined;
 }
 
 /** A step whose action is missing or unknown still gets a name: what was written, or "step". */
 function unreadableAction(step: Step): string {
-  const written = memberValue(step.node, 'action')?.value;
+  const written = literalValue(memberValue(step.node, 'action'));
   return typeof written === 'string' && written.length > 0 ? written : 'step';
 }

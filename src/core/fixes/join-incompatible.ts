@@ -4,6 +4,7 @@ import type { Plan } from '../plan';
 import { bypassesVersionCheck } from '../registry';
 import type { RuleContext } from '../rules/rule';
 import type { NodeState, StepResult, Timeline } from '../simulate';
+import { memberValue } from '../tree';
 import { kbStep, restartKeepsClusterUp } from './kbSteps';
 import { insertSteps, replaceValue, type NewStep } from './stepEdits';
 
@@ -50,7 +51,7 @@ function noVersionCheckFix({ document, plan, timeline }: RuleContext, result: St
     if (result.step.action === 'restart' && joiner.running) {
       // The value is read at start: stop, set, then start, as the KB does, instead of a set while running.
       add(i, kbStep.stop(name), kbStep.setNoVersionCheck(name));
-      const actionNode = (result.step.node.children ?? []).find((p) => p.children?.[0]?.value === 'action')?.children?.[1];
+      const actionNode = memberValue(result.step.node, 'action');
       if (actionNode) edits.push(...replaceValue(document, actionNode, 'start'));
     } else {
       add(i, kbStep.setNoVersionCheck(name));

@@ -1,7 +1,8 @@
-import { createScanner, findNodeAtLocation, modify, SyntaxKind } from 'jsonc-parser';
+import { createScanner, modify, SyntaxKind } from 'jsonc-parser';
 import type { TextEdit } from '../finding';
 import type { Plan } from '../plan';
-import type { JsonNode, PlanDocument } from '../planDocument';
+import type { PlanDocument } from '../planDocument';
+import { memberValue, type JsonArray, type JsonValue, type Span } from '../tree';
 
 /** A step to insert, with its properties in the order they should be written. */
 export type NewStep = Readonly<Record<string, string | number>>;
@@ -21,10 +22,10 @@ export function insertSteps(document: PlanDocument, plan: Plan, index: number, s
   const style = detectStyle(text);
   if (!array) {
     // Only a missing "steps" is created; a mistyped one holds the user's text and must not be overwritten.
-    if (!document.root || document.root.type !== 'object' || findNodeAtLocation(document.root, ['steps'])) return [];
+    if (!document.root || document.root.type !== 'object' || memberValue(document.root, 'steps')) return [];
     return modify(text, ['steps'], steps, { formattingOptions: { insertSpaces: style.unit !== '\t', tabSize: style.unit === '\t' ? 4 : style.unit.length, eol: style.eol } });
   }
-  const elements = array.children ?? [];
+  const elements = array.items;
   const sibling = elements[Math.min(index, elements.length - 1)];
   if (!sibling) return insertIntoEmpty(text, array, steps, style);
 
@@ -60,7 +61,7 @@ export function insertSteps(document: PlanDocument, plan: Plan, index: number, s
  * Replaces one value, keeping everything around it. The edit covers exactly that node: `modify` addresses
  * values by path, and JSON allows a key twice, so a path can name the wrong declaration.
  */
-export function replaceValue(_document: PlanDocument, node: JsonNode, value: string): TextEdit[] {
+export function replaceValue(_document: PlanDocument, node: Span, value: string): TextEdit[] {
   return [{ offset: node.offset, length: node.length, content: JSON.stringify(value) }];
 }
 
@@ -120,12 +121,12 @@ function startOfLine(text: string, offset: number): number {
   return start;
 }
 
-function propertyIndent(text: string, element: JsonNode): string | undefined {
-  const first = element.children?.[0];
+function propertyIndent(text: string, element: JsonValue): string | undefined {
+  const first = element.type === 'object' ? element.members[0] : element.type === 'array' ? element.items[0] : undefined;
   return first ? leadingIndent(text, first.offset) : undefined;
 }
 
-function spacedBraces(text: string, element: JsonNode): boolean {
+function spacedBraces(text: string, element: JsonValue): boolean {
   return /^\{\s/.test(text.slice(element.offset, element.offset + 2));
 }
 
@@ -158,7 +159,7 @@ function restOfLineIsTrivia(document: PlanDocument, offset: number): number | un
   return undefined;
 }
 
-function insertIntoEmpty(text: string, array: JsonNode, steps: readonly NewStep[], style: Style): TextEdit[] {
+function insertIntoEmpty(text: string, array: JsonArray, steps: readonly NewStep[], style: Style): TextEdit[] {
   const closing = leadingIndent(text, array.offset + array.length - 1);
   const arrayLineIndent = lineIndent(text, array.offset);
   const inner = arrayLineIndent + style.unit;
