@@ -12,11 +12,12 @@
  * after three and 21–37 ms after five, against 20–28 ms in a process that analyses over and over without a
  * forced GC, as the editor does (JSON.parse 3.2–3.7 ms in every case). Hence SETTLE_RUNS.
  *
- * A forced full GC also made V8 throw away optimised code of the analysis (`--trace-deopt`: "weak objects"):
- * code that saw hidden classes the GC then freed, or had inlined a function made for one analysis. The
- * untimed runs re-optimise it on a second thread that competes with the sample; JSON.parse, in C++, never
- * pays this. src/core/keepLatest.ts keeps the latest analysis's objects alive so that a full GC drops next to
- * none of it.
+ * A forced full GC also frees what an editor never frees between two analyses, and the JavaScript engine
+ * then throws away compiled code that only the freed objects made use of: the next runs of the analysis pay
+ * for compiling it again, which JSON.parse, in C++, never does. Measured here, the 1,000-step analysis takes
+ * 10–15 runs after a forced GC to come back to its usual 3 ms, and the 10,000-step one about 5. So the
+ * untimed runs after the GC last at least SETTLE_MS too: the sample then measures the analysis as an editor
+ * that has been analysing for a while runs it.
  *
  * An async subject (`runAsync`, for the peer: VS Code's JSON language service validates through a promise)
  * is timed with its `await`s inside the timed region, by `measureAsync`. Before and after each of its samples
@@ -56,15 +57,18 @@ export interface MeasureOptions {
   readonly minSampleMs?: number;
   /**
    * Before each sample: a full GC, so no other subject's garbage (or its unfinished incremental marking) is
-   * charged to this one, then SETTLE_RUNS untimed runs, which grow the heap back to this subject's working
-   * size (see above). Four times the runs; the cleanest numbers. Without it, a GC starts each round only.
+   * charged to this one, then untimed runs (SETTLE_RUNS, and SETTLE_MS) which grow the heap back to this
+   * subject's working size and let the engine compile its code again (see above); the cleanest numbers.
+   * Without it, a GC starts each round only.
    */
   readonly settle?: boolean;
   readonly progress?: (done: number, total: number) => void;
 }
 
-/** Untimed runs (of `reps` each) between the GC and the sample, with `settle`. */
+/** Untimed runs (of `reps` each) between the GC and the sample, with `settle`: at least this many… */
 const SETTLE_RUNS = 3;
+/** …and for at least this long. */
+const SETTLE_MS = 250;
 
 /** Results go here so the optimiser cannot drop a call whose result is unused. */
 export let sink: unknown;
@@ -112,7 +116,11 @@ export function measure(subjects: readonly Subject[], options: MeasureOptions): 
 
   for (let w = 0; w < options.warmup; w++) {
     collectGarbage();
-    subjects.forEach((subject, i) => (reps[i] = calibrated(time(subject.run, reps[i]), minSampleMs)));
+    subjects.forEach((subject, i) => {
+      // Calibrated on a settled run: right after the GC, a run can take several times as long.
+      if (options.settle) settle(() => time(subject.run, reps[i]));
+      reps[i] = calibrated(time(subject.run, reps[i]), minSampleMs);
+    });
     options.progress?.(w + 1, total);
   }
   for (let r = 0; r < options.rounds; r++) {
@@ -121,7 +129,7 @@ export function measure(subjects: readonly Subject[], options: MeasureOptions): 
       const i = (k + r) % subjects.length;
       if (options.settle) {
         collectGarbage();
-        time(subjects[i]!.run, SETTLE_RUNS * reps[i]!);
+        settle(() => time(subjects[i]!.run, reps[i]));
       }
       samples[i]!.push(time(subjects[i]!.run, reps[i]));
     }
@@ -150,7 +158,10 @@ export async function measureAsync(subjects: readonly AnySubject[], options: Mea
 
   for (let w = 0; w < options.warmup; w++) {
     collectGarbage();
-    for (let i = 0; i < subjects.length; i++) reps[i] = calibrated(await sample(subjects[i]!, reps[i]!), minSampleMs);
+    for (let i = 0; i < subjects.length; i++) {
+      if (options.settle) await settleAsync(() => sample(subjects[i]!, reps[i]!));
+      reps[i] = calibrated(await sample(subjects[i]!, reps[i]!), minSampleMs);
+    }
     options.progress?.(w + 1, total);
   }
   for (let r = 0; r < options.rounds; r++) {
@@ -159,7 +170,7 @@ export async function measureAsync(subjects: readonly AnySubject[], options: Mea
       const i = (k + r) % subjects.length;
       if (options.settle) {
         collectGarbage();
-        await sample(subjects[i]!, SETTLE_RUNS * reps[i]!);
+        await settleAsync(() => sample(subjects[i]!, reps[i]!));
       }
       samples[i]!.push(await sample(subjects[i]!, reps[i]!));
     }
@@ -167,6 +178,21 @@ export async function measureAsync(subjects: readonly AnySubject[], options: Mea
   }
   sink = undefined;
   return summarise(subjects, samples, reps);
+}
+
+/** Untimed runs after a forced GC: SETTLE_RUNS of them, and more until SETTLE_MS have passed. */
+function settle(run: () => unknown): void {
+  const started = process.hrtime.bigint();
+  for (let runs = 0; runs < SETTLE_RUNS || msSince(started) < SETTLE_MS; runs++) run();
+}
+
+async function settleAsync(run: () => PromiseLike<unknown>): Promise<void> {
+  const started = process.hrtime.bigint();
+  for (let runs = 0; runs < SETTLE_RUNS || msSince(started) < SETTLE_MS; runs++) await run();
+}
+
+function msSince(start: bigint): number {
+  return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
 /** Runs per sample, from the last warm-up run (when the code is optimised): a sample lasts `minSampleMs`. */

@@ -412,7 +412,7 @@ async function main(): Promise<void> {
       START,
       `Measured by \`npm run bench\` on ${date}: ${machine}; load average ${loadAtStart} at the start.`,
       '',
-      'Median milliseconds of alternating rounds after warm-up (a GC and three untimed runs before each sample), in one process, on generated plans that are',
+      'Median milliseconds of alternating rounds after warm-up (before each sample a GC, then untimed runs for at least 250 ms), in one process, on generated plans that are',
       'clean / have findings on about 1% of their steps. The full analysis is `analyze(text)`: parse, plan model, simulation and every rule. The peer is',
       `VS Code's JSON language service (vscode-json-languageservice ${PEER_VERSION}): \`parseJSONDocument\` and \`doValidation\` against the format's JSON schema`,
       `(peer schema: ${peerSchemaSource}), up to ${n(PEER_SIZES[PEER_SIZES.length - 1]!)} steps. A ratio is the median of the per-round ratios (both subjects timed in the same`,
