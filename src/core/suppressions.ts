@@ -19,17 +19,18 @@ export interface Suppression {
   readonly problems: readonly string[];
 }
 
-/** `//`, spaces, the marker, then the codes and the reason to the end of the line. */
+/** `//`, spaces, the marker, then the codes and the reason to the end of the comment. */
 const MARKED = new RegExp(`//[ \\t]*${SUPPRESSION_MARKER}\\b(.*)`);
 
 /**
- * The suppressions in the document's comments, which jsonc-parser's scanner found: a marker inside a string
- * is not one. The marker may follow other words of the comment after a second `//`; the suppression then
- * starts there.
+ * The suppressions in the document's line comments, which jsonc-parser's scanner found: a marker inside a
+ * string is not one, nor is one inside a block comment, which comments it out. The marker may follow other
+ * words of the comment after a second `//`; the suppression then starts there.
  */
 export function findSuppressions(document: PlanDocument, knownCodes: ReadonlySet<string>): Suppression[] {
   const found: Suppression[] = [];
   for (const comment of document.comments) {
+    if (comment.kind !== 'line') continue;
     const match = MARKED.exec(document.text.slice(comment.offset, comment.offset + comment.length));
     if (match) found.push(parse(document, comment.offset + match.index, match[0].length, match[1]!, knownCodes));
   }

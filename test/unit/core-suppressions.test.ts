@@ -26,6 +26,12 @@ describe('// clusterplan-disable-next-line', () => {
     assert.deepEqual(commented.findings, []);
   });
 
+  it('is not one inside a block comment, which comments it out', () => {
+    assert.deepEqual(codes(stopOnly('    /* // clusterplan-disable-next-line cluster-offline -- planned outage */\n')), ['cluster-offline@/steps/0']);
+    const commentedOut = stopOnly('    /*\n    // clusterplan-disable-next-line cluster-offline -- planned outage\n    */\n');
+    assert.deepEqual(codes(commentedOut), ['cluster-offline@/steps/0']);
+  });
+
   it('may follow other words of a line comment after a second "//"', () => {
     const text = stopOnly('    // see the runbook // clusterplan-disable-next-line cluster-offline -- planned outage\n');
     assert.deepEqual(codes(text), []);
