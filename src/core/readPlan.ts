@@ -21,11 +21,8 @@ export function readPlan(root: JsonValue, text: string): Plan {
     r.issue(rootAnchor, 'A plan is a JSON object with "nodes" and "steps".');
     return plan(r, { nodesAnchor: rootAnchor });
   }
-  const byKey = new Map<string, Member>();
-  for (const m of r.members(root, '')) {
-    if (!TOP_LEVEL.has(m.key)) r.unknownProperty(m, TOP_LEVEL);
-    else byKey.set(m.key, m);
-  }
+  // A key given twice is reported, and the first one counts, as in every object of the plan.
+  const byKey = r.properties(root, '', TOP_LEVEL);
 
   const clusterName = r.optionalString(byKey.get('cluster'));
   const versionMatch = readVersionMatch(r, byKey.get('versionMatch'));
@@ -82,11 +79,17 @@ function readReleases(r: Reading, member: Member | undefined): Release[] {
   }
   const builtIn = new Catalog();
   const releases: Release[] = [];
+  const seen = new Set<string>();
   for (const m of r.members(member.value, member.pointer)) {
     if (m.key.length === 0 || parseVersionString(m.key).kind !== 'alias') {
       r.issue(at(m.keyNode, m.pointer), `"${m.key}" cannot be an alias: an alias is a name such as "ws2003-sp1", not a version.`);
       continue;
     }
+    if (seen.has(m.key)) {
+      r.issue(at(m.keyNode, m.pointer), `"${m.key}" is given twice; the second one is ignored. Remove one.`);
+      continue;
+    }
+    seen.add(m.key);
     if (m.value?.type !== 'object') {
       r.mistyped(m, 'an object with "highest" and optionally "lowest"');
       continue;

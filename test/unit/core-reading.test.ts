@@ -51,9 +51,19 @@ describe('reading a plan: what values alone would hide', () => {
     ]);
   });
 
-  it('"nodes" given twice: the last one is read, as JSON.parse would', () => {
-    const read = analyze(`{ "nodes": { "A": { "version": "ws2003-rtm" } }, "nodes": { ${node1} }, "steps": [] }`);
-    assert.deepEqual(read.plan!.nodes.map((n) => n.name), ['NODE1']);
+  it('a top-level key given twice is a schema error, and the first one counts', () => {
+    const text = `{ "nodes": { "A": { "version": "ws2003-rtm" } }, "nodes": { ${node1} }, "steps": [] }`;
+    assert.deepEqual(codes(text), ['schema@/nodes']);
+    const finding = analyze(text).findings[0]!;
+    assert.equal(finding.offset, text.lastIndexOf('"nodes"'));
+    assert.deepEqual(analyze(text).plan!.nodes.map((n) => n.name), ['A']);
+  });
+
+  it('an alias given twice in "versions" is a schema error, and the first one counts', () => {
+    const text = `{ "versions": { "lab": { "highest": "4.3790" }, "lab": { "highest": "4.3718" } }, "nodes": { "N1": { "version": "lab" } }, "steps": [] }`;
+    assert.deepEqual(codes(text), ['schema@/versions/lab']);
+    assert.equal(analyze(text).findings[0]!.offset, text.lastIndexOf('"lab": {'));
+    assert.equal(analyze(text).plan!.nodes[0]!.highest, 0x00040ece);
   });
 });
 
