@@ -176,6 +176,11 @@ const CASES: Readonly<Record<string, RuleCases>> = {
         text: plan({ NODE1: { version: 'nt4-sp4' }, NODE2: { version: 'nt4-sp4' } }, [step.upgrade('NODE2', 'ws2003-rtm')]),
         expect: ['major-skew@/steps/0'],
       },
+      {
+        name: 'an upgrade that makes a new skew with another node, besides one it already had',
+        text: plan({ NODE1: { version: 'nt4-sp4' }, NODE2: { version: 'win2000' }, NODE3: stopped(RTM) }, [step.upgrade('NODE2', 'ws2003-rtm')]),
+        expect: ['major-skew@/nodes', 'major-skew@/steps/0'],
+      },
     ],
     nearMisses: [
       {
@@ -540,6 +545,11 @@ describe('messages name the numbers', () => {
     assert.match(f.message, /0x00040ECE \(4\.3790\)/);
     assert.match(f.message, /5075/);
     assert.match(f.message, /1071/);
+  });
+
+  it('major-skew reports a skew once: an upgrade within its major keeps the skew the start already had', () => {
+    const text = plan({ NODE1: { version: 'nt4-sp3' }, NODE2: stopped(RTM) }, [step.upgrade('NODE2', { highest: '4.3800', lowest: '3.2195' })]);
+    assert.deepEqual(codesAt(text), ['major-skew@/nodes']);
   });
 
   it('major-skew names both versions', () => {

@@ -22,10 +22,10 @@ export const majorSkew: PlanRule = {
     for (const result of timeline.steps) {
       const target = result.target;
       if (result.step.action !== 'upgrade' || !target) continue;
-      // Only the upgraded node's distance is new: a skew that existed before was reported then, or at /nodes.
       const upgraded = result.after.nodes.find((n) => n.declaration === target.declaration)!;
       if (upgraded.highest === undefined) continue;
-      const farthest = farthestFrom(upgraded, result.after.nodes);
+      // Only a skew this upgrade makes: one the two nodes already had was reported then, or at /nodes.
+      const farthest = farthestFrom(upgraded, result.after.nodes, (other) => !apart(target, other));
       if (!farthest) continue;
       report(result.step, `After ${stepLabel(result.step)}, ${skew(upgraded, farthest)}`, [
         { where: declarationName(farthest.declaration), message: `${farthest.name} is declared here` },
@@ -53,11 +53,17 @@ function widestPair(nodes: readonly NodeState[]): [NodeState, NodeState] | undef
   return low && high && majorOf(high.highest!) - majorOf(low.highest!) > 1 ? [low, high] : undefined;
 }
 
-function farthestFrom(node: NodeState, nodes: readonly NodeState[]): NodeState | undefined {
+/** Two nodes more than 1 major apart. */
+function apart(a: NodeState, b: NodeState): boolean {
+  return a.highest !== undefined && b.highest !== undefined && Math.abs(majorOf(a.highest) - majorOf(b.highest)) > 1;
+}
+
+/** The node farthest from `node`, more than 1 major away, among those `counts` accepts. */
+function farthestFrom(node: NodeState, nodes: readonly NodeState[], counts: (other: NodeState) => boolean): NodeState | undefined {
   let farthest: NodeState | undefined;
   let distance = 1;
   for (const other of nodes) {
-    if (other === node || other.highest === undefined) continue;
+    if (other === node || other.highest === undefined || !counts(other)) continue;
     const d = Math.abs(majorOf(other.highest) - majorOf(node.highest!));
     if (d > distance) {
       farthest = other;
