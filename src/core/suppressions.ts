@@ -4,6 +4,17 @@ import type { PlanDocument } from './planDocument';
 export const SUPPRESSION_MARKER = 'clusterplan-disable-next-line';
 
 /**
+ * Findings no comment can hide. A plan that does not parse, or that clusterplan stops reading at a limit, has
+ * not been checked: hiding that would let it pass as a plan with no problem. The rules about the suppression
+ * comments themselves, and an internal error, are reported after the comments are applied.
+ */
+const NOT_SUPPRESSIBLE: ReadonlySet<string> = new Set(['syntax', 'limit-exceeded', 'invalid-suppression', 'unused-suppression', 'internal-error']);
+
+export function isSuppressible(code: string): boolean {
+  return !NOT_SUPPRESSIBLE.has(code);
+}
+
+/**
  * `// clusterplan-disable-next-line <code> [<code>…] -- <reason>`: hides those codes' findings that start
  * on the next line that is not itself a suppression comment. The reason is required, so every
  * exception to a rule says why it is safe.
@@ -52,6 +63,8 @@ function parse(document: PlanDocument, offset: number, length: number, rest: str
   if (codes.length === 0) problems.push('it names no rule code');
   const unknown = codes.filter((c) => !knownCodes.has(c));
   if (unknown.length > 0) problems.push(`${unknown.map((c) => `"${c}"`).join(', ')} ${unknown.length === 1 ? 'is not a rule code' : 'are not rule codes'}`);
+  const fixed = codes.filter((c) => knownCodes.has(c) && !isSuppressible(c));
+  if (fixed.length > 0) problems.push(`${fixed.map((c) => `"${c}"`).join(', ')} cannot be suppressed`);
   if (reason === '') problems.push('it gives no reason after "--"');
   return { offset, length, codes, reason, targetLine: document.positionAt(offset).line + 1, problems };
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { fixAll, fixesFor, minimalEdit, suppressionEdit, type Analysis, type Finding, type TextEdit } from '../core';
+import { fixAll, fixesFor, isSuppressible, minimalEdit, suppressionEdit, type Analysis, type Finding, type TextEdit } from '../core';
 import type { AnalysisCache } from './analyses';
 import { FIX_ALL } from './codeActionKinds';
 import { analysisOptions } from './settings';
@@ -37,8 +37,10 @@ function codeActions(analysis: Analysis, document: vscode.TextDocument, range: v
       for (const fix of fixesFor(analysis, finding)) {
         actions.push(action(fix.title, vscode.CodeActionKind.QuickFix, document, fix.edits, [diagnostic], fix.isPreferred));
       }
-      const suppress = suppressionEdit(analysis.document, finding);
-      actions.push(action(vscode.l10n.t('Suppress {0} on this line…', finding.code), vscode.CodeActionKind.QuickFix, document, [suppress], [diagnostic], false));
+      if (isSuppressible(finding.code)) {
+        const suppress = suppressionEdit(analysis.document, finding);
+        actions.push(action(vscode.l10n.t('Suppress {0} on this line…', finding.code), vscode.CodeActionKind.QuickFix, document, [suppress], [diagnostic], false));
+      }
     }
     // Offered cheaply, computed when picked: fix-all analyses the plan once per fix it applies, far too
     // much for every lightbulb request.

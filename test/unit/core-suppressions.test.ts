@@ -26,6 +26,14 @@ describe('// clusterplan-disable-next-line', () => {
     assert.deepEqual(commented.findings, []);
   });
 
+  it('cannot hide a syntax error or a limit: a plan that was not read is not a plan without problems', () => {
+    const broken = stopOnly('    // clusterplan-disable-next-line syntax -- will fix later\n    { "action": "stop" "node": "NODE1" },\n');
+    assert.deepEqual(codes(broken).filter((c) => c.startsWith('syntax') || c.startsWith('invalid-suppression')), ['invalid-suppression@/steps', 'syntax@/steps/0/node']);
+    assert.match(analyze(broken).findings[0]!.message, /"syntax" cannot be suppressed/);
+    const many = `{\n  // clusterplan-disable-next-line limit-exceeded -- a big lab\n  "nodes": { ${Array.from({ length: 65 }, (_, k) => `"N${k}": { "version": "ws2003-rtm" }`).join(', ')} },\n  "steps": []\n}`;
+    assert.deepEqual(codes(many), ['invalid-suppression@', 'limit-exceeded@/nodes']);
+  });
+
   it('is not one inside a block comment, which comments it out', () => {
     assert.deepEqual(codes(stopOnly('    /* // clusterplan-disable-next-line cluster-offline -- planned outage */\n')), ['cluster-offline@/steps/0']);
     const commentedOut = stopOnly('    /*\n    // clusterplan-disable-next-line cluster-offline -- planned outage\n    */\n');
