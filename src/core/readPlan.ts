@@ -24,6 +24,8 @@ export function readPlan(root: JsonValue, text: string): Plan {
   // A key given twice is reported, and the first one counts, as in every object of the plan.
   const byKey = r.properties(root, '', TOP_LEVEL);
 
+  // "$schema" is for other tools, which expect the URI of the schema: a string, as the format's schema says.
+  r.optionalString(byKey.get('$schema'));
   const clusterName = r.optionalString(byKey.get('cluster'));
   const versionMatch = readVersionMatch(r, byKey.get('versionMatch'));
   r.catalog = new Catalog(readReleases(r, byKey.get('versions')));
@@ -145,6 +147,7 @@ function readNodes(r: Reading, member: Member): NodeDeclaration[] {
       noVersionCheck: r.optionalBoolean(props.get('noVersionCheck')) ?? false,
       duplicateOf: earlier,
     };
+    r.optionalString(props.get('description'));
     if (!earlier) r.declarations.set(key, declaration);
     nodes.push(declaration);
   }

@@ -59,6 +59,14 @@ describe('reading a plan: what values alone would hide', () => {
     assert.deepEqual(analyze(text).plan!.nodes.map((n) => n.name), ['A']);
   });
 
+  it('"$schema" and a node\'s "description" are strings, as the format\'s JSON Schema says', () => {
+    assert.deepEqual(codes(`{ "$schema": 7, "nodes": { "N1": { "version": "ws2003-rtm", "description": ["a"] } }, "steps": [] }`), [
+      'schema@/$schema',
+      'schema@/nodes/N1/description',
+    ]);
+    assert.deepEqual(codes(`{ "$schema": "../schemas/clusterplan.schema.json", "nodes": { "N1": { "version": "ws2003-rtm", "description": "file server" } }, "steps": [] }`), []);
+  });
+
   it('an alias given twice in "versions" is a schema error, and the first one counts', () => {
     const text = `{ "versions": { "lab": { "highest": "4.3790" }, "lab": { "highest": "4.3718" } }, "nodes": { "N1": { "version": "lab" } }, "steps": [] }`;
     assert.deepEqual(codes(text), ['schema@/versions/lab']);
