@@ -11,7 +11,7 @@
  *   after a full GC with the result still referenced, minus the used heap after a full GC before the run.
  *   The analysis is what the editor keeps per open document; `parseTree` is the JSONC tree a JSON editor keeps.
  *   `heap` is V8's used heap; `arrayBuffers` is the memory of ArrayBuffers, which V8 keeps outside its heap
- *   and the analysis uses for its step table and simulation records (src/core/timelineRecord.ts). The
+ *   (the analysis uses none; it is counted so that a change that starts using them cannot hide there). The
  *   median over the rounds of each.
  * - `maxRss`: the process's peak resident set size (getrusage), before and after the first analysis.
  */
