@@ -20,7 +20,7 @@
  * that has been analysing for a while runs it.
  *
  * An async subject (`runAsync`, for the peer: VS Code's JSON language service validates through a promise)
- * is timed with its `await`s inside the timed region, by `measureAsync`. Before and after each of its samples
+ * is timed with its `await`s inside the timed region. Before and after each of its samples
  * the event loop turns once (`drain`), so whatever it left queued runs outside every timed region; a sync
  * subject's sample never yields, so no other subject's microtask can run inside it.
  */
@@ -108,42 +108,11 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-export function measure(subjects: readonly Subject[], options: MeasureOptions): Timing[] {
-  const minSampleMs = options.minSampleMs ?? 10;
-  const reps = subjects.map(() => 1);
-  const samples: number[][] = subjects.map(() => []);
-  const total = options.warmup + options.rounds;
-
-  for (let w = 0; w < options.warmup; w++) {
-    collectGarbage();
-    subjects.forEach((subject, i) => {
-      // Calibrated on a settled run: right after the GC, a run can take several times as long.
-      if (options.settle) settle(() => time(subject.run, reps[i]));
-      reps[i] = calibrated(time(subject.run, reps[i]), minSampleMs);
-    });
-    options.progress?.(w + 1, total);
-  }
-  for (let r = 0; r < options.rounds; r++) {
-    collectGarbage();
-    for (let k = 0; k < subjects.length; k++) {
-      const i = (k + r) % subjects.length;
-      if (options.settle) {
-        collectGarbage();
-        settle(() => time(subjects[i]!.run, reps[i]));
-      }
-      samples[i]!.push(time(subjects[i]!.run, reps[i]));
-    }
-    options.progress?.(options.warmup + r + 1, total);
-  }
-  sink = undefined;
-  return summarise(subjects, samples, reps);
-}
-
 /**
- * As `measure`, for a mix of sync and async subjects. A sync subject is timed exactly as `measure` times it,
- * without yielding; an async one with `timeAsync`, after and before a `drain`.
+ * Times `subjects` side by side, as the header says. A sync subject is timed without yielding; an async one
+ * with `timeAsync`, after and before a `drain`.
  */
-export async function measureAsync(subjects: readonly AnySubject[], options: MeasureOptions): Promise<Timing[]> {
+export async function measure(subjects: readonly AnySubject[], options: MeasureOptions): Promise<Timing[]> {
   const minSampleMs = options.minSampleMs ?? 10;
   const reps = subjects.map(() => 1);
   const samples: number[][] = subjects.map(() => []);
@@ -159,7 +128,7 @@ export async function measureAsync(subjects: readonly AnySubject[], options: Mea
   for (let w = 0; w < options.warmup; w++) {
     collectGarbage();
     for (let i = 0; i < subjects.length; i++) {
-      if (options.settle) await settleAsync(() => sample(subjects[i]!, reps[i]!));
+      if (options.settle) await settle(() => sample(subjects[i]!, reps[i]!));
       reps[i] = calibrated(await sample(subjects[i]!, reps[i]!), minSampleMs);
     }
     options.progress?.(w + 1, total);
@@ -170,7 +139,7 @@ export async function measureAsync(subjects: readonly AnySubject[], options: Mea
       const i = (k + r) % subjects.length;
       if (options.settle) {
         collectGarbage();
-        await settleAsync(() => sample(subjects[i]!, reps[i]!));
+        await settle(() => sample(subjects[i]!, reps[i]!));
       }
       samples[i]!.push(await sample(subjects[i]!, reps[i]!));
     }
@@ -181,12 +150,7 @@ export async function measureAsync(subjects: readonly AnySubject[], options: Mea
 }
 
 /** Untimed runs after a forced GC: SETTLE_RUNS of them, and more until SETTLE_MS have passed. */
-function settle(run: () => unknown): void {
-  const started = process.hrtime.bigint();
-  for (let runs = 0; runs < SETTLE_RUNS || msSince(started) < SETTLE_MS; runs++) run();
-}
-
-async function settleAsync(run: () => PromiseLike<unknown>): Promise<void> {
+async function settle(run: () => PromiseLike<unknown>): Promise<void> {
   const started = process.hrtime.bigint();
   for (let runs = 0; runs < SETTLE_RUNS || msSince(started) < SETTLE_MS; runs++) await run();
 }

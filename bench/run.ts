@@ -12,7 +12,7 @@
  * What it measures, in this order:
  * - JSON.parse, jsonc-parser's visit and parseTree, the full analysis and the peer (VS Code's JSON language
  *   service with the format's schema, peer.ts; up to 10,000 steps) on plans of 100 to 100,000 steps, clean
- *   and with findings, side by side in one process in alternating rounds (measure.ts's measureAsync);
+ *   and with findings, side by side in one process in alternating rounds (measure.ts's measure);
  * - the phases of the analysis (phases.ts), quick fixes, the CLI as a whole process;
  * - memory at 100,000 steps in a child process (heap.ts): the peak during one analysis, and what the
  *   analysis and parseTree alone retain, side by side;
@@ -32,7 +32,7 @@ import * as path from 'node:path';
 import { parseTree, visit } from 'jsonc-parser';
 import { analyze, fixesFor } from '../src/core';
 import { generatePlan, type GeneratedPlan, type Variant } from './generate';
-import { hasGc, measure, measureAsync, median, type AnySubject, type Timing } from './measure';
+import { hasGc, measure, median, type AnySubject, type Timing } from './measure';
 import type { HeapResult, Retained } from './heap';
 import { createPeer, loadPeerSchema, PROBE_UNKNOWN_ACTION } from './peer';
 import { phaseBreakdown, SHARED, type PhaseTimings } from './phases';
@@ -154,9 +154,9 @@ async function main(): Promise<void> {
         { name: 'parseTree', run: () => parseTree(text, [], { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true }) },
         { name: 'analysis', run: () => analyze(text) },
       ];
-      // The peer's doValidation is async: measureAsync awaits it inside its timed region only.
+      // The peer's doValidation is async: measure awaits it inside its timed region only.
       if (PEER_SIZES.includes(steps)) subjects.push({ name: 'peer', runAsync: () => peer(text) });
-      const timings = await measureAsync(
+      const timings = await measure(
         subjects,
         // 50 ms samples: a fast subject is repeated, which averages out the short stalls of a shared machine.
         // settle: a GC and untimed runs before each sample, so JSON.parse never pays for the analysis's garbage
@@ -203,7 +203,7 @@ async function main(): Promise<void> {
     if (!target) continue;
     const fixes = fixesFor(fixAnalysis, target);
     if (fixes.length === 0) throw new Error(`no fix for the ${code} finding at ${target.pointer}`);
-    const [timing] = measure([{ name: code, run: () => fixesFor(fixAnalysis, target) }], { rounds: QUICK ? 5 : 21, warmup: 3, minSampleMs: 0 });
+    const [timing] = await measure([{ name: code, run: () => fixesFor(fixAnalysis, target) }], { rounds: QUICK ? 5 : 21, warmup: 3, minSampleMs: 0 });
     fixTimings.push({ code, count: targets.length, timing: timing!, edits: fixes[0]!.edits.length });
     say(`  ${code} at ${target.pointer} (the middle one of ${targets.length}): ${fmt(timing!.median)} ms median, ${fmt(timing!.min)} ms min, max ${fmt(timing!.max)} ms`);
   }
