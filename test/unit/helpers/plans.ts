@@ -117,3 +117,21 @@ export function withoutLine(text: string, index: number): string {
   lines.splice(index, 1);
   return lines.join('\n');
 }
+
+/** A valid plan that writes every optional property once, and a node name of the longest length (15). */
+export function everyOptionalProperty(schema = '../schemas/clusterplan.schema.json'): string {
+  const rtm = { version: 'ws2003-rtm' };
+  const key = 'HKLM\\SYSTEM\\CurrentControlSet\\Services\\ClusSvc\\Parameters';
+  return plan(
+    { ABCDEFGHIJKLMNO: { ...rtm, description: 'kept' }, NODE2: { highest: '4.3790', lowest: '3.2195', state: 'running', noVersionCheck: false } },
+    [
+      { action: 'stop', node: 'NODE2', id: 'a', description: 'stop it' },
+      { action: 'set-registry', node: 'NODE2', name: 'NoVersionCheck', type: 'REG_DWORD', data: 1, key },
+      { action: 'delete-registry', node: 'NODE2', name: 'NoVersionCheck', key },
+      { action: 'start', node: 'NODE2', sponsor: 'ABCDEFGHIJKLMNO' },
+      { action: 'cluster-security', grant: 'NETWORKSERVICE', rights: 'read' },
+      step.note('done'),
+    ],
+    { top: { $schema: schema, cluster: 'PRODCLUS', versionMatch: 'exact', versions: { 'ws2003-sp1': { highest: '4.3790', lowest: '3.2195' } } } },
+  );
+}
