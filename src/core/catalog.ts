@@ -23,7 +23,7 @@ function release(alias: string, highest: [number, number], lowest: [number, numb
   };
 }
 
-/** DOMAIN.md §3's catalog. RC builds 3663 and 3718 come from community lists, so plans may override them. */
+/** The built-in catalog (docs/format.md). RC builds 3663 and 3718 come from community lists, so plans may override them. */
 export const BUILT_IN_RELEASES: readonly Release[] = [
   release('nt4-sp3', [1, 224], [1, 224], false, 'Windows NT 4.0 SP3'),
   release('nt4-sp4', [2, 224], [1, 224], false, 'Windows NT 4.0 SP4'),

@@ -6,7 +6,7 @@ export function hover(analysis: Analysis, document: vscode.TextDocument, positio
   const found = hoverAt(analysis, document.offsetAt(position));
   if (!found) return undefined;
   // The core escapes every piece of document text; on top of that, the markdown may run no command
-  // and render no HTML (issue 6), whatever a plan contains.
+  // and render no HTML, whatever a plan contains.
   const markdown = new vscode.MarkdownString(found.markdown, false);
   markdown.isTrusted = false;
   markdown.supportHtml = false;

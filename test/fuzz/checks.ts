@@ -3,7 +3,7 @@
  * naming the broken promise (its `kind`, e.g. `fix-leaves-finding:invalid-version:safe`). Shared by the
  * unit tests and the long fuzz run (test/fuzz/run.ts).
  *
- * Decisions, where the contract leaves room:
+ * Decisions, where the sources leave room (docs/simulation.md):
  * - Ranges: 0 <= offset <= offset + length <= text.length for every finding and related location, in
  *   every document, broken or not.
  * - Pointers are checked in documents that parse without syntax errors and within the limits (with

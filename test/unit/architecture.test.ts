@@ -32,6 +32,18 @@ test('the code says nothing about V8\'s internals, and the core uses no typed ar
   assert.deepEqual(users.map((f) => path.relative(root, f)), []);
 });
 
+// The repository stands on its own: what a maintainer needs is in docs/, and the code cites that.
+test('the code, the tests and the docs cite docs/, never material outside the repository', () => {
+  const files = ['src', 'test', 'bench', 'docs'].flatMap((dir) => allFiles(path.join(root, dir))).filter((f) => !f.includes(`${path.sep}regressions${path.sep}`) && /\.(ts|js|md)$/.test(f));
+  const outside = /\.\.\/shared|DOMAIN(-MODERN)?\.md|\bthe contract\b|\(addition\)/;
+  const citing = files.filter((file) => !file.endsWith('architecture.test.ts') && !file.endsWith('rule-pages.test.ts') && outside.test(readFileSync(file, 'utf8')));
+  assert.deepEqual(citing.map((f) => path.relative(root, f)), []);
+});
+
+function allFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? allFiles(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+}
+
 test('every source file is small enough to read in one sitting', () => {
   const long = sources(path.join(root, 'src'))
     .map((file) => [path.relative(root, file), readFileSync(file, 'utf8').split('\n').length] as const)

@@ -6,7 +6,7 @@ import { analyze, applyEdits, fixAll, fixesFor, type Fix } from '../../src/core'
 import { at, codesAt, plan, readKbExample, step } from './helpers/plans';
 
 /**
- * Quick fixes (DOMAIN.md §4, "Quick fixes"): each one applied to a plan written out in full, compared with
+ * Quick fixes (each rule's page in docs/rules/, "The fix"): each one applied to a plan written out in full, compared with
  * the whole expected text, then re-analysed: the finding is gone and the text still parses.
  */
 

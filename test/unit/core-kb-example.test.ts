@@ -5,7 +5,7 @@ import { readKbExample, withoutLine } from './helpers/plans';
 
 /**
  * examples/kb811272-rc2-to-rtm.clusterplan follows KB 811272 and has no finding. Removing any one step
- * breaks the procedure in a way DOMAIN.md predicts; the expected findings below were worked out by hand
+ * breaks the procedure in a way docs/simulation.md predicts; the expected findings below were worked out by hand
  * from the model (§2) and the rules (§4), then compared with the engine. Pointers are the indices AFTER
  * the removal.
  *

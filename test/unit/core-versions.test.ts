@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { analyze, BUILT_IN_RELEASES, formatMajorMinor, formatVersion, majorOf, makeVersion, minorOf } from '../../src/core';
 import { Catalog, type Release } from '../../src/core/catalog';
 
-/** DOMAIN.md §1 fact 1 and §3 "Versions": version = (major << 16) | minor, written "M.m", a DWORD or "0x…". */
+/** docs/format.md, "Versions": version = (major << 16) | minor, written "M.m", a DWORD or "0x…". */
 
 describe('makeVersion, majorOf, minorOf', () => {
   it("reproduces the reference's worked example: major 2, minor 224 is 131296 = 0x000200E0", () => {
@@ -42,7 +42,7 @@ describe('formatVersion', () => {
   });
 });
 
-describe('the built-in catalog (DOMAIN.md §3)', () => {
+describe('the built-in catalog (docs/format.md)', () => {
   const table: Record<string, [string, string, boolean]> = {
     'nt4-sp3': ['1.224', '1.224', false],
     'nt4-sp4': ['2.224', '1.224', false],

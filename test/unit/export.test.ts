@@ -1,5 +1,5 @@
 /**
- * Runbook export (issue 7), through the core's public entry point: golden files for the three formats on the
+ * Runbook export, through the core's public entry point: golden files for the three formats on the
  * KB example and on hostile names, the exact refusals, and models of how cmd and PowerShell read what the
  * export writes. Golden files change only deliberately:
  *

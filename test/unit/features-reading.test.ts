@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { analyze, escapeMarkdown, hoverAt, inlayHints, planSummary, type PlanHover } from '../../src/core';
 import { readKbExample, REPO_ROOT } from './helpers/plans';
 
-/** Reading the plan (issue 4): hovers, inlay hints and the summary above "steps", with exact strings. */
+/** Reading the plan: hovers, inlay hints and the summary above "steps", with exact strings. */
 
 const KB = readKbExample();
 const kb = analyze(KB);

@@ -17,7 +17,7 @@ import {
 import { at, plan, readKbExample, REPO_ROOT, step } from './helpers/plans';
 
 /**
- * Writing a plan (issue 4): completion, the outline, definition/references/rename of node names, and the
+ * Writing a plan: completion, the outline, definition/references/rename of node names, and the
  * snippets. The core functions work on offsets; `|` in a test text marks the cursor.
  */
 

@@ -1,5 +1,5 @@
 /**
- * Runbook export (issue 7): a checked plan as a cmd batch file, a PowerShell script or a Markdown document.
+ * Runbook export: a checked plan as a cmd batch file, a PowerShell script or a Markdown document.
  * Pure: the CLI and the editor both call exportRunbook and decide themselves where the text goes.
  */
 import type { Analysis } from '../analyze';

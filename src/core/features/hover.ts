@@ -110,7 +110,7 @@ function suppressionHover(document: PlanDocument, offset: number): PlanHover | u
 
 // ── versions ─────────────────────────────────────────────────────────────────────────────────────────
 
-/** The Cluster service majors of ClusAPI.h (DOMAIN.md fact 10): cluster numbers, not OS numbers. */
+/** The Cluster service majors of ClusAPI.h (docs/simulation.md, "Versions"): cluster numbers, not OS numbers. */
 const MAJORS: Readonly<Record<number, string>> = {
   1: 'Windows NT 4.0',
   2: 'Windows NT 4.0 SP4',

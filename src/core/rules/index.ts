@@ -24,7 +24,10 @@ import { unknownVersionAlias } from './unknown-version-alias';
 import { unusedSuppression } from './unused-suppression';
 import { versionSpan } from './version-span';
 
-/** Every rule, in the order of DOMAIN.md §4. The file of a rule is named by its code. */
+/**
+ * Every rule, in the order of the rules' index (docs/rules/README.md). A rule's check is rules/<code>.ts, its
+ * quick fixes fixes/<code>.ts, its page docs/rules/<code>.md.
+ */
 export const RULES: readonly Rule[] = [
   syntax,
   schema,
@@ -46,7 +49,6 @@ export const RULES: readonly Rule[] = [
   securityDescriptor,
   clusterOffline,
   mixedAtEnd,
-  // Additions to the contract, documented in the README.
   sponsorNotRunning,
   limitExceeded,
   invalidSuppression,

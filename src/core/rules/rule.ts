@@ -22,7 +22,7 @@ interface RuleBase {
   /** Stable: used in the CLI output, SARIF, `clusterplan.rules` and suppression comments. */
   readonly code: string;
   readonly severity: Severity;
-  /** One line, for SARIF's shortDescription and the README index. */
+  /** One line, for SARIF's shortDescription and the rules' index. */
   readonly title: string;
   /** What the rule checks and why, in an administrator's words (hovers, SARIF fullDescription). */
   readonly explanation: string;

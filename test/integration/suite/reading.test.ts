@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { closeAllEditors, lineOf, rangeOf, showFile, showPlan } from '../helpers';
 
-/** Reading the plan (issue 4): hovers, inlay hints and the summary CodeLens, through VS Code's own commands. */
+/** Reading the plan: hovers, inlay hints and the summary CodeLens, through VS Code's own commands. */
 
 const KB = 'kb811272-rc2-to-rtm.clusterplan';
 const JOIN_NODE2 = '{ "action": "join", "node": "NODE2", "sponsor": "NODE1" },';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { closeAllEditors, diagnosticsWhere, rangeOf, showFile, showPlan } from '../helpers';
 
-/** Writing a plan (issue 4): completion, snippets, outline, definition, references and rename of node names. */
+/** Writing a plan: completion, snippets, outline, definition, references and rename of node names. */
 
 const KB = 'kb811272-rc2-to-rtm.clusterplan';
 const EXTENSION_ID = 'clusterplan.clusterplan';
