@@ -67,7 +67,7 @@ function main(): void {
     parseTree: () => parseTree(text, [], { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true }),
   };
   // One run of each on a tiny plan first, so that loading and compiling the code do not count as memory of
-  // the result; and the analysis of the tiny plan replaces what src/core/keepLatest.ts keeps of the last one.
+  // the result.
   const settle = () => {
     analyze(TINY);
     parseTree(TINY);
