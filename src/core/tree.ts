@@ -81,8 +81,8 @@ export function buildTree(text: string, errors: ParseError[]): JsonValue | undef
   };
   const begin = (value: Mutable<JsonObject> | Mutable<JsonArray>) => {
     add(value);
-    // Inside its container, a member waits for its value: the container's own members come after it.
     open.push({ value, from: pending.length });
+    // The member this container is the value of stays open until the container ends (openMemberOf).
     member = undefined;
   };
   const end = (offset: number, length: number) => {
