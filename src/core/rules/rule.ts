@@ -39,8 +39,8 @@ export interface PlanRule extends RuleBase {
   /** The finding is about the state at the end of the plan, wherever its pointer shows it. */
   readonly atEnd?: boolean;
   check(context: RuleContext, report: Report): void;
-  // A rule's quick fixes are in fixes/<code>.ts (FIXES in fixes/index.ts): the diagnostics never compute one,
-  // so the extension's activation bundle leaves them, and jsonc-parser's editor, to the quick-fix chunk.
+  // A rule's quick fixes are in fixes/<code>.ts (FIXES in fixes/index.ts), and its page in docs/rules/<code>.md:
+  // a rule finds, its fixes edit, and the diagnostics never compute a fix.
 }
 
 /** A rule about the other findings: it runs last, over the suppression comments and what they hid. */
