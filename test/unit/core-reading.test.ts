@@ -87,7 +87,7 @@ describe('reading a plan: comments, trailing commas and strings', () => {
   });
 
   it('a comma with nothing before it, an open comment and stray text are syntax errors', () => {
-    for (const broken of ['[,]', '{,}', '{"a": 1,,}', '{"a": /* open', '{"a": 1} /', '{} {}', '{"a": 01}']) {
+    for (const broken of ['[,]', '{,}', '{"a": 1,,}', '{"a": /* open', '/* open', '{"a": 1} /', '{} {}', '{"a": 01}']) {
       assert.ok(codes(broken).some((c) => c.startsWith('syntax@')), JSON.stringify(broken));
     }
   });
