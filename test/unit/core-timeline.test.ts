@@ -244,6 +244,15 @@ describe('the timeline of a generated plan', () => {
     assert.deepEqual(copy[10]!.after.nodes.map((n) => n.highest), timeline.steps[10]!.after.nodes.map((n) => n.highest));
   });
 
+  it('a later step never changes an earlier step\'s state: the plan cut short gives the same first steps', () => {
+    assert.ok(timeline && model);
+    const cut = 150;
+    const short = simulate({ ...model, steps: model.steps.slice(0, cut) });
+    const states = (t: Timeline, n: number) => JSON.stringify([t.initial, t.steps.slice(0, n).map((s) => ({ after: s.after, join: s.join }))], (k, v: unknown) => (k === 'declaration' ? undefined : v));
+    assert.equal(short.steps.length, cut);
+    assert.equal(states(timeline, cut), states(short, cut));
+  });
+
   it('the nodes\' majors after each step follow the upgrades, whatever else the step did', () => {
     const skewed = analyze(`{
       "nodes": { "A": { "highest": "4.3790", "lowest": "3.2195" }, "B": { "highest": "2.1000" }, "C": { "highest": "3.2195" } },
