@@ -91,7 +91,7 @@ export class PlanDocument {
   /**
    * The value a JSON Pointer names, with keys as written in the file. Each segment is read as the node it
    * meets wants it: an index in an array, a key in an object (so "0" can be either). With a key given
-   * twice, the last one is named, as JSON.parse would take it.
+   * twice, the first one is named: the one the reader reads (docs/format.md).
    */
   nodeAt(pointer: string): JsonValue | undefined {
     const segments = parsePointer(pointer);
@@ -153,10 +153,9 @@ function child(value: JsonValue, segment: string): JsonValue | undefined {
   return value.type === 'array' && INDEX.test(segment) ? value.items[Number(segment)] : undefined;
 }
 
-/** The member a pointer segment names in an object: the last, if the key is given twice, as JSON.parse takes it. */
+/** The member a pointer segment names in an object: the first, if the key is given twice, as the reader takes it. */
 function memberNamed(object: JsonObject, key: string): JsonMember | undefined {
-  for (let i = object.members.length - 1; i >= 0; i--) if (object.members[i]!.key === key) return object.members[i];
-  return undefined;
+  return object.members.find((m) => m.key === key);
 }
 
 function parsePointer(pointer: string): string[] | undefined {

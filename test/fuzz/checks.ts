@@ -117,7 +117,7 @@ interface Named {
 
 /**
  * Every element a pointer may name: array indexes and object keys, trying each duplicate key. JSON
- * Pointers cannot tell duplicate keys apart, so `nodeAt` (which takes the last) may miss the one meant.
+ * Pointers cannot tell duplicate keys apart, so `nodeAt` (which takes the first) may miss the one meant.
  */
 function resolveAll(root: JsonNode, pointer: string): { nodes: Named[]; ambiguous: boolean } {
   const segments = pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));

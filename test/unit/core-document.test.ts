@@ -15,6 +15,15 @@ describe('PlanDocument: offsets, positions and JSON Pointers', () => {
     assert.equal(doc.nodeAt('steps'), undefined, 'a pointer starts with a slash');
   });
 
+  it('names the first of a key given twice, the one the reader reads', () => {
+    const twice = '{ "nodes": { "A": {} }, "steps": [], "nodes": { "B": {} } }';
+    const doc2 = new PlanDocument(twice);
+    assert.equal(doc2.nodeAt('/nodes')!.offset, twice.indexOf('{ "A"'));
+    assert.equal(doc2.memberAt('/nodes')!.offset, twice.indexOf('"nodes"'));
+    assert.ok(doc2.nodeAt('/nodes/A'));
+    assert.equal(doc2.nodeAt('/nodes/B'), undefined);
+  });
+
   it('escapes ~ and / in keys as RFC 6901 says', () => {
     assert.equal(toPointer(['nodes', 'A~B']), '/nodes/A~0B');
     assert.equal(toPointer(['nodes', 'x/y']), '/nodes/x~1y');
