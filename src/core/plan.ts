@@ -63,7 +63,8 @@ export interface NodeReference extends Located {
   readonly declaration: NodeDeclaration | undefined;
 }
 
-interface StepBase extends Located {
+/** What every step has, whatever its action. */
+export interface StepBase extends Located {
   /** The element of "steps": an object, or whatever was written instead. */
   readonly node: JsonValue;
   readonly index: number;

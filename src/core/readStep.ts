@@ -1,7 +1,7 @@
 import { closest } from './closest';
 import { ACTIONS, ALLOWED_STEP_PROPERTIES, isAction, type Action } from './format';
 import { nodeKey } from './nodeNames';
-import type { Located, NodeReference, RegistryStep, SecurityStep, Step } from './plan';
+import type { Located, NodeReference, RegistryStep, SecurityStep, Step, StepBase } from './plan';
 import { at, Properties, type Member, type Reading } from './reading';
 import { readTarget } from './readVersions';
 import { literalValue, type JsonValue } from './tree';
@@ -11,15 +11,6 @@ const ACTION_ONLY: ReadonlySet<string> = new Set(['action']);
 
 function unreadableStep(pointer: string, node: JsonValue, index: number): Step {
   return { pointer, node, index, id: undefined, description: undefined, action: undefined };
-}
-
-/** What every step has, whatever its action. */
-interface Common {
-  readonly pointer: string;
-  readonly node: JsonValue;
-  readonly index: number;
-  readonly id: string | undefined;
-  readonly description: string | undefined;
 }
 
 /** One element of "steps" (docs/format.md, "Steps"). A step whose action cannot be read is kept, unreadable. */
@@ -76,7 +67,7 @@ export function readStep(r: Reading, node: JsonValue, index: number): Step {
   }
 }
 
-function registryStep(r: Reading, common: Common, action: RegistryStep['action'], props: Properties, located: Located): RegistryStep {
+function registryStep(r: Reading, common: StepBase, action: RegistryStep['action'], props: Properties, located: Located): RegistryStep {
   const nameMember = props.get('name');
   const name = r.optionalString(nameMember);
   if (!nameMember) r.issue(located, `A ${action} step needs "name": "${NO_VERSION_CHECK}".`);
@@ -100,7 +91,7 @@ function registryStep(r: Reading, common: Common, action: RegistryStep['action']
   return { pointer, node, index, id, description, action, target, key, atParametersKey: key === undefined || isParametersKey(key), type, data };
 }
 
-function securityStep(r: Reading, common: Common, props: Properties, located: Located): SecurityStep {
+function securityStep(r: Reading, common: StepBase, props: Properties, located: Located): SecurityStep {
   const grant = r.optionalString(props.get('grant'));
   const revoke = r.optionalString(props.get('revoke'));
   if (props.has('grant') === props.has('revoke')) r.issue(located, 'A cluster-security step takes exactly one of "grant" or "revoke".');
