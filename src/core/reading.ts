@@ -55,7 +55,6 @@ export class Properties {
   }
 }
 
-
 /**
  * What the reader (readPlan.ts, readVersions.ts, readStep.ts) has found so far, and the helpers that record a
  * problem where it is. Reading never stops at a problem: a bad element is recorded and left undefined, so the

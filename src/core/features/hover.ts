@@ -282,8 +282,6 @@ function describeStep(step: Step): string {
   }
 }
 
-
-
 /** One sentence on what happened to the step's node, for the steps the simulation acts on. */
 function outcomeOf(result: StepResult): string | undefined {
   const { step, target, join } = result;
