@@ -19,6 +19,7 @@ import { readFileSync } from 'node:fs';
 import * as v8 from 'node:v8';
 import { parseTree } from 'jsonc-parser';
 import { analyze } from '../src/core/analyze';
+import { PARSE_OPTIONS } from '../src/core/tree';
 import { median } from './measure';
 
 interface GcStatistics {
@@ -64,7 +65,7 @@ function main(): void {
   const text = readFileSync(process.argv[2]!, 'utf8');
   const subjects = {
     analysis: () => analyze(text),
-    parseTree: () => parseTree(text, [], { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true }),
+    parseTree: () => parseTree(text, [], PARSE_OPTIONS),
   };
   // One run of each on a tiny plan first, so that loading and compiling the code do not count as memory of
   // the result.

@@ -31,6 +31,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseTree, visit } from 'jsonc-parser';
 import { analyze, fixesFor } from '../src/core';
+import { PARSE_OPTIONS } from '../src/core/tree';
 import { generatePlan, type GeneratedPlan, type Variant } from './generate';
 import { hasGc, measure, median, type AnySubject, type Timing } from './measure';
 import type { HeapResult, Retained } from './heap';
@@ -151,7 +152,7 @@ async function main(): Promise<void> {
             return count;
           },
         },
-        { name: 'parseTree', run: () => parseTree(text, [], { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true }) },
+        { name: 'parseTree', run: () => parseTree(text, [], PARSE_OPTIONS) },
         { name: 'analysis', run: () => analyze(text) },
       ];
       // The peer's doValidation is async: measure awaits it inside its timed region only.

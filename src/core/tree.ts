@@ -1,4 +1,4 @@
-import { visit, type ParseError } from 'jsonc-parser';
+import { visit, type ParseError, type ParseOptions } from 'jsonc-parser';
 
 /**
  * The tree of a plan's text, built from jsonc-parser's `visit` events as its own `parseTree` builds one, with
@@ -44,6 +44,9 @@ export interface JsonMember extends Span {
 }
 
 export type JsonPath = (string | number)[];
+
+/** How a plan is read: JSONC, so comments and trailing commas are allowed; an empty text is no error. */
+export const PARSE_OPTIONS: ParseOptions = { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true };
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -117,7 +120,7 @@ export function buildTree(text: string, errors: ParseError[]): JsonValue | undef
         errors.push({ error, offset, length });
       },
     },
-    { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true },
+    PARSE_OPTIONS,
   );
   return root;
 }

@@ -7,14 +7,14 @@ import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseTree, type Node as JsonNode } from 'jsonc-parser';
 import { analyze } from '../../src/core';
+import { PARSE_OPTIONS } from '../../src/core/tree';
 
-const OPTIONS = { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true };
 const plan = (nodes: string, steps: string) => `{ "nodes": { ${nodes} }, "steps": [ ${steps} ] }`;
 const node1 = '"NODE1": { "version": "ws2003-rtm" }';
 const codes = (text: string) => analyze(text).findings.map((f) => `${f.code}@${f.pointer}`);
 
 function stepsArray(text: string): JsonNode {
-  return parseTree(text, [], OPTIONS)!.children!.find((p) => p.children![0]!.value === 'steps')!.children![1]!;
+  return parseTree(text, [], PARSE_OPTIONS)!.children!.find((p) => p.children![0]!.value === 'steps')!.children![1]!;
 }
 
 describe('reading a plan: what values alone would hide', () => {
@@ -95,7 +95,7 @@ describe('reading a plan: comments, trailing commas and strings', () => {
   it('whitespace JSON does not allow is read as jsonc-parser reads it', () => {
     for (const text of ['{"a":\u00a01}', '{"a": 1}\u2028', '{"a": "x\ty"}']) {
       const errors: { error: number }[] = [];
-      parseTree(text, errors as never, OPTIONS);
+      parseTree(text, errors as never, PARSE_OPTIONS);
       assert.equal(analyze(text).document.syntaxErrors.length, errors.length, JSON.stringify(text));
     }
   });

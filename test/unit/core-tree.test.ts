@@ -10,10 +10,9 @@ import { describe, it } from 'node:test';
 import { findNodeAtOffset, getNodePath, parseTree, type Node, type ParseError } from 'jsonc-parser';
 import { mutate, planCorpus } from '../../bench/corpus';
 import { seededRandom } from '../../bench/random';
-import { buildTree, pathAt, type JsonValue } from '../../src/core/tree';
+import { buildTree, PARSE_OPTIONS, pathAt, type JsonValue } from '../../src/core/tree';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const OPTIONS = { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true };
 
 /** Empty when `ours` is jsonc-parser's `theirs`; otherwise where they first differ. */
 function difference(ours: JsonValue | undefined, theirs: Node | undefined, where = '$'): string {
@@ -50,7 +49,7 @@ function check(label: string, text: string): boolean {
   let theirs: Node | undefined;
   const theirErrors: ParseError[] = [];
   try {
-    theirs = parseTree(text, theirErrors, OPTIONS);
+    theirs = parseTree(text, theirErrors, PARSE_OPTIONS);
   } catch {
     return false; // jsonc-parser overflows the stack on the fuzz regressions nested thousands deep
   }
