@@ -235,6 +235,7 @@ describe('the timeline of a generated plan', () => {
       if (r.join) assert.ok(plainObject(r.join) && plainObject(r.join.joiner) && r.join.sponsors.every(plainObject));
     }
     const refused = timeline.steps.filter((s) => s.join?.outcome === 'refused');
+    assert.ok(refused.length > 0, 'the generated plan has refused joins');
     assert.deepEqual(
       refused.map((s) => s.step.index),
       analyze(text).findings.filter((f) => f.code === 'join-incompatible').map((f) => Number(f.pointer.split('/')[2])),
