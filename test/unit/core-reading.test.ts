@@ -8,10 +8,10 @@ import { describe, it } from 'node:test';
 import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { analyze } from '../../src/core';
 import { PARSE_OPTIONS } from '../../src/core/tree';
+import { codesAt as codes } from './helpers/plans';
 
 const plan = (nodes: string, steps: string) => `{ "nodes": { ${nodes} }, "steps": [ ${steps} ] }`;
 const node1 = '"NODE1": { "version": "ws2003-rtm" }';
-const codes = (text: string) => analyze(text).findings.map((f) => `${f.code}@${f.pointer}`);
 
 function stepsArray(text: string): JsonNode {
   return parseTree(text, [], PARSE_OPTIONS)!.children!.find((p) => p.children![0]!.value === 'steps')!.children![1]!;

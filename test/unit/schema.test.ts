@@ -26,8 +26,9 @@ import { describe, it } from 'node:test';
 import Ajv from 'ajv';
 import { parse, type ParseError } from 'jsonc-parser';
 import { getLanguageService, TextDocument } from 'vscode-json-languageservice';
+import { planFiles } from '../../bench/corpus';
 import { analyze } from '../../src/core';
-import { at, everyOptionalProperty, plan, raw, REPO_ROOT, step, type Value } from './helpers/plans';
+import { at, codesAt, everyOptionalProperty, plan, raw, REPO_ROOT, step, type Value } from './helpers/plans';
 
 const SCHEMA_PATH = path.join(REPO_ROOT, 'schemas', 'clusterplan.schema.json');
 const SCHEMA = JSON.parse(fs.readFileSync(SCHEMA_PATH, 'utf8')) as Record<string, unknown>;
@@ -54,10 +55,6 @@ function validateText(text: string): Verdict {
   const valid = validate(value);
   const errors = validate.errors ?? [];
   return { valid, errors: errors.map((e) => `${e.instancePath || '(root)'} ${e.message}`), paths: errors.map((e) => e.instancePath) };
-}
-
-function readerCodes(text: string): string[] {
-  return analyze(text).findings.map(at);
 }
 
 function schemaFindings(text: string): string[] {
@@ -420,16 +417,9 @@ describe('the schema', () => {
 
 // ── the examples ─────────────────────────────────────────────────────────────────────────────────────
 
-function examples(dir: string): string[] {
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? examples(path.join(dir, e.name)) : e.name.endsWith('.clusterplan') ? [path.join(dir, e.name)] : []))
-    .sort();
-}
-
 describe('the examples', () => {
   const root = path.join(REPO_ROOT, 'examples');
-  const files = examples(root).map((file) => ({ name: path.relative(root, file).split(path.sep).join('/'), text: fs.readFileSync(file, 'utf8') }));
+  const files = planFiles(root).sort().map((file) => ({ name: path.relative(root, file).split(path.sep).join('/'), text: fs.readFileSync(file, 'utf8') }));
 
   it('are all here: 2 plans and 15 mistakes', () => {
     assert.equal(files.length, 17);
@@ -504,19 +494,19 @@ describe('the schema accepts what it cannot check', () => {
 describe('the reader agrees: a schema or invalid-version finding exactly where the schema rejects', () => {
   for (const c of REJECTED) {
     it(`rejects: ${label(c)}`, () => {
-      assert.notDeepEqual(schemaFindings(c.text), [], `the reader accepts it: ${readerCodes(c.text).join(', ')}`);
+      assert.notDeepEqual(schemaFindings(c.text), [], `the reader accepts it: ${codesAt(c.text).join(', ')}`);
     });
   }
   for (const c of ACCEPTED) {
     it(`accepts: ${label(c)}`, () => {
-      const codes = readerCodes(c.text).filter((code) => SCHEMA_CODES.has(code.slice(0, code.indexOf('@'))) || code.startsWith('unknown-version-alias@'));
+      const codes = codesAt(c.text).filter((code) => SCHEMA_CODES.has(code.slice(0, code.indexOf('@'))) || code.startsWith('unknown-version-alias@'));
       assert.deepEqual(codes, []);
     });
   }
   for (const c of NEVER_ALIASES) {
     it(`unknown-version-alias, not schema: ${label(c)}`, () => {
       assert.deepEqual(schemaFindings(c.text), []);
-      assert.ok(readerCodes(c.text).includes(c.expect), readerCodes(c.text).join(', '));
+      assert.ok(codesAt(c.text).includes(c.expect), codesAt(c.text).join(', '));
     });
   }
   for (const c of READER_GAPS) {
@@ -532,7 +522,7 @@ describe('the reader agrees: a schema or invalid-version finding exactly where t
   for (const c of OTHER_RULES) {
     it(`another rule: ${label(c)}`, () => {
       assert.deepEqual(schemaFindings(c.text), []);
-      assert.ok(readerCodes(c.text).includes(c.expect), readerCodes(c.text).join(', '));
+      assert.ok(codesAt(c.text).includes(c.expect), codesAt(c.text).join(', '));
     });
   }
 });
