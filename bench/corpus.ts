@@ -1,5 +1,5 @@
 /**
- * The plans that differential checks run on (test/unit/jsonc-tree.test.ts, bench/compare.ts): every
+ * The plans that differential checks run on (test/unit/core-tree.test.ts, bench/compare.ts): every
  * .clusterplan under examples/ and test/, the generated benchmark plans, and random mutations of them.
  */
 import * as fs from 'node:fs';

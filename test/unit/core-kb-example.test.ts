@@ -6,8 +6,8 @@ import { readKbExample, withoutLine } from './helpers/plans';
 /**
  * examples/kb811272-rc2-to-rtm.clusterplan follows KB 811272 and has no finding. Removing any one step
  * breaks the procedure in a way docs/simulation.md predicts; the expected findings below were worked out by hand
- * from the model (§2) and the rules (§4), then compared with the engine. Pointers are the indices AFTER
- * the removal.
+ * from its model and join rules and from the rule pages (docs/rules/), then compared with the engine.
+ * Pointers are the indices AFTER the removal.
  *
  * The steps of the example:
  *   0 stop NODE1          5 join NODE2 (sponsor NODE1)   10 restart NODE1

@@ -1,7 +1,8 @@
 /**
- * The one reading route: jsonc-parser's tree, read once into the plan model (src/core/readPlan.ts). These are
- * the regression cases of the readers it replaced (the JSON.parse values reader, the hand-written tree and
- * the step locator): each one once told two routes apart, and the route that remains must get it right.
+ * The one reading route: the tree built from jsonc-parser's events (src/core/tree.ts), read once into the
+ * plan model (src/core/readPlan.ts). These are the regression cases of the readers it replaced (the
+ * JSON.parse values reader, the hand-written tree and the step locator): each one once told two routes
+ * apart, and the route that remains must get it right.
  */
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
