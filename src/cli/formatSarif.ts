@@ -24,7 +24,7 @@ export function formatSarif(reports: readonly FileReport[], tool: { version: str
               id: r.code,
               shortDescription: { text: r.title },
               fullDescription: { text: r.explanation },
-              help: { text: r.explanation, markdown: rulePage(r.code) ?? fallbackHelp(r) },
+              help: { text: r.explanation, markdown: uploadable(rulePage(r.code) ?? fallbackHelp(r), tool.helpBaseUri) },
               ...(tool.helpBaseUri !== undefined ? { helpUri: ruleDocsUri(tool.helpBaseUri, r.code) } : {}),
               defaultConfiguration: { level: LEVEL[r.severity] },
             })),
@@ -68,4 +68,14 @@ function toUri(file: string): string {
 /** Without its page (an installation that lacks docs/), a rule's help is its title and explanation. */
 function fallbackHelp(rule: Rule): string {
   return `# ${rule.code}\n\n${rule.title}\n\n${rule.explanation}\n`;
+}
+
+/**
+ * The page as it reads once uploaded, away from its folder: a link to another page points into the folder
+ * `--help-base-uri` names or, without one, becomes its words.
+ */
+function uploadable(page: string, helpBaseUri: string | undefined): string {
+  return page.replace(/\[([^\]]+)\]\((?![a-z][a-z0-9+.-]*:|#)([^)\s]+)\)/gi, (_link, words: string, target: string) =>
+    helpBaseUri === undefined ? words : `[${words}](${new URL(target, helpBaseUri.replace(/\/*$/, '/')).href})`,
+  );
 }
