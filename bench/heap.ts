@@ -20,7 +20,7 @@ import * as v8 from 'node:v8';
 import { parseTree } from 'jsonc-parser';
 import { analyze } from '../src/core/analyze';
 import { PARSE_OPTIONS } from '../src/core/tree';
-import { median } from './measure';
+import { collectGarbage, hasGc, median } from './measure';
 
 interface GcStatistics {
   readonly gcType: string;
@@ -39,12 +39,12 @@ export interface Retained {
 
 export interface HeapResult {
   readonly textBytes: number;
-  readonly base: number;
   readonly peakHeapUsed: number;
   readonly gcs: number;
   readonly youngGeneration: number;
   readonly maxRssBefore: number;
   readonly maxRssAfter: number;
+  /** How many findings the measured analysis had: the run shows it, so a run that analysed nothing shows. */
   readonly findings: number;
   readonly retained: { readonly analysis: Retained; readonly parseTree: Retained };
 }
@@ -55,11 +55,10 @@ const TINY = '{"nodes": {"A": {"version": "ws2003-rc2"}}, "steps": [{"action": "
 if (require.main === module) main();
 
 function main(): void {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  if (!gc) throw new Error('run with --expose-gc');
+  if (!hasGc()) throw new Error('run with --expose-gc');
   const fullGc = () => {
-    gc();
-    gc();
+    collectGarbage();
+    collectGarbage();
   };
 
   const text = readFileSync(process.argv[2]!, 'utf8');
@@ -116,7 +115,6 @@ function main(): void {
 
   const output: HeapResult = {
     textBytes: Buffer.byteLength(text),
-    base,
     peakHeapUsed: peak - base,
     gcs: profile.statistics.length,
     youngGeneration: newSpace?.space_size ?? 0,

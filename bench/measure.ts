@@ -8,9 +8,7 @@
  * limit), and the next allocation-heavy runs then pay for growing it again. On this machine that made one
  * 10,000-step run up to 9× slower than the same run without the forced GC, while JSON.parse, which
  * allocates little, did not change: it would have measured the GC's reset, not the analysis. One run is
- * not enough to grow it back: the 10,000-step analysis measured 52–68 ms after one untimed run, 25–30 ms
- * after three and 21–37 ms after five, against 20–28 ms in a process that analyses over and over without a
- * forced GC, as the editor does (JSON.parse 3.2–3.7 ms in every case). Hence SETTLE_RUNS.
+ * not enough to grow it back; a few are. Hence SETTLE_RUNS.
  *
  * A forced full GC also frees what an editor never frees between two analyses, and the JavaScript engine
  * then throws away compiled code that only the freed objects made use of: the next runs of the analysis pay
@@ -46,8 +44,6 @@ export interface Timing {
   readonly max: number;
   /** ms per run, one per round, in round order (so two subjects can be compared round by round). */
   readonly samples: readonly number[];
-  /** Runs per sample: a fast subject is repeated so that one sample lasts at least `minSampleMs`. */
-  readonly reps: number;
 }
 
 export interface MeasureOptions {
@@ -59,7 +55,7 @@ export interface MeasureOptions {
    * Before each sample: a full GC, so no other subject's garbage (or its unfinished incremental marking) is
    * charged to this one, then untimed runs (SETTLE_RUNS, and SETTLE_MS) which grow the heap back to this
    * subject's working size and let the engine compile its code again (see above); the cleanest numbers.
-   * Without it, a GC starts each round only.
+   * Without it, a GC starts each round instead.
    */
   readonly settle?: boolean;
   readonly progress?: (done: number, total: number) => void;
@@ -68,10 +64,7 @@ export interface MeasureOptions {
 /** Untimed runs (of `reps` each) between the GC and the sample, with `settle`: at least this many… */
 const SETTLE_RUNS = 3;
 /** …and for at least this long. */
-const SETTLE_MS = 250;
-
-/** Results go here so the optimiser cannot drop a call whose result is unused. */
-export let sink: unknown;
+export const SETTLE_MS = 250;
 
 const gcFunction = (globalThis as { gc?: () => void }).gc;
 
@@ -86,14 +79,14 @@ export function collectGarbage(): void {
 /** Milliseconds per run of `fn`, over `reps` runs. */
 export function time(fn: () => unknown, reps = 1): number {
   const start = process.hrtime.bigint();
-  for (let i = 0; i < reps; i++) sink = fn();
+  for (let i = 0; i < reps; i++) fn();
   return Number(process.hrtime.bigint() - start) / 1e6 / reps;
 }
 
 /** Milliseconds per run of `fn`, over `reps` runs, each awaited before the next starts. */
 export async function timeAsync(fn: () => PromiseLike<unknown>, reps = 1): Promise<number> {
   const start = process.hrtime.bigint();
-  for (let i = 0; i < reps; i++) sink = await fn();
+  for (let i = 0; i < reps; i++) await fn();
   return Number(process.hrtime.bigint() - start) / 1e6 / reps;
 }
 
@@ -134,7 +127,7 @@ export async function measure(subjects: readonly AnySubject[], options: MeasureO
     options.progress?.(w + 1, total);
   }
   for (let r = 0; r < options.rounds; r++) {
-    collectGarbage();
+    if (!options.settle) collectGarbage();
     for (let k = 0; k < subjects.length; k++) {
       const i = (k + r) % subjects.length;
       if (options.settle) {
@@ -145,8 +138,7 @@ export async function measure(subjects: readonly AnySubject[], options: MeasureO
     }
     options.progress?.(options.warmup + r + 1, total);
   }
-  sink = undefined;
-  return summarise(subjects, samples, reps);
+  return summarise(subjects, samples);
 }
 
 /** Untimed runs after a forced GC: SETTLE_RUNS of them, and more until SETTLE_MS have passed. */
@@ -164,13 +156,12 @@ function calibrated(ms: number, minSampleMs: number): number {
   return Math.min(10_000, Math.max(1, Math.ceil(minSampleMs / Math.max(ms, 0.001))));
 }
 
-function summarise(subjects: readonly { readonly name: string }[], samples: readonly (readonly number[])[], reps: readonly number[]): Timing[] {
+function summarise(subjects: readonly { readonly name: string }[], samples: readonly (readonly number[])[]): Timing[] {
   return subjects.map((subject, i) => ({
     name: subject.name,
     median: median(samples[i]!),
     min: Math.min(...samples[i]!),
     max: Math.max(...samples[i]!),
     samples: samples[i]!,
-    reps: reps[i]!,
   }));
 }

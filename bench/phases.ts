@@ -14,7 +14,7 @@ import { RULES } from '../src/core/rules';
 import { simulate } from '../src/core/simulate';
 import { PARSE_OPTIONS } from '../src/core/tree';
 import { generatePlan, type Variant } from './generate';
-import { collectGarbage, median, sink, time } from './measure';
+import { collectGarbage, median, time } from './measure';
 
 export interface PhaseTimings {
   /** Per phase: median and min in ms. */
@@ -92,7 +92,6 @@ export function phaseBreakdown(text: string, rounds: number, warmup = 1): PhaseT
     put('analyze (whole)', wholeMs);
     put('parseTree alone', treeOnly);
   }
-  void sink;
   return {
     phases: PHASES.map((name) => ({ name, median: median(samples.get(name)!), min: Math.min(...samples.get(name)!) })),
     rules: [...ruleSamples]

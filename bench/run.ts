@@ -33,7 +33,7 @@ import { parseTree, visit } from 'jsonc-parser';
 import { analyze, fixesFor } from '../src/core';
 import { PARSE_OPTIONS } from '../src/core/tree';
 import { generatePlan, type GeneratedPlan, type Variant } from './generate';
-import { hasGc, measure, median, type AnySubject, type Timing } from './measure';
+import { hasGc, measure, median, SETTLE_MS, type AnySubject, type Timing } from './measure';
 import type { HeapResult, Retained } from './heap';
 import { createPeer, loadPeerSchema, PROBE_UNKNOWN_ACTION, SCHEMA_FILE } from './peer';
 import { phaseBreakdown, SHARED, type PhaseTimings } from './phases';
@@ -177,15 +177,16 @@ async function main(): Promise<void> {
   // ── phases ───────────────────────────────────────────────────────────────────────────────────────────
 
   say('Phases of the analysis (timed one after the other with the core modules, after a warm-up round)…');
-  const phaseRuns: { steps: number; variant: Variant; result: PhaseTimings }[] = [];
-  for (const [steps, variant, rounds] of [
+  const phaseRuns: { steps: number; variant: Variant; rounds: number; result: PhaseTimings }[] = [];
+  for (const [steps, variant, fullRounds] of [
     [10_000, 'clean', 5],
     [10_000, 'findings', 5],
     [100_000, 'clean', 2],
   ] as const) {
     process.stdout.write(`  ${n(steps).padStart(7)} ${variant.padEnd(8)} `);
-    const result = phaseBreakdown(plans.get(key(steps, variant))!.text, QUICK ? 2 : rounds);
-    phaseRuns.push({ steps, variant, result });
+    const rounds = QUICK ? 2 : fullRounds;
+    const result = phaseBreakdown(plans.get(key(steps, variant))!.text, rounds);
+    phaseRuns.push({ steps, variant, rounds, result });
     say(`done [${elapsed()}]`);
   }
   say();
@@ -249,7 +250,7 @@ async function main(): Promise<void> {
       if (child.status !== 0) throw new Error(`heap child failed: ${child.stderr}`);
       const m = JSON.parse(child.stdout) as HeapResult;
       say(
-        `  ${variant.padEnd(8)} text ${mb(m.textBytes)}: peak heap used ${mb(m.peakHeapUsed)} above the baseline (${m.gcs} GCs sampled; ` +
+        `  ${variant.padEnd(8)} text ${mb(m.textBytes)}, ${m.findings} findings: peak heap used ${mb(m.peakHeapUsed)} above the baseline (${m.gcs} GCs sampled; ` +
           `true peak at most ${mb(m.youngGeneration)} higher), peak RSS ${mb(m.maxRssBefore)} → ${mb(m.maxRssAfter)}`,
       );
       say(`  ${''.padEnd(8)} retained: analysis ${retainedText(m.retained.analysis)}, parseTree alone ${retainedText(m.retained.parseTree)}: ${retainedRatio(m).toFixed(2)}×`);
@@ -307,9 +308,9 @@ async function main(): Promise<void> {
   printTable(header, table);
   say();
 
-  for (const { steps, variant, result } of phaseRuns) {
+  for (const { steps, variant, rounds, result } of phaseRuns) {
     const sum = result.phases.find((p) => p.name === 'sum of phases')!.median;
-    say(`Phases at ${n(steps)} steps, ${variant} (median ms of ${QUICK ? 2 : steps === 100_000 ? 2 : 5} rounds; share of the sum):`);
+    say(`Phases at ${n(steps)} steps, ${variant} (median ms of ${rounds} rounds; share of the sum):`);
     say(
       '  ' +
         result.phases
@@ -411,7 +412,7 @@ async function main(): Promise<void> {
       START,
       `Measured by \`npm run bench\` on ${date}: ${machine}; load average ${loadAtStart} at the start.`,
       '',
-      'Median milliseconds of alternating rounds after warm-up (before each sample a GC, then untimed runs for at least 250 ms), in one process, on generated plans that are',
+      `Median milliseconds of alternating rounds after warm-up (before each sample a GC, then untimed runs for at least ${SETTLE_MS} ms), in one process, on generated plans that are`,
       'clean / have findings on about 1% of their steps. The full analysis is `analyze(text)`: parse, plan model, simulation and every rule. The peer is',
       `VS Code's JSON language service (vscode-json-languageservice ${PEER_VERSION}): \`parseJSONDocument\` and \`doValidation\` against the format's JSON schema`,
       `(${SCHEMA_FILE}), up to ${n(PEER_SIZES[PEER_SIZES.length - 1]!)} steps. A ratio is the median of the per-round ratios (both subjects timed in the same`,
