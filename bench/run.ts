@@ -33,7 +33,7 @@ import { parseTree, visit } from 'jsonc-parser';
 import { analyze, fixesFor } from '../src/core';
 import { PARSE_OPTIONS } from '../src/core/tree';
 import { generatePlan, type GeneratedPlan, type Variant } from './generate';
-import { hasGc, measure, median, SETTLE_MS, type AnySubject, type Timing } from './measure';
+import { hasGc, measure, median, SETTLE_MS, time, type AnySubject, type Timing } from './measure';
 import type { HeapResult, Retained } from './heap';
 import { createPeer, loadPeerSchema, PROBE_UNKNOWN_ACTION, SCHEMA_FILE } from './peer';
 import { phaseBreakdown, SHARED, type PhaseTimings } from './phases';
@@ -203,15 +203,16 @@ async function main(): Promise<void> {
     if (!target) continue;
     const fixes = fixesFor(fixAnalysis, target);
     if (fixes.length === 0) throw new Error(`no fix for the ${code} finding at ${target.pointer}`);
-    const [timing] = await measure([{ name: code, run: () => fixesFor(fixAnalysis, target) }], { rounds: QUICK ? 5 : 21, warmup: 3, minSampleMs: 0 });
+    // Warm, as the editor computes them after typing: settled after the GC, and repeated for 50 ms a sample.
+    const [timing] = await measure([{ name: code, run: () => fixesFor(fixAnalysis, target) }], { rounds: QUICK ? 5 : 21, warmup: 3, minSampleMs: 50, settle: true });
     fixTimings.push({ code, count: targets.length, timing: timing!, edits: fixes[0]!.edits.length });
     say(`  ${code} at ${target.pointer} (the middle one of ${targets.length}): ${fmt(timing!.median)} ms median, ${fmt(timing!.min)} ms min, max ${fmt(timing!.max)} ms`);
   }
-  // Every join-incompatible finding, once each after the warm-up above: the worst case across the plan.
+  // Every join-incompatible finding, warm after the runs above: the worst case across the plan.
   const worstJoinFix = Math.max(
-    ...fixAnalysis.findings.filter((f) => f.code === 'join-incompatible').map((f) => median([0, 1, 2].map(() => timeOnce(() => fixesFor(fixAnalysis, f))))),
+    ...fixAnalysis.findings.filter((f) => f.code === 'join-incompatible').map((f) => median([0, 1, 2].map(() => time(() => fixesFor(fixAnalysis, f), 20)))),
   );
-  say(`  join-incompatible, worst of all ${fixTimings[0]?.count ?? 0} findings (median of 3 each): ${fmt(worstJoinFix)} ms`);
+  say(`  join-incompatible, worst of all ${fixTimings[0]?.count ?? 0} findings (median of 3 samples of 20 runs each): ${fmt(worstJoinFix)} ms`);
   say();
 
   // ── the CLI, whole process ───────────────────────────────────────────────────────────────────────────
@@ -457,12 +458,6 @@ function pairedRatio(a: Timing, b: Timing): number {
 
 function key(steps: number, variant: Variant): string {
   return `${steps}/${variant}`;
-}
-
-function timeOnce(fn: () => unknown): number {
-  const start = process.hrtime.bigint();
-  fn();
-  return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
 function printTable(head: readonly string[], body: readonly (readonly string[])[]): void {
