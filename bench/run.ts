@@ -130,7 +130,10 @@ async function main(): Promise<void> {
     readonly variant: Variant;
     readonly bytes: number;
     readonly timings: Readonly<Record<'JSON.parse' | 'visit' | 'parseTree' | 'analysis', Timing>> & { readonly peer?: Timing };
+    /** At the largest size: the same subjects on the plan a tenth its size, in the same rounds (the growth). */
+    readonly tenth?: Readonly<Record<Grown, Timing>>;
   }
+  type Grown = 'JSON.parse' | 'parseTree' | 'analysis';
   const rows: Row[] = [];
   say(`Timing JSON.parse, jsonc-parser visit, jsonc-parser parseTree, the full analysis and (up to ${n(PEER_SIZES[PEER_SIZES.length - 1]!)} steps) the peer, alternating (one dot per round)…`);
   for (const steps of SIZES) {
@@ -155,6 +158,15 @@ async function main(): Promise<void> {
       ];
       // The peer's doValidation is async: measure awaits it inside its timed region only.
       if (PEER_SIZES.includes(steps)) subjects.push({ name: 'peer', runAsync: () => peer(text) });
+      // The growth from a tenth of the size is a ratio too, so it is measured side by side as well.
+      const tenthText = steps === 100_000 ? plans.get(key(10_000, variant))!.text : undefined;
+      if (tenthText !== undefined) {
+        subjects.push(
+          { name: 'tenth JSON.parse', run: () => JSON.parse(tenthText) },
+          { name: 'tenth parseTree', run: () => parseTree(tenthText, [], PARSE_OPTIONS) },
+          { name: 'tenth analysis', run: () => analyze(tenthText) },
+        );
+      }
       const timings = await measure(
         subjects,
         // 50 ms samples: a fast subject is repeated, which averages out the short stalls of a shared machine.
@@ -162,8 +174,9 @@ async function main(): Promise<void> {
         // and the analysis not for the heap regrowing after the GC (measure.ts).
         { rounds, warmup, minSampleMs: 50, settle: true, progress: () => process.stdout.write('.') },
       );
-      const byName = Object.fromEntries(timings.map((t) => [t.name, t])) as Row['timings'];
-      rows.push({ steps, variant, bytes: Buffer.byteLength(text), timings: byName });
+      const byName = Object.fromEntries(timings.map((t) => [t.name, t])) as Row['timings'] & Record<`tenth ${Grown}`, Timing>;
+      const tenth = tenthText === undefined ? undefined : { 'JSON.parse': byName['tenth JSON.parse'], parseTree: byName['tenth parseTree'], analysis: byName['tenth analysis'] };
+      rows.push({ steps, variant, bytes: Buffer.byteLength(text), timings: byName, tenth });
       say(
         ` ${((Date.now() - t0) / 1000).toFixed(1)} s   JSON.parse ${fmt(byName['JSON.parse'].median)} ms, analysis ${fmt(byName.analysis.median)} ms` +
           ` = ${pairedRatio(byName.analysis, byName['JSON.parse']).toFixed(1)}×` +
@@ -356,12 +369,14 @@ async function main(): Promise<void> {
     }
   }
   for (const variant of VARIANTS) {
-    const [small, large] = [row(10_000, variant), row(100_000, variant)];
-    const growthOf = (s: 'analysis' | 'parseTree' | 'JSON.parse') => large.timings[s].median / small.timings[s].median;
-    // For scale: ten times the text costs parseTree and JSON.parse themselves more than ten times here (caches, the GC).
+    const large = row(100_000, variant);
+    const tenth = large.tenth!;
+    // The median of the per-round ratios, both sizes timed in the same rounds. For scale: ten times the text
+    // can cost parseTree and JSON.parse themselves more than ten times (caches, the GC).
+    const growthOf = (s: Grown) => pairedRatio(large.timings[s], tenth[s]);
     checks.push({
       target: `growth: analysis of 100,000 steps ≤ ${TARGET.growth}× 10,000 steps, ${variant}`,
-      measured: `${growthOf('analysis').toFixed(1)}× (${fmt(large.timings.analysis.median)} ms vs ${fmt(small.timings.analysis.median)} ms; parseTree alone: ${growthOf('parseTree').toFixed(1)}×, JSON.parse: ${growthOf('JSON.parse').toFixed(1)}×)`,
+      measured: `${growthOf('analysis').toFixed(1)}× (${fmt(large.timings.analysis.median)} ms vs ${fmt(tenth.analysis.median)} ms in the same rounds; parseTree alone: ${growthOf('parseTree').toFixed(1)}×, JSON.parse: ${growthOf('JSON.parse').toFixed(1)}×)`,
       ok: growthOf('analysis') <= TARGET.growth,
     });
   }
