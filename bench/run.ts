@@ -37,10 +37,11 @@ import { hasGc, measure, median, SETTLE_MS, time, type AnySubject, type Timing }
 import type { HeapResult, Retained } from './heap';
 import { createPeer, loadPeerSchema, PROBE_UNKNOWN_ACTION, SCHEMA_FILE } from './peer';
 import { phaseBreakdown, SHARED, type PhaseTimings } from './phases';
+import { machine as machineOf, performanceDoc, replaceBlock } from './results';
 
 const ROOT = path.resolve(__dirname, '../..');
 /** Where the results go: the block between START and END. No other file is written. */
-const PERFORMANCE_DOC = path.join(ROOT, 'docs', 'performance.md');
+const PERFORMANCE_DOC = performanceDoc(ROOT);
 const START = '<!-- bench:start -->';
 const END = '<!-- bench:end -->';
 const args = process.argv.slice(2);
@@ -71,8 +72,7 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 const n = (x: number) => x.toLocaleString('en-US');
 const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
 
-const cpus = os.cpus();
-const machine = `${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.arch()}`;
+const machine = machineOf();
 const loadAtStart = os.loadavg().map((l) => l.toFixed(1)).join(' ');
 say(`clusterplan benchmark: ${machine}`);
 say(`load average at start: ${loadAtStart}${QUICK ? '  (--quick: fewer rounds, not written anywhere)' : ''}`);
@@ -480,28 +480,4 @@ function printTable(head: readonly string[], body: readonly (readonly string[])[
   const line = (cells: readonly string[]) => '  ' + cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   say(line(head));
   for (const r of body) say(line(r));
-}
-
-/** Where `marker` first stands alone on a line, at or after `from`; -1 if nowhere. */
-function lineIndex(text: string, marker: string, from = 0): number {
-  for (let i = text.indexOf(marker, from); i >= 0; i = text.indexOf(marker, i + 1)) {
-    const lineStart = i === 0 || text[i - 1] === '\n';
-    const after = text.slice(i + marker.length, i + marker.length + 2);
-    if (lineStart && (after === '' || after.startsWith('\n') || after === '\r\n')) return i;
-  }
-  return -1;
-}
-
-/**
- * Puts `block` (markers included) in place of the text from `start` to `end` in `file`; appends it if the
- * markers are missing, and creates the file if there is none.
- */
-function replaceBlock(file: string, start: string, end: string, block: string): void {
-  let text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Performance\n';
-  // A marker counts only on a line of its own, so prose that quotes it is left alone.
-  const from = lineIndex(text, start);
-  const to = from < 0 ? -1 : lineIndex(text, end, from);
-  if (from >= 0 && to > from) text = text.slice(0, from) + block + text.slice(to + end.length);
-  else text = text.trimEnd() + '\n\n' + block + '\n';
-  fs.writeFileSync(file, text);
 }

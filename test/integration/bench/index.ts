@@ -1,9 +1,9 @@
-import * as fs from 'node:fs';
 import Module from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { generatePlan } from '../../../bench/generate';
+import { machine, performanceDoc, replaceBlock } from '../../../bench/results';
 import type { ClusterplanApi } from '../../../src/extension/extension';
 import { codes, diagnosticsWhere } from '../helpers';
 
@@ -119,26 +119,18 @@ async function timedActivation(): Promise<{ api: ClusterplanApi; requireMs: numb
 
 /** The results go into docs/performance.md between its bench-editor markers, with the date and the machine. */
 function writeResults(lines: readonly string[]): void {
-  const file = path.resolve(__dirname, '../../../../docs/performance.md');
+  const file = performanceDoc(path.resolve(__dirname, '../../../..'));
   const START = '<!-- bench-editor:start -->';
   const END = '<!-- bench-editor:end -->';
-  const doc = fs.readFileSync(file, 'utf8');
-  const from = doc.indexOf(START);
-  const to = doc.indexOf(END);
-  if (from < 0 || to < from) {
-    console.log(`bench:editor: ${file} has no ${START} … ${END}; results not written`);
-    return;
-  }
-  const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
   const block = [
     START,
-    `Measured by \`npm run bench:editor\` on ${new Date().toISOString().slice(0, 10)}: ${cpu}, ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at the end.`,
+    `Measured by \`npm run bench:editor\` on ${new Date().toISOString().slice(0, 10)}: ${machine()}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at the end.`,
     '',
     '```text',
     ...lines,
     '```',
-    '',
+    END,
   ].join('\n');
-  fs.writeFileSync(file, doc.slice(0, from) + block + doc.slice(to));
+  replaceBlock(file, START, END, block);
   console.log(`bench:editor: results written into ${file}`);
 }
