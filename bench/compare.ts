@@ -111,6 +111,11 @@ function againstRevision(revision: string, mutations: number): number {
   console.log(`compare: building ${revision} in a temporary worktree…`);
   const { core: before, cleanUp } = buildRevision(revision);
   try {
+    // The view reads the timeline's shape of today (`steps`); an older revision's cannot be read with it.
+    const timeline = before.analyze('{ "nodes": { "A": { "version": "ws2003-rtm" } }, "steps": [] }').timeline as object | undefined;
+    if (!timeline || !Array.isArray((timeline as { steps?: unknown }).steps)) {
+      throw new Error(`${revision} predates the timeline's steps: record its view there (node out/bench/compare.js --record FILE in a checkout of it), then compare with --against FILE`);
+    }
     const differences = new Differences();
     for (const [label, text] of inputs(mutations)) differences.check(label, view(before, text), view(current, text));
     console.log(`compare: ${differences.compared} plans and mutations against ${revision}: ${differences.count === 0 ? 'identical' : `${differences.count} differ`}`);
