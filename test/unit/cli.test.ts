@@ -297,6 +297,21 @@ describe('sarif format', () => {
     assert.deepEqual([...severities].sort(), ['error', 'information', 'warning']);
   });
 
+  test('an installation without the rule pages gives each rule its title and explanation as help', () => {
+    // dist/cli.js beside a package.json, as an npm install without docs/ would have it.
+    const dir = tempDir();
+    fs.mkdirSync(path.join(dir, 'dist'));
+    fs.copyFileSync(CLI, path.join(dir, 'dist', 'cli.js'));
+    fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(dir, 'package.json'));
+    const run = spawnSync(process.execPath, [path.join(dir, 'dist', 'cli.js'), 'check', '--format', 'sarif', path.join(ROOT, KB)], { encoding: 'utf8', timeout: 60_000 });
+    assert.equal(run.status, 0, run.stderr);
+    const rules = (JSON.parse(run.stdout) as Sarif).runs[0]!.tool.driver.rules;
+    assert.deepEqual(
+      rules.map((r) => r.help.markdown),
+      RULES.map((r) => `# ${r.code}\n\n${r.title}\n\n${r.explanation}\n`),
+    );
+  });
+
   test('--help-base-uri gives each rule a helpUri: the page of that name in the folder given', () => {
     const run = cli('check', '--format', 'sarif', '--help-base-uri', 'https://intranet.example/clusterplan/rules/', KB);
     assert.equal(run.status, 0);
