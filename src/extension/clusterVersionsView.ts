@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { timelineItems, timelineNodes, type NodeItem, type Severity, type TimelineItem } from '../core';
 import { LANGUAGE_ID, type AnalysisCache } from './analyses';
+import { shownInTab } from './tabs';
 
 export const VIEW_ID = 'clusterplan.clusterVersions';
 export const REVEAL_STEP = 'clusterplan.revealStep';
@@ -34,6 +35,7 @@ export class ClusterVersionsView implements vscode.TreeDataProvider<Row>, vscode
       this.view,
       this.changed,
       vscode.window.onDidChangeActiveTextEditor(() => this.follow()),
+      vscode.window.tabGroups.onDidChangeTabs(() => this.followTabs()),
       onDidValidate((d) => d === this.document && this.refresh()),
       vscode.window.onDidChangeTextEditorSelection((e) => this.revealAt(e.textEditor, e.selections[0]?.active)),
       vscode.commands.registerCommand(REVEAL_STEP, (uri: vscode.Uri, offset: number, length: number) => revealInEditor(uri, offset, length)),
@@ -46,6 +48,16 @@ export class ClusterVersionsView implements vscode.TreeDataProvider<Row>, vscode
     // Another kind of editor (output, settings) keeps the last plan: the tree should not flicker away.
     if (editor && editor.document.languageId !== LANGUAGE_ID && editor.document.uri.scheme !== 'output') this.document = undefined;
     else if (editor?.document.languageId === LANGUAGE_ID) this.document = editor.document;
+    this.refresh();
+  }
+
+  /**
+   * The plan goes with its last tab, as its problems do. Drawing it after that would also analyse, and
+   * keep, a document that VS Code may hold open for minutes with no tab.
+   */
+  private followTabs(): void {
+    if (!this.document || shownInTab(this.document.uri)) return;
+    this.document = undefined;
     this.refresh();
   }
 

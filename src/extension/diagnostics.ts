@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { LANGUAGE_ID, type AnalysisCache } from './analyses';
 import { validationDelay } from './settings';
+import { shownInTab, tabUri } from './tabs';
 import { toDiagnostic } from './toDiagnostic';
 
 /**
@@ -102,14 +103,4 @@ export class DiagnosticsController implements vscode.Disposable {
     this.validated.dispose();
     this.collection.dispose();
   }
-}
-
-function tabUri(tab: vscode.Tab): vscode.Uri | undefined {
-  if (tab.input instanceof vscode.TabInputText) return tab.input.uri;
-  if (tab.input instanceof vscode.TabInputTextDiff) return tab.input.modified;
-  return undefined;
-}
-
-function shownInTab(uri: vscode.Uri): boolean {
-  return vscode.window.tabGroups.all.some((group) => group.tabs.some((tab) => tabUri(tab)?.toString() === uri.toString()));
 }

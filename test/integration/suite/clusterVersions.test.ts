@@ -55,6 +55,14 @@ describe('the Cluster Versions tree', () => {
     assert.match(String(nodes[1]!.description), /running · 0x00040ECE \(4\.3790\).*check bypassed · changed: service, bypass$/);
   });
 
+  it('empties when the last tab of its plan closes, though VS Code may keep the file open', async () => {
+    const t = await tree();
+    await showFile('kb811272-rc2-to-rtm.clusterplan');
+    await rowsWhere(t, (rows) => rows.length === 16, '16 rows');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await rowsWhere(t, (rows) => rows.length === 0, 'no rows once the tab is closed');
+  });
+
   it('reveals a step from its row, and selects the row of the step under the cursor', async () => {
     const t = await tree();
     const editor = await showFile('kb811272-rc2-to-rtm.clusterplan');
