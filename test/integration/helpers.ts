@@ -91,3 +91,23 @@ export async function closeAllEditors(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
+
+/**
+ * Resolves once VS Code has closed the document. Its last tab goes first; the document itself is closed
+ * a moment later, and until then features may still ask about it. Rejects after `timeoutMs`.
+ */
+export function documentClosed(document: vscode.TextDocument, timeoutMs = 20_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (document.isClosed) return resolve();
+    const subscription = vscode.workspace.onDidCloseTextDocument((d) => {
+      if (d !== document) return;
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve();
+    });
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${document.uri.toString()} to close`));
+    }, timeoutMs);
+  });
+}

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { codes, diagnosticsWhere, rangeOf, showPlan } from '../helpers';
+import { codes, diagnosticsWhere, documentClosed, rangeOf, showPlan } from '../helpers';
 
 interface Stats {
   cachedAnalyses: number;
@@ -15,18 +15,21 @@ describe('opening, editing and closing many plans', () => {
     const api = await vscode.extensions.getExtension('clusterplan.clusterplan')!.activate();
     const stats = () => api.stats() as Stats;
     const before = stats();
-    const uris: vscode.Uri[] = [];
+    const documents: vscode.TextDocument[] = [];
     for (let i = 0; i < 50; i++) {
       const editor = await showPlan(`{\n  "nodes": { "N${i}": { "version": "ws2003-rtm" } },\n  "steps": [ { "action": "stop", "node": "N${i}X" } ]\n}`);
       const uri = editor.document.uri;
-      uris.push(uri);
+      documents.push(editor.document);
       await diagnosticsWhere(uri, (d) => codes(d).includes('unknown-node'), `unknown-node in plan ${i}`);
       await editor.edit((b) => b.replace(rangeOf(editor.document, `N${i}X`), `N${i}`));
       await diagnosticsWhere(uri, (d) => codes(d).join() === 'cluster-offline', `the edit of plan ${i}`);
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
       await diagnosticsWhere(uri, (d) => d.length === 0, `plan ${i} cleared on close`);
     }
-    for (const uri of uris) assert.deepEqual(vscode.languages.getDiagnostics(uri), [], uri.toString());
+    // The problems go with the last tab, the analyses with the document, which VS Code closes a moment
+    // later: a feature may ask about a plan in between (a fresh-clone CI run once counted one such analysis).
+    await Promise.all(documents.map((d) => documentClosed(d)));
+    for (const { uri } of documents) assert.deepEqual(vscode.languages.getDiagnostics(uri), [], uri.toString());
     const after = stats();
     assert.equal(after.pendingChecks, 0);
     assert.ok(after.documentsWithDiagnostics <= before.documentsWithDiagnostics, JSON.stringify({ before, after }));
@@ -52,4 +55,5 @@ describe('opening, editing and closing many plans', () => {
     );
     assert.equal((api.stats() as Stats).cachedAnalyses, before);
   });
+
 });
