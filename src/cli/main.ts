@@ -9,6 +9,7 @@ import { formatSarif } from './formatSarif';
 import { formatText } from './formatText';
 import { plural, type FileReport } from './report';
 import { formatTimeline } from './simulateTable';
+import { visible, visibleLine } from './visible';
 import { version } from '../../package.json';
 
 const HELP = `clusterplan ${version}: checks and simulates rolling upgrades of Windows failover clusters.
@@ -43,20 +44,23 @@ The plan format: ${installedFileUri('docs/format.md')}
 
 /** Runs the CLI; returns the exit code. Output goes through the writers so tests can capture it. */
 export async function main(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  // Every message on stderr is one line, and may quote the plan or the command line: shown, never obeyed.
+  const say = (message: string) => err(visibleLine(message));
   try {
-    return await run(argv, out, err);
+    return await run(argv, out, say, err);
   } catch (error) {
     if (error instanceof UsageError) {
-      err(`clusterplan: ${error.message}\n`);
+      say(`clusterplan: ${error.message}\n`);
       return 2;
     }
     // Anything else is our defect; one line still, never a stack trace in an administrator's terminal.
-    err(`clusterplan: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    say(`clusterplan: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
     return 2;
   }
 }
 
-async function run(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+/** `say` writes one message line to stderr; `status` rewrites the progress line in place, its `\r` included. */
+async function run(argv: readonly string[], out: (s: string) => void, say: (s: string) => void, status: (s: string) => void): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -90,7 +94,7 @@ async function run(argv: readonly string[], out: (s: string) => void, err: (s: s
   if (values['help-base-uri'] !== undefined && command !== 'check') throw new UsageError('--help-base-uri belongs to check --format sarif');
   if (command === 'export') {
     if (values.fix) throw new UsageError('export does not take --fix: run "clusterplan check --fix" first');
-    return runExport({ paths, format: values.format, output: values.output, force: values.force ?? false }, out, err);
+    return runExport({ paths, format: values.format, output: values.output, force: values.force ?? false }, out, say);
   }
   if (values.force || values.output !== undefined) throw new UsageError('--force and -o/--output belong to export');
   if (paths.length === 0) throw new UsageError(`${command} needs a plan file or directory (see clusterplan --help)`);
@@ -116,7 +120,7 @@ async function run(argv: readonly string[], out: (s: string) => void, err: (s: s
   const reports: FileReport[] = [];
   const progress = files.length > 20 && process.stderr.isTTY;
   for (const [i, file] of files.entries()) {
-    if (progress) err(`\rchecking ${i + 1}/${files.length} ${path.basename(file)}`.padEnd(60));
+    if (progress) status(`\rchecking ${i + 1}/${files.length} ${visible(path.basename(file))}`.padEnd(60));
     let text = await readPlanFile(file);
     if (values.fix) {
       const fixed = fixAll(text);
@@ -124,13 +128,14 @@ async function run(argv: readonly string[], out: (s: string) => void, err: (s: s
         await writePlanFile(file, fixed.text);
         text = fixed.text;
         // On stderr so that --format json/sarif stay parseable on stdout.
-        err(`${file}: applied ${plural(fixed.applied.length, 'fix', 'fixes')}:\n${fixed.applied.map((a) => `  ${a.code}: ${a.title}\n`).join('')}`);
+        say(`${file}: applied ${plural(fixed.applied.length, 'fix', 'fixes')}:\n`);
+        for (const a of fixed.applied) say(`  ${a.code}: ${a.title}\n`);
       }
     }
     const analysis = analyze(text);
     reports.push({ path: file, document: analysis.document, findings: analysis.findings });
   }
-  if (progress) err('\r'.padEnd(61) + '\r');
+  if (progress) status('\r'.padEnd(61) + '\r');
   if (format === 'json') out(formatJson(reports));
   else if (format === 'sarif') out(formatSarif(reports, { version, helpBaseUri }));
   else out(formatText(reports));

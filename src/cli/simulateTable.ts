@@ -1,4 +1,5 @@
 import { formatVersion, ruleFor, type Analysis, type ClusterState, type Finding } from '../core';
+import { visible } from './visible';
 
 const HEADERS = ['step', 'action', 'node', 'active nodes', 'ClusterHighestVersion', 'ClusterLowestVersion', 'mixed', 'findings'];
 
@@ -48,7 +49,9 @@ function findingsAt(findings: readonly Finding[], test: (pointer: string) => boo
     .join(', ');
 }
 
-function table(rows: string[][]): string {
+function table(cells: string[][]): string {
+  // Names and ids may hold control characters: each cell is measured as it will be shown.
+  const rows = cells.map((r) => r.map(visible));
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
   return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd()).join('\n') + '\n';
 }

@@ -1,0 +1,151 @@
+/**
+ * What the built CLI (dist/cli.js) prints when the plan, its file name or the command line hold control
+ * characters: the terminal is shown them, never made to obey them (docs/cli-output.md).
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+
+const CLI = path.resolve(__dirname, '../../..', 'dist', 'cli.js');
+
+interface Run {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the CLI in `cwd`, so the paths it prints are the relative paths given here. */
+function cli(cwd: string, ...args: string[]): Run {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
+  if (r.error) throw r.error;
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const temps: string[] = [];
+function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clusterplan-out-'));
+  temps.push(dir);
+  return dir;
+}
+
+before(() => {
+  assert.ok(fs.existsSync(CLI), `${CLI} is missing: run "npm run build" before the tests`);
+});
+
+after(() => {
+  for (const dir of temps) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A file name whose ESC[8m would hide the rest of every line that names it. */
+const HIDING_FILE = 'plan\u001b[8m.clusterplan';
+
+/**
+ * The JSON escapes are the file's text: the names and ids read from it hold ESC sequences, a CR that would
+ * return to the start of the line, BEL, a line break followed by a forged finding, NEL (U+0085) and U+2028.
+ */
+const FORGING_PLAN = String.raw`{
+  "nodes": {
+    "N\u001b[8mX": { "version": "ws2003-rc2" },
+    "NODE2": { "version": "ws2003-rc2" }
+  },
+  "steps": [
+    { "id": "a\u001b[2K\rOK all good\u0007", "action": "stop", "node": "NODE2" },
+    { "id": "b\nplan.clusterplan:1:1: hint forged: x", "action": "stop", "node": "N\u001b[8mX" },
+    { "action": "start", "node": "NODE3\u0085x\u2028y" },
+    { "action": "note", "text": "note\u001b[31m" }
+  ]
+}
+`;
+
+/** The findings as `check` prints them: every character printable, one finding per line. */
+const FINDINGS = [
+  String.raw`plan\u001b[8m.clusterplan:8:5: warning cluster-offline: After step 2 ("b\u000aplan.clusterplan:1:1: hint forged: x") no node is active: the cluster is offline. Before it, N\u001b[8mX was active.`,
+  String.raw`plan\u001b[8m.clusterplan:9:34: error unknown-node: No node "NODE3\u0085x\u2028y" is declared in "nodes"; did you mean "NODE2"?`,
+  '1 error, 1 warning, 0 information in 1 file.',
+];
+
+function forgingPlan(): string {
+  const dir = tempDir();
+  fs.writeFileSync(path.join(dir, HIDING_FILE), FORGING_PLAN);
+  return dir;
+}
+
+describe('control characters from the plan are shown, not obeyed', () => {
+  test('check: the file name and the messages show them as \\u001b, each finding on its own line', () => {
+    const r = cli(forgingPlan(), 'check', HIDING_FILE);
+    assert.equal(r.status, 1);
+    assert.equal(r.stderr, '');
+    assert.equal(r.stdout, FINDINGS.join('\n') + '\n');
+  });
+
+  test('simulate: the table shows them in cells as wide as they are printed', () => {
+    const r = cli(forgingPlan(), 'simulate', HIDING_FILE);
+    assert.equal(r.status, 1);
+    assert.equal(r.stderr, '');
+    assert.deepEqual(r.stdout.split('\n'), [
+      'step                                           action     node                 active nodes       ClusterHighestVersion  ClusterLowestVersion  mixed  findings',
+      String.raw`0                                              (initial)                       N\u001b[8mX,NODE2  0x00040E86 (4.3718)    0x00030893 (3.2195)`,
+      String.raw`1 a\u001b[2K\u000dOK all good\u0007            stop       NODE2                N\u001b[8mX        0x00040E86 (4.3718)    0x00030893 (3.2195)`,
+      String.raw`2 b\u000aplan.clusterplan:1:1: hint forged: x  stop       N\u001b[8mX          (none)             unknown                unknown                      cluster-offline`,
+      String.raw`3                                              start      NODE3\u0085x\u2028y  (none)             unknown                unknown                      unknown-node`,
+      '4                                              note                            (none)             unknown                unknown',
+      'end                                                                            (none)             unknown                unknown',
+      '',
+      ...FINDINGS,
+      '',
+    ]);
+  });
+
+  test('check --fix: the report on stderr shows the file name and the fixes\' titles safely', () => {
+    const dir = tempDir();
+    const file = 'fix\u001b[2K\u0007.clusterplan';
+    // NoVersionCheck left behind on both nodes, one of them named with ESC[8m: fix-all deletes both.
+    const plan = String.raw`{
+  "nodes": { "N\u001b[8m1": { "version": "ws2003-rc2" }, "NODE2": { "version": "ws2003-rc2" } },
+  "steps": [
+    { "action": "stop", "node": "N\u001b[8m1" },
+    { "action": "set-registry", "node": "N\u001b[8m1", "name": "NoVersionCheck", "type": "REG_DWORD", "data": 1 },
+    { "action": "start", "node": "N\u001b[8m1" },
+    { "action": "upgrade", "node": "NODE2", "to": "ws2003-rtm" },
+    { "action": "set-registry", "node": "NODE2", "name": "NoVersionCheck", "type": "REG_DWORD", "data": 1 },
+    { "action": "join", "node": "NODE2", "sponsor": "N\u001b[8m1" },
+    { "action": "upgrade", "node": "N\u001b[8m1", "to": "ws2003-rtm" },
+    { "action": "join", "node": "N\u001b[8m1", "sponsor": "NODE2" },
+    { "action": "cluster-security", "grant": "NETWORKSERVICE", "rights": "full" },
+    { "action": "cluster-security", "revoke": "SERVICE" }
+  ]
+}
+`;
+    fs.writeFileSync(path.join(dir, file), plan);
+    const r = cli(dir, 'check', '--fix', file);
+    assert.equal(r.status, 0, r.stdout);
+    assert.equal(r.stdout, 'No problems in 1 file.\n');
+    assert.equal(
+      r.stderr,
+      String.raw`fix\u001b[2K\u0007.clusterplan: applied 2 fixes:
+  noversioncheck-leftover: Delete NoVersionCheck on N\u001b[8m1 and restart its Cluster service
+  noversioncheck-leftover: Delete NoVersionCheck on NODE2 and restart its Cluster service
+`,
+    );
+  });
+
+  test('stderr: a missing file whose name holds ESC[8m is named in one visible line', () => {
+    const r = cli(tempDir(), 'check', 'missing\u001b[8m.clusterplan');
+    assert.equal(r.status, 2);
+    assert.equal(r.stdout, '');
+    assert.equal(r.stderr, String.raw`clusterplan: missing\u001b[8m.clusterplan: no such file or directory` + '\n');
+  });
+
+  test('stderr: an unknown command cannot start a line of its own nor erase its error', () => {
+    const r = cli(tempDir(), 'lint\nclusterplan: all good\u001b[2K\r\u0085\u2029');
+    assert.equal(r.status, 2);
+    assert.equal(r.stdout, '');
+    assert.equal(
+      r.stderr,
+      String.raw`clusterplan: unknown command "lint\u000aclusterplan: all good\u001b[2K\u000d\u0085\u2029": use "check", "simulate" or "export" (see clusterplan --help)` + '\n',
+    );
+  });
+});
