@@ -1,6 +1,7 @@
 import { RULES, ruleDocsUri, type Rule, type Severity } from '../core';
 import { rulePage } from './installation';
 import type { FileReport } from './report';
+import { terminalJson } from './visible';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
@@ -57,7 +58,7 @@ export function formatSarif(reports: readonly FileReport[], tool: { version: str
       },
     ],
   };
-  return JSON.stringify(sarif, null, 2) + '\n';
+  return terminalJson(sarif);
 }
 
 /** SARIF wants URI references: forward slashes, percent-encoded. */

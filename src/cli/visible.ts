@@ -12,6 +12,9 @@
 /** C0 (line breaks included), DEL, C1 and the Unicode line and paragraph separators. */
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 
+/** The controls JSON.stringify writes as they are. */
+const NOT_ESCAPED_BY_JSON = /[\u007f-\u009f\u2028\u2029]/g;
+
 function escaped(c: string): string {
   return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
@@ -24,4 +27,13 @@ export function visible(text: string): string {
 /** A message that ends with its line break: everything before that break is shown, line breaks included. */
 export function visibleLine(message: string): string {
   return message.endsWith('\n') ? visible(message.slice(0, -1)) + '\n' : visible(message);
+}
+
+/**
+ * JSON for stdout, where it may well meet a terminal. JSON.stringify writes C0 as escapes but DEL, C1 (U+009B
+ * is an 8-bit CSI) and U+2028/U+2029 as they are; outside strings JSON holds no such character, so escaping
+ * them in the whole text changes no value, and leaves the JSON of an ordinary plan as it was.
+ */
+export function terminalJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(NOT_ESCAPED_BY_JSON, escaped) + '\n';
 }

@@ -149,3 +149,31 @@ describe('control characters from the plan are shown, not obeyed', () => {
     );
   });
 });
+
+describe('JSON and SARIF escape every control character', () => {
+  /** Any control character but the line breaks of the indentation, and U+2028/U+2029. */
+  const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/;
+  const UNKNOWN_NODE = 'No node "NODE3\u0085x\u2028y" is declared in "nodes"; did you mean "NODE2"?';
+
+  test('json: ESC, NEL and U+2028 are written \\u001b, \\u0085 and \\u2028, and read back as they were', () => {
+    const r = cli(forgingPlan(), 'check', '--format', 'json', HIDING_FILE);
+    assert.equal(r.status, 1);
+    assert.doesNotMatch(r.stdout, RAW_CONTROL);
+    assert.ok(r.stdout.includes(String.raw`"path": "plan\u001b[8m.clusterplan",`), r.stdout);
+    assert.ok(r.stdout.includes(String.raw`Before it, N\u001b[8mX was active.",`), r.stdout);
+    assert.ok(r.stdout.includes(String.raw`"message": "No node \"NODE3\u0085x\u2028y\" is declared in \"nodes\"; did you mean \"NODE2\"?",`), r.stdout);
+    const report = JSON.parse(r.stdout) as { files: { path: string; diagnostics: { message: string }[] }[] };
+    assert.equal(report.files[0]!.path, HIDING_FILE);
+    assert.equal(report.files[0]!.diagnostics[1]!.message, UNKNOWN_NODE);
+  });
+
+  test('sarif: the same escapes in the messages', () => {
+    const r = cli(forgingPlan(), 'check', '--format', 'sarif', HIDING_FILE);
+    assert.equal(r.status, 1);
+    assert.doesNotMatch(r.stdout, RAW_CONTROL);
+    assert.ok(r.stdout.includes(String.raw`Before it, N\u001b[8mX was active."`), r.stdout);
+    assert.ok(r.stdout.includes(String.raw`"text": "No node \"NODE3\u0085x\u2028y\" is declared in \"nodes\"; did you mean \"NODE2\"?"`), r.stdout);
+    const sarif = JSON.parse(r.stdout) as { runs: { results: { message: { text: string } }[] }[] };
+    assert.equal(sarif.runs[0]!.results[1]!.message.text, UNKNOWN_NODE);
+  });
+});
