@@ -6,12 +6,29 @@ import { terminalJson } from './visible';
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
 /**
+ * internal-error is no rule of the plan's: a rule failed on the plan (analyze.ts), a defect of clusterplan's.
+ * Every result names a rule of the driver, so a log with such a result describes it too. It has no page in
+ * docs/rules/: no plan should trigger it, and there is nothing to change in the plan.
+ */
+const INTERNAL_ERROR_HELP =
+  'One of clusterplan\'s rules failed on this plan: a defect in clusterplan, not in the plan. The other rules ran and their results stand. Please report the plan to the maintainers of clusterplan.';
+const INTERNAL_ERROR = {
+  id: 'internal-error',
+  shortDescription: { text: 'clusterplan could not run one of its rules' },
+  fullDescription: { text: INTERNAL_ERROR_HELP },
+  help: { text: INTERNAL_ERROR_HELP, markdown: `# internal-error\n\n${INTERNAL_ERROR_HELP}\n` },
+  defaultConfiguration: { level: 'error' },
+};
+
+/**
  * SARIF 2.1.0 for code-scanning tools: every rule in the driver, 1-based regions in UTF-16 columns. A rule's
  * help is its page's text, since a local path means nothing once the file is uploaded; its helpUri is given
  * only when the pages are published somewhere (`--help-base-uri`).
  */
 export function formatSarif(reports: readonly FileReport[], tool: { version: string; helpBaseUri: string | undefined }): string {
   const ruleIndex = new Map(RULES.map((r, i) => [r.code, i]));
+  const failed = reports.some((report) => report.findings.some((f) => f.code === INTERNAL_ERROR.id));
+  if (failed) ruleIndex.set(INTERNAL_ERROR.id, RULES.length);
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -21,14 +38,17 @@ export function formatSarif(reports: readonly FileReport[], tool: { version: str
           driver: {
             name: 'clusterplan',
             version: tool.version,
-            rules: RULES.map((r) => ({
-              id: r.code,
-              shortDescription: { text: r.title },
-              fullDescription: { text: r.explanation },
-              help: { text: r.explanation, markdown: uploadable(rulePage(r.code) ?? fallbackHelp(r), tool.helpBaseUri) },
-              ...(tool.helpBaseUri !== undefined ? { helpUri: ruleDocsUri(tool.helpBaseUri, r.code) } : {}),
-              defaultConfiguration: { level: LEVEL[r.severity] },
-            })),
+            rules: [
+              ...RULES.map((r) => ({
+                id: r.code,
+                shortDescription: { text: r.title },
+                fullDescription: { text: r.explanation },
+                help: { text: r.explanation, markdown: uploadable(rulePage(r.code) ?? fallbackHelp(r), tool.helpBaseUri) },
+                ...(tool.helpBaseUri !== undefined ? { helpUri: ruleDocsUri(tool.helpBaseUri, r.code) } : {}),
+                defaultConfiguration: { level: LEVEL[r.severity] },
+              })),
+              ...(failed ? [INTERNAL_ERROR] : []),
+            ],
           },
         },
         columnKind: 'utf16CodeUnits',

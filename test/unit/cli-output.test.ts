@@ -8,8 +8,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { formatSarif } from '../../src/cli/formatSarif';
+import { analyze, RULES, type Finding } from '../../src/core';
 
-const CLI = path.resolve(__dirname, '../../..', 'dist', 'cli.js');
+const ROOT = path.resolve(__dirname, '../../..');
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+const KB = 'examples/kb811272-rc2-to-rtm.clusterplan';
 
 interface Run {
   readonly status: number | null;
@@ -175,5 +179,53 @@ describe('JSON and SARIF escape every control character', () => {
     assert.ok(r.stdout.includes(String.raw`"text": "No node \"NODE3\u0085x\u2028y\" is declared in \"nodes\"; did you mean \"NODE2\"?"`), r.stdout);
     const sarif = JSON.parse(r.stdout) as { runs: { results: { message: { text: string } }[] }[] };
     assert.equal(sarif.runs[0]!.results[1]!.message.text, UNKNOWN_NODE);
+  });
+});
+
+describe('SARIF rules', () => {
+  interface Descriptor {
+    id: string;
+    helpUri?: string;
+    shortDescription: { text: string };
+    help: { text: string; markdown: string };
+    defaultConfiguration: { level: string };
+  }
+  interface Sarif {
+    runs: { tool: { driver: { rules: Descriptor[] } }; results: { ruleId: string; ruleIndex?: number }[] }[];
+  }
+
+  test('a result of internal-error names a rule of the driver, described after the plan\'s rules', () => {
+    // No plan makes a rule throw (test/fuzz looks for one), so the finding is added as analyze's guard
+    // (src/core/analyze.ts) writes it when a rule throws, to a real analysis of the KB example.
+    const analysis = analyze(fs.readFileSync(path.join(ROOT, KB), 'utf8'));
+    const failed: Finding = {
+      code: 'internal-error',
+      severity: 'error',
+      message: 'clusterplan could not run the rule cluster-offline (boom). The other rules ran; please report this plan.',
+      pointer: '',
+      offset: 0,
+      length: 0,
+      related: [],
+    };
+    const report = { path: KB, document: analysis.document, findings: [failed, ...analysis.findings] };
+    const sarif = JSON.parse(formatSarif([report], { version: '0.0.0', helpBaseUri: 'https://intranet.example/rules/' })) as Sarif;
+    const { rules } = sarif.runs[0]!.tool.driver;
+    assert.deepEqual(
+      rules.map((r) => r.id),
+      [...RULES.map((r) => r.code), 'internal-error'],
+    );
+    const { results } = sarif.runs[0]!;
+    assert.equal(results.length, 1);
+    assert.equal(results[0]!.ruleId, 'internal-error');
+    assert.equal(results[0]!.ruleIndex, RULES.length);
+    // It has no page to point to, even where the rules' pages are published.
+    const text = "One of clusterplan's rules failed on this plan: a defect in clusterplan, not in the plan. The other rules ran and their results stand. Please report the plan to the maintainers of clusterplan.";
+    assert.deepEqual(rules[RULES.length], {
+      id: 'internal-error',
+      shortDescription: { text: 'clusterplan could not run one of its rules' },
+      fullDescription: { text },
+      help: { text, markdown: `# internal-error\n\n${text}\n` },
+      defaultConfiguration: { level: 'error' },
+    });
   });
 });
