@@ -1,3 +1,5 @@
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { RULES, ruleDocsUri, type Rule, type Severity } from '../core';
 import { rulePage } from './installation';
 import type { FileReport } from './report';
@@ -58,7 +60,7 @@ export function formatSarif(reports: readonly FileReport[], tool: { version: str
               const { start, end } = report.document.rangeOf(offset, length);
               return {
                 physicalLocation: {
-                  artifactLocation: { uri: toUri(report.path) },
+                  artifactLocation: { uri: artifactUri(report.path) },
                   region: { startLine: start.line + 1, startColumn: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 },
                 },
               };
@@ -81,9 +83,14 @@ export function formatSarif(reports: readonly FileReport[], tool: { version: str
   return terminalJson(sarif);
 }
 
-/** SARIF wants URI references: forward slashes, percent-encoded. */
-function toUri(file: string): string {
-  return file.split(/[\\/]/).map(encodeURIComponent).join('/');
+/**
+ * A relative path is a relative reference, each segment percent-encoded, resolved against the folder
+ * clusterplan ran in (for code scanning, the checkout); only the platform's separators divide it, since on
+ * Linux and macOS `\` is a character of a file name. An absolute path is a file: URI, with no uriBaseId.
+ */
+function artifactUri(file: string): string {
+  if (path.isAbsolute(file)) return pathToFileURL(file).href;
+  return file.split(path.sep === '\\' ? /[\\/]/ : '/').map(encodeURIComponent).join('/');
 }
 
 /** Without its page (an installation that lacks docs/), a rule's help is its title and explanation. */

@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import { formatSarif } from '../../src/cli/formatSarif';
 import { analyze, RULES, type Finding } from '../../src/core';
 
@@ -227,5 +228,32 @@ describe('SARIF rules', () => {
       help: { text, markdown: `# internal-error\n\n${text}\n` },
       defaultConfiguration: { level: 'error' },
     });
+  });
+});
+
+describe('SARIF artifact URIs', () => {
+  /** The one finding of a plan as code scanning reads its place: the artifact's URI. */
+  function uriOf(cwd: string, file: string): string {
+    const r = cli(cwd, 'check', '--format', 'sarif', file);
+    assert.equal(r.status, 1, r.stderr);
+    const sarif = JSON.parse(r.stdout) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string } } }[] }[] }[] };
+    const locations = sarif.runs[0]!.results.map((result) => result.locations[0]!.physicalLocation.artifactLocation);
+    assert.equal(locations.length, 1);
+    assert.deepEqual(Object.keys(locations[0]!), ['uri']);
+    return locations[0]!.uri;
+  }
+  const typo = () => fs.readFileSync(path.join(ROOT, 'examples/mistakes/node-name-typo.clusterplan'), 'utf8');
+
+  test('a relative path is a relative reference, each segment percent-encoded, \\ a character of the name', { skip: process.platform === 'win32' && 'on Windows \\ separates folders' }, () => {
+    const dir = tempDir();
+    fs.mkdirSync(path.join(dir, 'site a'));
+    fs.writeFileSync(path.join(dir, 'site a', 'back\\slash #1.clusterplan'), typo());
+    assert.equal(uriOf(dir, 'site a/back\\slash #1.clusterplan'), 'site%20a/back%5Cslash%20%231.clusterplan');
+  });
+
+  test('an absolute path is a file: URI', () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'plan #2.clusterplan'), typo());
+    assert.equal(uriOf(tempDir(), path.join(dir, 'plan #2.clusterplan')), `${pathToFileURL(dir).href}/plan%20%232.clusterplan`);
   });
 });
