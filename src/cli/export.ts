@@ -1,7 +1,7 @@
 import { promises as fs, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyze, exportRunbook, isRunbookFormat, type Analysis, type RunbookProblem } from '../core';
-import { expandPaths, readPlanFile, UsageError } from './files';
+import { onePlanFile, readPlanFile, UsageError } from './files';
 import { plural } from './report';
 
 export interface ExportArgs {
@@ -20,9 +20,7 @@ export async function runExport(args: ExportArgs, out: (s: string) => void, err:
   if (args.format === undefined) throw new UsageError('export needs --format cmd, powershell or markdown (see clusterplan --help)');
   if (!isRunbookFormat(args.format)) throw new UsageError(`unknown format "${args.format}" for export: use cmd, powershell or markdown`);
   if (args.paths.length === 0) throw new UsageError('export needs a plan file (see clusterplan --help)');
-  const files = await expandPaths(args.paths);
-  const file = files[0];
-  if (!file || files.length !== 1) throw new UsageError('export takes exactly one plan file');
+  const file = await onePlanFile(args.paths, 'export');
   if (args.output !== undefined && sameFile(file, args.output)) {
     throw new UsageError(`${args.output}: that is the plan itself; write the runbook to another file`);
   }

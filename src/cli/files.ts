@@ -6,9 +6,17 @@ export class UsageError extends Error {}
 
 export const PLAN_EXTENSION = '.clusterplan';
 
+export interface ExpandedPaths {
+  /** The plan files, in the order given; a directory's plans sorted by name. */
+  readonly files: string[];
+  /** One line for each folder that could not be read; the plans in it are not in `files`. */
+  readonly problems: string[];
+}
+
 /** The plan files named on the command line; a directory stands for every *.clusterplan below it. */
-export async function expandPaths(args: readonly string[]): Promise<string[]> {
+export async function expandPaths(args: readonly string[]): Promise<ExpandedPaths> {
   const files: string[] = [];
+  const problems: string[] = [];
   for (const arg of args) {
     let stat;
     try {
@@ -17,27 +25,43 @@ export async function expandPaths(args: readonly string[]): Promise<string[]> {
       throw new UsageError(`${arg}: ${ioReason(error)}`);
     }
     if (stat.isDirectory()) {
-      const found = await plansUnder(arg);
-      if (found.length === 0) throw new UsageError(`${arg}: no ${PLAN_EXTENSION} files in this directory`);
-      files.push(...found);
+      const before = files.length;
+      const problemsBefore = problems.length;
+      await collectPlans(arg, files, problems);
+      // An unreadable folder explains the missing plans itself.
+      if (files.length === before && problems.length === problemsBefore) throw new UsageError(`${arg}: no ${PLAN_EXTENSION} files in this directory`);
     } else {
       files.push(arg);
     }
   }
-  return files;
+  return { files, problems };
 }
 
-async function plansUnder(directory: string): Promise<string[]> {
-  const found: string[] = [];
-  const entries = await fs.readdir(directory, { withFileTypes: true });
+/** Adds the plans below `directory` to `files`; a folder that cannot be read is a problem, and the walk goes on. */
+async function collectPlans(directory: string, files: string[], problems: string[]): Promise<void> {
+  let entries;
+  try {
+    entries = await fs.readdir(directory, { withFileTypes: true });
+  } catch (error) {
+    problems.push(`${directory}: cannot read this folder (${ioReason(error)}); the plans in it were not checked`);
+    return;
+  }
   entries.sort((a, b) => a.name.localeCompare(b.name));
   for (const entry of entries) {
     const full = path.join(directory, entry.name);
     // node_modules and dot-folders hold no plans of the user's, only copies.
-    if (entry.isDirectory() && entry.name !== 'node_modules' && !entry.name.startsWith('.')) found.push(...(await plansUnder(full)));
-    else if (entry.isFile() && entry.name.endsWith(PLAN_EXTENSION)) found.push(full);
+    if (entry.isDirectory() && entry.name !== 'node_modules' && !entry.name.startsWith('.')) await collectPlans(full, files, problems);
+    else if (entry.isFile() && entry.name.endsWith(PLAN_EXTENSION)) files.push(full);
   }
-  return found;
+}
+
+/** The one plan file simulate and export take. */
+export async function onePlanFile(args: readonly string[], command: string): Promise<string> {
+  const { files, problems } = await expandPaths(args);
+  if (problems[0] !== undefined) throw new UsageError(problems[0]);
+  const file = files[0];
+  if (!file || files.length !== 1) throw new UsageError(`${command} takes exactly one plan file`);
+  return file;
 }
 
 export async function readPlanFile(file: string): Promise<string> {

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyze, fixAll } from '../core';
 import { runExport } from './export';
-import { expandPaths, readPlanFile, UsageError, writePlanFile } from './files';
+import { expandPaths, onePlanFile, readPlanFile, UsageError, writePlanFile } from './files';
 import { installedFileUri } from './installation';
 import { formatJson } from './formatJson';
 import { formatSarif } from './formatSarif';
@@ -101,9 +101,7 @@ async function run(argv: readonly string[], out: (s: string) => void, say: (s: s
 
   if (command === 'simulate') {
     if (values.format !== undefined || values.fix) throw new UsageError('simulate takes only a plan file');
-    const files = await expandPaths(paths);
-    const file = files[0];
-    if (!file || files.length !== 1) throw new UsageError('simulate takes exactly one plan file');
+    const file = await onePlanFile(paths, 'simulate');
     const analysis = analyze(await readPlanFile(file));
     out(formatTimeline(analysis));
     const report: FileReport = { path: file, document: analysis.document, findings: analysis.findings };
@@ -116,7 +114,8 @@ async function run(argv: readonly string[], out: (s: string) => void, say: (s: s
   const helpBaseUri = values['help-base-uri'];
   if (helpBaseUri !== undefined && format !== 'sarif') throw new UsageError('--help-base-uri belongs to check --format sarif');
   if (helpBaseUri !== undefined && !/^[a-z][a-z0-9+.-]*:/i.test(helpBaseUri)) throw new UsageError(`--help-base-uri wants an absolute URI such as https://example.org/clusterplan/rules, not "${helpBaseUri}"`);
-  const files = await expandPaths(paths);
+  const { files, problems } = await expandPaths(paths);
+  for (const problem of problems) say(`clusterplan: ${problem}\n`);
   const reports: FileReport[] = [];
   const progress = files.length > 20 && process.stderr.isTTY;
   for (const [i, file] of files.entries()) {
@@ -136,8 +135,12 @@ async function run(argv: readonly string[], out: (s: string) => void, say: (s: s
     reports.push({ path: file, document: analysis.document, findings: analysis.findings });
   }
   if (progress) status('\r'.padEnd(61) + '\r');
+  // Nothing was checked: the lines on stderr say why, and "No problems in 0 files" would mislead.
+  if (reports.length === 0) return 2;
   if (format === 'json') out(formatJson(reports));
   else if (format === 'sarif') out(formatSarif(reports, { version, helpBaseUri }));
   else out(formatText(reports));
+  // A plan that could not be read outweighs the findings of the others.
+  if (problems.length > 0) return 2;
   return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }

@@ -1,0 +1,90 @@
+/**
+ * How the built CLI (dist/cli.js) reads and writes files (docs/cli.md): --fix and export -o write whole or
+ * not at all, keep the plan's mode, links and encoding, and refuse what is not a regular file; a file over
+ * the byte limit is not read; an unreadable folder is reported and the rest is checked.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { REPO_ROOT } from './helpers/plans';
+
+const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
+const KB = fs.readFileSync(path.join(REPO_ROOT, 'examples/kb811272-rc2-to-rtm.clusterplan'), 'utf8');
+
+interface Run {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the CLI in `dir`, so the paths it prints are the names given; `limit` is bash's `ulimit -f`, in KiB. */
+function cli(dir: string, args: string[], options: { limit?: number; uid?: number } = {}): Run {
+  const spawn: SpawnSyncOptions = { cwd: dir, encoding: 'utf8', timeout: 20_000 };
+  const cliPath = options.uid === undefined ? CLI : path.join(dir, 'cli.js');
+  const r =
+    options.limit === undefined
+      ? spawnSync(process.execPath, [cliPath, ...args], { ...spawn, uid: options.uid, gid: options.uid })
+      : spawnSync('bash', ['-c', `ulimit -f ${options.limit}; exec "$0" "$@"`, process.execPath, cliPath, ...args], spawn);
+  if (r.error) throw r.error;
+  return { status: r.status, stdout: String(r.stdout), stderr: String(r.stderr) };
+}
+
+const temps: string[] = [];
+function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clusterplan-files-'));
+  temps.push(dir);
+  return dir;
+}
+
+before(() => assert.ok(fs.existsSync(CLI), `${CLI} is missing: run "npm run build" before the tests`));
+after(() => {
+  for (const dir of temps) {
+    fs.chmodSync(dir, 0o700);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+function write(dir: string, name: string, content: string | Buffer): string {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, content);
+  return file;
+}
+
+/**
+ * Runs as an ordinary user: root reads any folder whatever its mode. As root the CLI runs as nobody (65534),
+ * from a copy it can read.
+ */
+function unprivileged(dir: string, args: string[]): Run {
+  fs.chmodSync(dir, fs.statSync(dir).mode | 0o755);
+  if (process.getuid?.() !== 0) return cli(dir, args);
+  fs.copyFileSync(CLI, path.join(dir, 'cli.js'));
+  fs.chmodSync(path.join(dir, 'cli.js'), 0o644);
+  try {
+    return cli(dir, args, { uid: 65534 });
+  } catch (error) {
+    assert.fail(`cannot run the CLI as the user nobody (65534) to test what root cannot see: ${String(error)}`);
+  }
+}
+
+describe('as an ordinary user', () => {
+  test('an unreadable folder is reported in one line, everything else checked, exit 2 at the end', () => {
+    const dir = tempDir();
+    for (const folder of ['site-a', 'site-b', 'site-c']) {
+      fs.mkdirSync(path.join(dir, 'plans', folder), { recursive: true, mode: 0o755 });
+      fs.chmodSync(write(dir, `plans/${folder}/plan.clusterplan`, KB), 0o644);
+    }
+    fs.chmodSync(path.join(dir, 'plans'), 0o755);
+    fs.chmodSync(path.join(dir, 'plans', 'site-b'), 0o000);
+    try {
+      const r = unprivileged(dir, ['check', 'plans']);
+      assert.equal(r.stderr, `clusterplan: ${path.join('plans', 'site-b')}: cannot read this folder (permission denied); the plans in it were not checked\n`);
+      assert.equal(r.stdout, 'No problems in 2 files.\n');
+      assert.equal(r.status, 2);
+    } finally {
+      fs.chmodSync(path.join(dir, 'plans', 'site-b'), 0o755);
+    }
+  });
+});
