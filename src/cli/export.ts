@@ -1,7 +1,8 @@
 import { promises as fs, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { analyze, exportRunbook, isRunbookFormat, type Analysis, type RunbookProblem } from '../core';
-import { onePlanFile, readPlanFile, UsageError } from './files';
+import { exportRunbook, isRunbookFormat, type Analysis, type RunbookProblem } from '../core';
+import { onePlanFile, UsageError } from './files';
+import { readAndAnalyze } from './readPlanFile';
 import { plural } from './report';
 
 export interface ExportArgs {
@@ -25,7 +26,7 @@ export async function runExport(args: ExportArgs, out: (s: string) => void, err:
     throw new UsageError(`${args.output}: that is the plan itself; write the runbook to another file`);
   }
 
-  const analysis = analyze(await readPlanFile(file));
+  const analysis = await readAndAnalyze(file);
   const result = exportRunbook(analysis, args.format, { force: args.force, planName: path.basename(file) });
   const errors = analysis.findings.filter((f) => f.severity === 'error');
   if (!result.ok) {

@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, type Stats } from 'node:fs';
 import * as path from 'node:path';
 
 /** A usage or I/O problem: reported in one line, exit code 2. */
@@ -64,14 +64,6 @@ export async function onePlanFile(args: readonly string[], command: string): Pro
   return file;
 }
 
-export async function readPlanFile(file: string): Promise<string> {
-  try {
-    return await fs.readFile(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(`${file}: ${ioReason(error)}`);
-  }
-}
-
 export async function writePlanFile(file: string, text: string): Promise<void> {
   try {
     await fs.writeFile(file, text, 'utf8');
@@ -80,10 +72,21 @@ export async function writePlanFile(file: string, text: string): Promise<void> {
   }
 }
 
-function ioReason(error: unknown): string {
+export function ioReason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return 'no such file or directory';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EISDIR') return 'is a directory';
+  if (code === 'ENXIO') return 'not a regular file; clusterplan reads only plan files';
   return error instanceof Error ? error.message : String(error);
+}
+
+/** What a path is when it is not a regular file, in the words of `ls -l` and `file`. */
+export function kindOf(stat: Stats): string {
+  if (stat.isFIFO()) return 'a FIFO';
+  if (stat.isCharacterDevice()) return 'a character device';
+  if (stat.isBlockDevice()) return 'a block device';
+  if (stat.isSocket()) return 'a socket';
+  if (stat.isDirectory()) return 'a directory';
+  return 'neither a file nor a folder';
 }

@@ -1,13 +1,14 @@
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyze, fixAll } from '../core';
 import { runExport } from './export';
-import { expandPaths, onePlanFile, readPlanFile, UsageError, writePlanFile } from './files';
+import { checkPlanFile } from './checkPlanFile';
+import { expandPaths, onePlanFile, UsageError } from './files';
 import { installedFileUri } from './installation';
 import { formatJson } from './formatJson';
 import { formatSarif } from './formatSarif';
 import { formatText } from './formatText';
-import { plural, type FileReport } from './report';
+import { readAndAnalyze } from './readPlanFile';
+import type { FileReport } from './report';
 import { formatTimeline } from './simulateTable';
 import { visible, visibleLine } from './visible';
 import { version } from '../../package.json';
@@ -102,7 +103,7 @@ async function run(argv: readonly string[], out: (s: string) => void, say: (s: s
   if (command === 'simulate') {
     if (values.format !== undefined || values.fix) throw new UsageError('simulate takes only a plan file');
     const file = await onePlanFile(paths, 'simulate');
-    const analysis = analyze(await readPlanFile(file));
+    const analysis = await readAndAnalyze(file);
     out(formatTimeline(analysis));
     const report: FileReport = { path: file, document: analysis.document, findings: analysis.findings };
     if (analysis.findings.length > 0) out('\n' + formatText([report]));
@@ -116,23 +117,14 @@ async function run(argv: readonly string[], out: (s: string) => void, say: (s: s
   if (helpBaseUri !== undefined && !/^[a-z][a-z0-9+.-]*:/i.test(helpBaseUri)) throw new UsageError(`--help-base-uri wants an absolute URI such as https://example.org/clusterplan/rules, not "${helpBaseUri}"`);
   const { files, problems } = await expandPaths(paths);
   for (const problem of problems) say(`clusterplan: ${problem}\n`);
+  let fileProblems = problems.length;
   const reports: FileReport[] = [];
   const progress = files.length > 20 && process.stderr.isTTY;
   for (const [i, file] of files.entries()) {
     if (progress) status(`\rchecking ${i + 1}/${files.length} ${visible(path.basename(file))}`.padEnd(60));
-    let text = await readPlanFile(file);
-    if (values.fix) {
-      const fixed = fixAll(text);
-      if (fixed.applied.length > 0) {
-        await writePlanFile(file, fixed.text);
-        text = fixed.text;
-        // On stderr so that --format json/sarif stay parseable on stdout.
-        say(`${file}: applied ${plural(fixed.applied.length, 'fix', 'fixes')}:\n`);
-        for (const a of fixed.applied) say(`  ${a.code}: ${a.title}\n`);
-      }
-    }
-    const analysis = analyze(text);
-    reports.push({ path: file, document: analysis.document, findings: analysis.findings });
+    const checked = await checkPlanFile(file, values.fix ?? false, say);
+    if (checked.report) reports.push(checked.report);
+    if (checked.problem) fileProblems++;
   }
   if (progress) status('\r'.padEnd(61) + '\r');
   // Nothing was checked: the lines on stderr say why, and "No problems in 0 files" would mislead.
@@ -141,6 +133,6 @@ async function run(argv: readonly string[], out: (s: string) => void, say: (s: s
   else if (format === 'sarif') out(formatSarif(reports, { version, helpBaseUri }));
   else out(formatText(reports));
   // A plan that could not be read outweighs the findings of the others.
-  if (problems.length > 0) return 2;
+  if (fileProblems > 0) return 2;
   return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }

@@ -13,6 +13,7 @@ import { REPO_ROOT } from './helpers/plans';
 
 const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 const KB = fs.readFileSync(path.join(REPO_ROOT, 'examples/kb811272-rc2-to-rtm.clusterplan'), 'utf8');
+const CLEAN_SUMMARY = 'No problems in 1 file.\n';
 
 interface Run {
   readonly status: number | null;
@@ -52,6 +53,64 @@ function write(dir: string, name: string, content: string | Buffer): string {
   fs.writeFileSync(file, content);
   return file;
 }
+
+describe('what is not a regular file is refused at once', () => {
+  for (const command of [['check'], ['simulate'], ['export', '--format', 'cmd']]) {
+    test(`${command[0]} on a FIFO: exit 2, one line`, () => {
+      const dir = tempDir();
+      mkfifo(path.join(dir, 'x.clusterplan'));
+      const r = cli(dir, [...command, 'x.clusterplan']);
+      assert.equal(r.stderr, 'clusterplan: x.clusterplan: not a regular file (a FIFO); clusterplan reads only plan files\n');
+      assert.equal(r.stdout, '');
+      assert.equal(r.status, 2);
+    });
+  }
+
+  test('check on /dev/zero: exit 2, one line', () => {
+    const r = cli(tempDir(), ['check', '/dev/zero']);
+    assert.equal(r.stderr, 'clusterplan: /dev/zero: not a regular file (a character device); clusterplan reads only plan files\n');
+    assert.equal(r.stdout, '');
+    assert.equal(r.status, 2);
+  });
+
+  test('the other plans are still checked', () => {
+    const dir = tempDir();
+    mkfifo(path.join(dir, 'x.clusterplan'));
+    write(dir, 'kb.clusterplan', KB);
+    const r = cli(dir, ['check', 'x.clusterplan', 'kb.clusterplan']);
+    assert.equal(r.stderr, 'clusterplan: x.clusterplan: not a regular file (a FIFO); clusterplan reads only plan files\n');
+    assert.equal(r.stdout, CLEAN_SUMMARY);
+    assert.equal(r.status, 2);
+  });
+});
+
+function mkfifo(file: string): void {
+  const r = spawnSync('mkfifo', [file]);
+  assert.equal(r.status, 0, `mkfifo ${file}: ${String(r.stderr)}`);
+}
+
+describe('the byte limit', () => {
+  test('a plan over 32 MiB is reported as limit-exceeded without being read', () => {
+    const dir = tempDir();
+    // Sparse: 33 MiB long, no block on the disk.
+    fs.truncateSync(write(dir, 'huge.clusterplan', ''), 33 * 1024 * 1024);
+    write(dir, 'kb.clusterplan', KB);
+    const r = cli(dir, ['check', 'huge.clusterplan']);
+    assert.equal(r.stderr, '');
+    assert.equal(
+      r.stdout,
+      'huge.clusterplan:1:1: error limit-exceeded: The plan has 34603008 bytes, above the limit of 33554432 (32 MiB); clusterplan does not read it. Split it into smaller plans.\n' +
+        '1 error, 0 warnings, 0 information in 1 file.\n',
+    );
+    assert.equal(r.status, 1);
+    // Reading it would take 33 MiB at least; checking a small plan is the measure of "nothing read".
+    const peak = (args: string[]) => {
+      const t = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, CLI, ...args], { cwd: dir, encoding: 'utf8' });
+      return Number(t.stderr.trim().split('\n').pop()) * 1024;
+    };
+    if (fs.existsSync('/usr/bin/time')) assert.ok(peak(['check', 'huge.clusterplan']) < peak(['check', 'kb.clusterplan']) + 16 * 1024 * 1024);
+  });
+});
 
 /**
  * Runs as an ordinary user: root reads any folder whatever its mode. As root the CLI runs as nobody (65534),

@@ -1,0 +1,40 @@
+import { analyze, fixAll, type Analysis } from '../core';
+import { UsageError, writePlanFile } from './files';
+import { analyzePlanFile, readPlanFile, type PlanFile } from './readPlanFile';
+import { plural, type FileReport } from './report';
+
+export interface CheckedFile {
+  /** Undefined when the file could not be read. */
+  readonly report: FileReport | undefined;
+  /** A file problem was reported on stderr: the run goes on with the other plans and ends with exit code 2. */
+  readonly problem: boolean;
+}
+
+/**
+ * `check` on one plan: read it, with `--fix` apply the safe fixes and write the plan back, then analyse
+ * what is on the disk. Problems and fixes go to stderr, so that `--format json` and `sarif` stay parseable
+ * on stdout.
+ */
+export async function checkPlanFile(file: string, fix: boolean, err: (s: string) => void): Promise<CheckedFile> {
+  let plan: PlanFile;
+  try {
+    plan = await readPlanFile(file);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    err(`clusterplan: ${error.message}\n`);
+    return { report: undefined, problem: true };
+  }
+  if (plan.kind === 'too-large') return checked(file, analyzePlanFile(plan));
+  const fixed = fix ? fixAll(plan.text) : undefined;
+  if (!fixed || fixed.applied.length === 0) return checked(file, fixed?.analysis ?? analyze(plan.text));
+
+  await writePlanFile(file, fixed.text);
+  // One message a line: a line break inside a message is shown, not obeyed (docs/cli-output.md).
+  err(`${file}: applied ${plural(fixed.applied.length, 'fix', 'fixes')}:\n`);
+  for (const a of fixed.applied) err(`  ${a.code}: ${a.title}\n`);
+  return checked(file, fixed.analysis);
+}
+
+function checked(file: string, analysis: Analysis, problem = false): CheckedFile {
+  return { report: { path: file, document: analysis.document, findings: analysis.findings }, problem };
+}
