@@ -1,6 +1,7 @@
 import { analyze, fixAll, type Analysis } from '../core';
+import { encodePlan } from './encoding';
 import { UsageError, writePlanFile } from './files';
-import { analyzePlanFile, readPlanFile, type PlanFile } from './readPlanFile';
+import { analyzePlanFile, badBytesWarning, readPlanFile, type PlanFile } from './readPlanFile';
 import { plural, type FileReport } from './report';
 
 export interface CheckedFile {
@@ -11,9 +12,9 @@ export interface CheckedFile {
 }
 
 /**
- * `check` on one plan: read it, with `--fix` apply the safe fixes and write the plan back, then analyse
- * what is on the disk. Problems and fixes go to stderr, so that `--format json` and `sarif` stay parseable
- * on stdout.
+ * `check` on one plan: read it, with `--fix` apply the safe fixes and write the plan back in its encoding,
+ * then analyse what is on the disk. Problems and fixes go to stderr, so that `--format json` and `sarif`
+ * stay parseable on stdout.
  */
 export async function checkPlanFile(file: string, fix: boolean, err: (s: string) => void): Promise<CheckedFile> {
   let plan: PlanFile;
@@ -26,11 +27,21 @@ export async function checkPlanFile(file: string, fix: boolean, err: (s: string)
   }
   if (plan.kind === 'too-large') return checked(file, analyzePlanFile(plan));
   const fixed = fix ? fixAll(plan.text) : undefined;
-  if (!fixed || fixed.applied.length === 0) return checked(file, fixed?.analysis ?? analyze(plan.text));
+  if (!fixed || fixed.applied.length === 0) {
+    const warning = badBytesWarning(file, plan);
+    if (warning) err(warning);
+    return checked(file, fixed?.analysis ?? analyze(plan.text));
+  }
 
-  await writePlanFile(file, fixed.text);
+  const fixes = plural(fixed.applied.length, 'fix', 'fixes');
+  // The bad bytes were read as U+FFFD: writing the text back would destroy them.
+  if (plan.badLine !== undefined) {
+    err(`clusterplan: ${file}:${plan.badLine}: not valid ${plan.encoding} (its first bad byte is on this line), so --fix did not write its ${fixes}: the plan is unchanged; save it as ${plan.encoding} and run --fix again\n`);
+    return checked(file, analyze(plan.text), true);
+  }
+  await writePlanFile(file, encodePlan(fixed.text, plan.encoding));
   // One message a line: a line break inside a message is shown, not obeyed (docs/cli-output.md).
-  err(`${file}: applied ${plural(fixed.applied.length, 'fix', 'fixes')}:\n`);
+  err(`${file}: applied ${fixes}:\n`);
   for (const a of fixed.applied) err(`  ${a.code}: ${a.title}\n`);
   return checked(file, fixed.analysis);
 }

@@ -26,7 +26,7 @@ export async function runExport(args: ExportArgs, out: (s: string) => void, err:
     throw new UsageError(`${args.output}: that is the plan itself; write the runbook to another file`);
   }
 
-  const analysis = await readAndAnalyze(file);
+  const analysis = await readAndAnalyze(file, err);
   const result = exportRunbook(analysis, args.format, { force: args.force, planName: path.basename(file) });
   const errors = analysis.findings.filter((f) => f.severity === 'error');
   if (!result.ok) {

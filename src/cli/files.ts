@@ -64,9 +64,9 @@ export async function onePlanFile(args: readonly string[], command: string): Pro
   return file;
 }
 
-export async function writePlanFile(file: string, text: string): Promise<void> {
+export async function writePlanFile(file: string, bytes: Buffer): Promise<void> {
   try {
-    await fs.writeFile(file, text, 'utf8');
+    await fs.writeFile(file, bytes);
   } catch (error) {
     throw new UsageError(`${file}: cannot write the fixed plan: ${ioReason(error)}`);
   }

@@ -103,7 +103,7 @@ async function run(argv: readonly string[], out: (s: string) => void, say: (s: s
   if (command === 'simulate') {
     if (values.format !== undefined || values.fix) throw new UsageError('simulate takes only a plan file');
     const file = await onePlanFile(paths, 'simulate');
-    const analysis = await readAndAnalyze(file);
+    const analysis = await readAndAnalyze(file, say);
     out(formatTimeline(analysis));
     const report: FileReport = { path: file, document: analysis.document, findings: analysis.findings };
     if (analysis.findings.length > 0) out('\n' + formatText([report]));

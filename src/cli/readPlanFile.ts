@@ -1,12 +1,13 @@
 import { constants, promises as fs } from 'node:fs';
 import { analyze, PlanDocument, type Analysis } from '../core';
+import { decodePlan, type DecodedPlan } from './encoding';
 import { ioReason, kindOf, UsageError } from './files';
 
 /** The CLI's limit, in bytes (docs/cli.md); the core's own limit counts characters. */
 export const PLAN_BYTE_LIMIT = 32 * 1024 * 1024;
 
-/** A plan file as read: its text, or only its size when it is over the limit. */
-export type PlanFile = { readonly kind: 'read'; readonly text: string } | { readonly kind: 'too-large'; readonly size: string };
+/** A plan file as read: its text and encoding, or only its size when it is over the limit. */
+export type PlanFile = ({ readonly kind: 'read' } & DecodedPlan) | { readonly kind: 'too-large'; readonly size: string };
 
 /**
  * Reads a plan's bytes without ever blocking or reading more than the limit: a FIFO, a device or a socket is
@@ -28,7 +29,7 @@ export async function readPlanFile(file: string): Promise<PlanFile> {
     const bytes = await readAtMost(handle, PLAN_BYTE_LIMIT + 1);
     // The file may have grown since fstat, or not say its size (as files under /proc).
     if (bytes.length > PLAN_BYTE_LIMIT) return { kind: 'too-large', size: `more than ${PLAN_BYTE_LIMIT} bytes` };
-    return { kind: 'read', text: bytes.toString('utf8') };
+    return { kind: 'read', ...decodePlan(bytes) };
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw new UsageError(`${file}: ${ioReason(error)}`);
@@ -67,7 +68,16 @@ export function analyzePlanFile(plan: PlanFile): Analysis {
   };
 }
 
-/** The analysis simulate and export work from. */
-export async function readAndAnalyze(file: string): Promise<Analysis> {
-  return analyzePlanFile(await readPlanFile(file));
+/** One line on a plan whose bytes are not all text; undefined when they are. */
+export function badBytesWarning(file: string, plan: PlanFile): string | undefined {
+  if (plan.kind !== 'read' || plan.badLine === undefined) return undefined;
+  return `clusterplan: ${file}:${plan.badLine}: warning: not valid ${plan.encoding} (its first bad byte is on this line), read with U+FFFD in its place; save the plan as ${plan.encoding}, not in a code page such as Windows-1252\n`;
+}
+
+/** The analysis simulate and export work from: the plan read, a warning on bad bytes, then analysed. */
+export async function readAndAnalyze(file: string, err: (s: string) => void): Promise<Analysis> {
+  const plan = await readPlanFile(file);
+  const warning = badBytesWarning(file, plan);
+  if (warning) err(warning);
+  return analyzePlanFile(plan);
 }

@@ -9,11 +9,15 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { fixAll } from '../../src/core';
 import { REPO_ROOT } from './helpers/plans';
 
 const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
+const NEEDS_FIXES = fs.readFileSync(path.join(REPO_ROOT, 'examples/mistakes/left-noversioncheck-behind.clusterplan'), 'utf8');
 const KB = fs.readFileSync(path.join(REPO_ROOT, 'examples/kb811272-rc2-to-rtm.clusterplan'), 'utf8');
+const TWO_FIXES = '2 fixes';
 const CLEAN_SUMMARY = 'No problems in 1 file.\n';
+const LEFTOVER_SUMMARY = '0 errors, 2 warnings, 0 information in 1 file.\n';
 
 interface Run {
   readonly status: number | null;
@@ -53,6 +57,60 @@ function write(dir: string, name: string, content: string | Buffer): string {
   fs.writeFileSync(file, content);
   return file;
 }
+
+describe('encodings', () => {
+  const ENCODINGS: readonly { name: string; bytes: (text: string) => Buffer }[] = [
+    { name: 'UTF-8 with a BOM', bytes: (t) => Buffer.from('\uFEFF' + t, 'utf8') },
+    { name: 'UTF-16 LE with a BOM', bytes: (t) => Buffer.from('\uFEFF' + t, 'utf16le') },
+    { name: 'UTF-16 BE with a BOM', bytes: (t) => Buffer.from('\uFEFF' + t, 'utf16le').swap16() },
+  ];
+
+  test('a plan in UTF-8 with a BOM or in UTF-16 with a BOM is checked as in UTF-8, and fixed in its own encoding', () => {
+    const plainDir = tempDir();
+    write(plainDir, 'plan.clusterplan', NEEDS_FIXES);
+    const plain = cli(plainDir, ['check', 'plan.clusterplan']);
+    // The BOM is a character before the text: the fixes are the same, one character later.
+    const fixed = fixAll('\uFEFF' + NEEDS_FIXES).text.slice(1);
+    assert.equal(fixed, fixAll(NEEDS_FIXES).text);
+    for (const { name, bytes } of ENCODINGS) {
+      const dir = tempDir();
+      const file = write(dir, 'plan.clusterplan', bytes(NEEDS_FIXES));
+      assert.deepEqual(cli(dir, ['check', 'plan.clusterplan']), plain, name);
+      const r = cli(dir, ['check', '--fix', 'plan.clusterplan']);
+      assert.equal(r.status, 0, `${name}: ${r.stderr}`);
+      assert.match(r.stderr, /^plan\.clusterplan: applied 2 fixes:\n/, name);
+      assert.ok(fs.readFileSync(file).equals(bytes(fixed)), `${name}: written back in the same encoding`);
+    }
+  });
+
+  // "Übergang" saved by an editor in Windows-1252: 0xDC is not UTF-8. CR LF counts as one line break.
+  const cp1252 = Buffer.concat([Buffer.from('// Rolling upgrade of PRODCLUS\n// window 2\r\n// ', 'utf8'), Buffer.from([0xdc]), Buffer.from('bergang auf RTM\n' + NEEDS_FIXES, 'utf8')]);
+
+  test('check warns in one line on a plan that is not UTF-8, naming the line of the first bad byte', () => {
+    const dir = tempDir();
+    write(dir, 'plan.clusterplan', cp1252);
+    const r = cli(dir, ['check', 'plan.clusterplan']);
+    assert.equal(
+      r.stderr,
+      'clusterplan: plan.clusterplan:3: warning: not valid UTF-8 (its first bad byte is on this line), read with U+FFFD in its place; save the plan as UTF-8, not in a code page such as Windows-1252\n',
+    );
+    assert.equal(r.status, 0);
+    assert.ok(r.stdout.endsWith(LEFTOVER_SUMMARY), r.stdout);
+  });
+
+  test('--fix refuses a plan that is not UTF-8 and leaves its bytes as they were', () => {
+    const dir = tempDir();
+    const file = write(dir, 'plan.clusterplan', cp1252);
+    const r = cli(dir, ['check', '--fix', 'plan.clusterplan']);
+    assert.equal(
+      r.stderr,
+      `clusterplan: plan.clusterplan:3: not valid UTF-8 (its first bad byte is on this line), so --fix did not write its ${TWO_FIXES}: the plan is unchanged; save it as UTF-8 and run --fix again\n`,
+    );
+    assert.equal(r.status, 2);
+    assert.ok(r.stdout.endsWith(LEFTOVER_SUMMARY), r.stdout);
+    assert.ok(fs.readFileSync(file).equals(cp1252));
+  });
+});
 
 describe('what is not a regular file is refused at once', () => {
   for (const command of [['check'], ['simulate'], ['export', '--format', 'cmd']]) {
