@@ -1,8 +1,9 @@
 import { analyze, fixAll, type Analysis } from '../core';
 import { encodePlan } from './encoding';
-import { UsageError, writePlanFile } from './files';
+import { ioReason, UsageError } from './files';
 import { analyzePlanFile, badBytesWarning, readPlanFile, type PlanFile } from './readPlanFile';
 import { plural, type FileReport } from './report';
+import { writeAtomically } from './writeAtomically';
 
 export interface CheckedFile {
   /** Undefined when the file could not be read. */
@@ -12,9 +13,9 @@ export interface CheckedFile {
 }
 
 /**
- * `check` on one plan: read it, with `--fix` apply the safe fixes and write the plan back in its encoding,
- * then analyse what is on the disk. Problems and fixes go to stderr, so that `--format json` and `sarif`
- * stay parseable on stdout.
+ * `check` on one plan: read it, with `--fix` apply the safe fixes and write the plan back whole or not at
+ * all, then analyse what is on the disk. Problems and fixes go to stderr, one line each, so that
+ * `--format json` and `sarif` stay parseable on stdout.
  */
 export async function checkPlanFile(file: string, fix: boolean, err: (s: string) => void): Promise<CheckedFile> {
   let plan: PlanFile;
@@ -39,7 +40,12 @@ export async function checkPlanFile(file: string, fix: boolean, err: (s: string)
     err(`clusterplan: ${file}:${plan.badLine}: not valid ${plan.encoding} (its first bad byte is on this line), so --fix did not write its ${fixes}: the plan is unchanged; save it as ${plan.encoding} and run --fix again\n`);
     return checked(file, analyze(plan.text), true);
   }
-  await writePlanFile(file, encodePlan(fixed.text, plan.encoding));
+  try {
+    await writeAtomically(file, encodePlan(fixed.text, plan.encoding));
+  } catch (error) {
+    err(`clusterplan: ${file}: cannot write the fixed plan: ${ioReason(error)}; the plan is unchanged, its ${fixes} not applied\n`);
+    return checked(file, analyze(plan.text), true);
+  }
   // One message a line: a line break inside a message is shown, not obeyed (docs/cli-output.md).
   err(`${file}: applied ${fixes}:\n`);
   for (const a of fixed.applied) err(`  ${a.code}: ${a.title}\n`);

@@ -1,9 +1,10 @@
-import { promises as fs, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { exportRunbook, isRunbookFormat, type Analysis, type RunbookProblem } from '../core';
-import { onePlanFile, UsageError } from './files';
+import { ioReason, onePlanFile, UsageError } from './files';
 import { readAndAnalyze } from './readPlanFile';
 import { plural } from './report';
+import { writeAtomically } from './writeAtomically';
 
 export interface ExportArgs {
   readonly paths: readonly string[];
@@ -43,15 +44,16 @@ export async function runExport(args: ExportArgs, out: (s: string) => void, err:
     for (const f of errors) err(problemLine(file, analysis, { kind: 'plan-error', message: f.message, pointer: f.pointer, finding: f }));
     err(`clusterplan: ${file}: exported with --force although the plan has ${plural(errors.length, 'error')}\n`);
   }
-  if (args.output === undefined) {
+  // "-o /dev/stdout" and "-o -" ask for stdout: renaming a file over /dev/stdout would not reach it.
+  if (args.output === undefined || args.output === '-' || args.output === '/dev/stdout') {
     out(result.text);
     return 0;
   }
   try {
-    await fs.writeFile(args.output, result.text, 'utf8');
+    await writeAtomically(args.output, Buffer.from(result.text, 'utf8'));
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'EISDIR' ? 'is a directory' : code === 'ENOENT' ? 'no such directory' : error instanceof Error ? error.message : String(error);
+    // Only the folder can be missing: a missing file is created.
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such directory' : ioReason(error);
     throw new UsageError(`${args.output}: cannot write the runbook: ${reason}`);
   }
   return 0;

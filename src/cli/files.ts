@@ -64,20 +64,16 @@ export async function onePlanFile(args: readonly string[], command: string): Pro
   return file;
 }
 
-export async function writePlanFile(file: string, bytes: Buffer): Promise<void> {
-  try {
-    await fs.writeFile(file, bytes);
-  } catch (error) {
-    throw new UsageError(`${file}: cannot write the fixed plan: ${ioReason(error)}`);
-  }
-}
-
 export function ioReason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return 'no such file or directory';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EISDIR') return 'is a directory';
   if (code === 'ENXIO') return 'not a regular file; clusterplan reads only plan files';
+  if (code === 'ENOSPC') return 'no space left on the disk';
+  if (code === 'EDQUOT') return 'disk quota exceeded';
+  if (code === 'EFBIG') return 'larger than this process may write (ulimit -f)';
+  if (code === 'EROFS') return 'read-only file system';
   return error instanceof Error ? error.message : String(error);
 }
 

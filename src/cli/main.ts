@@ -132,7 +132,7 @@ async function run(argv: readonly string[], out: (s: string) => void, say: (s: s
   if (format === 'json') out(formatJson(reports));
   else if (format === 'sarif') out(formatSarif(reports, { version, helpBaseUri }));
   else out(formatText(reports));
-  // A plan that could not be read outweighs the findings of the others.
+  // A plan that could not be read or written back outweighs the findings of the others.
   if (fileProblems > 0) return 2;
   return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }

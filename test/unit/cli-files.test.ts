@@ -58,6 +58,64 @@ function write(dir: string, name: string, content: string | Buffer): string {
   return file;
 }
 
+describe('--fix writes the plan whole or not at all', () => {
+  test('a write cut short by the file size limit leaves the plan as it was, and says so', () => {
+    const dir = tempDir();
+    // Longer than the 64 KiB the CLI may write, and with two safe fixes to apply.
+    const original = '// a long history of this plan\n'.repeat(3000) + NEEDS_FIXES;
+    write(dir, 'big.clusterplan', original);
+    const r = cli(dir, ['check', '--fix', 'big.clusterplan'], { limit: 64 });
+    assert.equal(r.stderr, `clusterplan: big.clusterplan: cannot write the fixed plan: larger than this process may write (ulimit -f); the plan is unchanged, its ${TWO_FIXES} not applied\n`);
+    assert.equal(r.status, 2);
+    assert.ok(r.stdout.endsWith(LEFTOVER_SUMMARY), r.stdout);
+    assert.equal(fs.readFileSync(path.join(dir, 'big.clusterplan'), 'utf8'), original);
+    assert.deepEqual(fs.readdirSync(dir), ['big.clusterplan'], 'no temporary file is left behind');
+  });
+
+  test('keeps the plan\'s mode', () => {
+    const dir = tempDir();
+    const file = write(dir, 'plan.clusterplan', NEEDS_FIXES);
+    fs.chmodSync(file, 0o640);
+    const r = cli(dir, ['check', '--fix', 'plan.clusterplan']);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(fs.readFileSync(file, 'utf8'), fixAll(NEEDS_FIXES).text);
+    assert.equal(fs.statSync(file).mode & 0o777, 0o640);
+  });
+
+  test('keeps the plan\'s owner when root fixes another user\'s plan', () => {
+    const dir = tempDir();
+    const file = write(dir, 'plan.clusterplan', NEEDS_FIXES);
+    // As root the plan belongs to nobody (65534); an ordinary user can only own it himself.
+    const owner = process.getuid?.() === 0 ? 65534 : fs.statSync(file).uid;
+    fs.chownSync(file, owner, owner === 65534 ? 65534 : fs.statSync(file).gid);
+    assert.equal(cli(dir, ['check', '--fix', 'plan.clusterplan']).status, 0);
+    assert.equal(fs.readFileSync(file, 'utf8'), fixAll(NEEDS_FIXES).text);
+    assert.equal(fs.statSync(file).uid, owner);
+  });
+
+  test('writes through a symlink: the link stays a link, its target is fixed', () => {
+    const dir = tempDir();
+    fs.mkdirSync(path.join(dir, 'plans'));
+    const target = write(dir, 'plans/real.clusterplan', NEEDS_FIXES);
+    fs.symlinkSync('plans/real.clusterplan', path.join(dir, 'link.clusterplan'));
+    const r = cli(dir, ['check', '--fix', 'link.clusterplan']);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout, CLEAN_SUMMARY);
+    assert.ok(fs.lstatSync(path.join(dir, 'link.clusterplan')).isSymbolicLink());
+    assert.equal(fs.readlinkSync(path.join(dir, 'link.clusterplan')), 'plans/real.clusterplan');
+    assert.equal(fs.readFileSync(target, 'utf8'), fixAll(NEEDS_FIXES).text);
+  });
+
+  test('gives the plan a new file: another hard link to the old one keeps the old text', () => {
+    const dir = tempDir();
+    const file = write(dir, 'plan.clusterplan', NEEDS_FIXES);
+    fs.linkSync(file, path.join(dir, 'copy.clusterplan.bak'));
+    assert.equal(cli(dir, ['check', '--fix', 'plan.clusterplan']).status, 0);
+    assert.equal(fs.readFileSync(file, 'utf8'), fixAll(NEEDS_FIXES).text);
+    assert.equal(fs.readFileSync(path.join(dir, 'copy.clusterplan.bak'), 'utf8'), NEEDS_FIXES);
+  });
+});
+
 describe('encodings', () => {
   const ENCODINGS: readonly { name: string; bytes: (text: string) => Buffer }[] = [
     { name: 'UTF-8 with a BOM', bytes: (t) => Buffer.from('\uFEFF' + t, 'utf8') },
@@ -147,6 +205,42 @@ function mkfifo(file: string): void {
   assert.equal(r.status, 0, `mkfifo ${file}: ${String(r.stderr)}`);
 }
 
+describe('export -o', () => {
+  test('a write cut short leaves the old runbook as it was; a new runbook is not left half written', () => {
+    const dir = tempDir();
+    write(dir, 'kb.clusterplan', KB);
+    write(dir, 'old.cmd', 'echo the old runbook\r\n');
+    // The KB runbook is about 13 KiB; the CLI may write 4.
+    for (const out of ['old.cmd', 'new.cmd']) {
+      const r = cli(dir, ['export', '--format', 'cmd', 'kb.clusterplan', '-o', out], { limit: 4 });
+      assert.equal(r.stderr, `clusterplan: ${out}: cannot write the runbook: larger than this process may write (ulimit -f)\n`);
+      assert.equal(r.status, 2);
+    }
+    assert.deepEqual(fs.readdirSync(dir).sort(), ['kb.clusterplan', 'old.cmd']);
+    assert.equal(fs.readFileSync(path.join(dir, 'old.cmd'), 'utf8'), 'echo the old runbook\r\n');
+  });
+
+  test('to a FIFO or a device: refused, exit 2, one line', () => {
+    const dir = tempDir();
+    write(dir, 'kb.clusterplan', KB);
+    mkfifo(path.join(dir, 'out.fifo'));
+    for (const [out, kind] of [['out.fifo', 'a FIFO'], ['/dev/null', 'a character device']]) {
+      const r = cli(dir, ['export', '--format', 'cmd', 'kb.clusterplan', '-o', out!]);
+      assert.equal(r.stderr, `clusterplan: ${out}: cannot write the runbook: not a regular file (${kind})\n`);
+      assert.equal(r.stdout, '');
+      assert.equal(r.status, 2);
+    }
+  });
+
+  test('-o /dev/stdout and -o - write to stdout, as without -o', () => {
+    const dir = tempDir();
+    write(dir, 'kb.clusterplan', KB);
+    const plain = cli(dir, ['export', '--format', 'markdown', 'kb.clusterplan']);
+    assert.equal(plain.status, 0);
+    for (const out of ['/dev/stdout', '-']) assert.deepEqual(cli(dir, ['export', '--format', 'markdown', 'kb.clusterplan', '-o', out]), plain, out);
+  });
+});
+
 describe('the byte limit', () => {
   test('a plan over 32 MiB is reported as limit-exceeded without being read', () => {
     const dir = tempDir();
@@ -203,5 +297,17 @@ describe('as an ordinary user', () => {
     } finally {
       fs.chmodSync(path.join(dir, 'plans', 'site-b'), 0o755);
     }
+  });
+
+  test('--fix leaves a read-only plan as it was', () => {
+    const dir = tempDir();
+    const file = write(dir, 'plan.clusterplan', NEEDS_FIXES);
+    fs.chmodSync(file, 0o444);
+    // The folder is writable by all: a temporary file could be renamed over the plan.
+    fs.chmodSync(dir, 0o777);
+    const r = unprivileged(dir, ['check', '--fix', 'plan.clusterplan']);
+    assert.equal(r.stderr, `clusterplan: plan.clusterplan: cannot write the fixed plan: permission denied; the plan is unchanged, its ${TWO_FIXES} not applied\n`);
+    assert.equal(r.status, 2);
+    assert.equal(fs.readFileSync(file, 'utf8'), NEEDS_FIXES);
   });
 });
