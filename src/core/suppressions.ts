@@ -1,4 +1,5 @@
 import type { Finding, TextEdit } from './finding';
+import { lineBreakOf } from './lineBreak';
 import type { PlanDocument } from './planDocument';
 
 export const SUPPRESSION_MARKER = 'clusterplan-disable-next-line';
@@ -89,6 +90,5 @@ export function suppressionEdit(document: PlanDocument, finding: Finding): TextE
   const line = document.positionAt(finding.offset).line;
   const lineStart = document.offsetAt({ line, character: 0 });
   const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  return { offset: lineStart, length: 0, content: `${indent}// ${SUPPRESSION_MARKER} ${finding.code} -- reason: ${eol}` };
+  return { offset: lineStart, length: 0, content: `${indent}// ${SUPPRESSION_MARKER} ${finding.code} -- reason: ${lineBreakOf(text)}` };
 }

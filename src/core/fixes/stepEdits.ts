@@ -1,5 +1,6 @@
 import { createScanner, modify, SyntaxKind } from 'jsonc-parser';
 import type { TextEdit } from '../finding';
+import { lineBreakOf } from '../lineBreak';
 import type { Plan } from '../plan';
 import type { PlanDocument } from '../planDocument';
 import { memberValue, type JsonArray, type JsonValue, type Span } from '../tree';
@@ -29,7 +30,7 @@ export function insertSteps(document: PlanDocument, plan: Plan, index: number, s
   const sibling = elements[Math.min(index, elements.length - 1)];
   if (!sibling) return insertIntoEmpty(text, array, steps, style);
 
-  const multiLine = text.slice(sibling.offset, sibling.offset + sibling.length).includes('\n');
+  const multiLine = /[\r\n]/.test(text.slice(sibling.offset, sibling.offset + sibling.length));
   const indent = leadingIndent(text, sibling.offset);
   const render = (step: NewStep) => renderStep(step, multiLine, indent, propertyIndent(text, sibling) ?? indent + style.unit, spacedBraces(text, sibling), style.eol);
 
@@ -71,10 +72,10 @@ interface Style {
 }
 
 function detectStyle(text: string): Style {
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = lineBreakOf(text);
   let unit = '  ';
   let smallest = Infinity;
-  const re = /(?:^|\n)([ \t]+)\S/g;
+  const re = /(?:^|[\r\n])([ \t]+)\S/g;
   let m: RegExpExecArray | null;
   let lines = 0;
   while ((m = re.exec(text)) && lines++ < 200) {
@@ -103,7 +104,7 @@ function aboveLeadingComments(text: string, offset: number, lineComments: Readon
   for (;;) {
     const lineStart = startOfLine(text, at);
     if (lineStart === 0) return at;
-    const previousStart = startOfLine(text, lineStart - (text[lineStart - 2] === '\r' ? 2 : 1));
+    const previousStart = startOfLine(text, lineStart - (text.startsWith('\r\n', lineStart - 2) ? 2 : 1));
     const commentAt = previousStart + /^[ \t]*/.exec(text.slice(previousStart))![0].length;
     if (!lineComments.has(commentAt)) return at;
     at = commentAt;
