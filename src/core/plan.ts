@@ -89,6 +89,11 @@ export interface RegistryStep extends StepBase {
   readonly target: NodeReference | undefined;
   /** False when the key is not ClusSvc\Parameters: the Cluster service never reads such a value. */
   readonly atParametersKey: boolean;
+  /**
+   * The step sets or deletes NoVersionCheck (in any case) under ClusSvc\Parameters, the one value the
+   * simulation models. Any other value name, or another key, changes nothing the Cluster service reads.
+   */
+  readonly writesNoVersionCheck: boolean;
   readonly key: string | undefined;
   readonly type: string;
   readonly data: number | string | undefined;

@@ -5,7 +5,7 @@ import type { Located, NodeReference, RegistryStep, SecurityStep, Step, StepBase
 import { at, Properties, type Member, type Reading } from './reading';
 import { readTarget } from './readVersions';
 import { literalValue, type JsonValue } from './tree';
-import { isParametersKey, NO_VERSION_CHECK, REGISTRY_TYPES } from './registry';
+import { isNoVersionCheckName, isParametersKey, NO_VERSION_CHECK, REGISTRY_TYPES } from './registry';
 
 const ACTION_ONLY: ReadonlySet<string> = new Set(['action']);
 
@@ -71,8 +71,7 @@ function registryStep(r: Reading, common: StepBase, action: RegistryStep['action
   const nameMember = props.get('name');
   const name = r.optionalString(nameMember);
   if (!nameMember) r.issue(located, `A ${action} step needs "name": "${NO_VERSION_CHECK}".`);
-  // Registry value names are case-insensitive, as in Windows.
-  else if (name !== undefined && name.toLowerCase() !== NO_VERSION_CHECK.toLowerCase()) {
+  else if (name !== undefined && !isNoVersionCheckName(name)) {
     r.issue(at(nameMember.value ?? nameMember.keyNode, nameMember.pointer), `clusterplan models only the "${NO_VERSION_CHECK}" value, not "${name}".`);
   }
   const key = r.optionalString(props.get('key'));
@@ -88,7 +87,10 @@ function registryStep(r: Reading, common: StepBase, action: RegistryStep['action
   }
   const target = nodeReference(r, props.get('node'), located);
   const { pointer, node, index, id, description } = common;
-  return { pointer, node, index, id, description, action, target, key, atParametersKey: key === undefined || isParametersKey(key), type, data };
+  const atParametersKey = key === undefined || isParametersKey(key);
+  // Only NoVersionCheck is modelled: a step writing any other value, or a name that cannot be read, changes nothing.
+  const writesNoVersionCheck = name !== undefined && isNoVersionCheckName(name) && atParametersKey;
+  return { pointer, node, index, id, description, action, target, key, atParametersKey, writesNoVersionCheck, type, data };
 }
 
 function securityStep(r: Reading, common: StepBase, props: Properties, located: Located): SecurityStep {

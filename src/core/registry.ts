@@ -18,6 +18,11 @@ export function isParametersKey(key: string): boolean {
   return normalized === PARAMETERS_KEY.toUpperCase();
 }
 
+/** Whether `name` is NoVersionCheck: registry value names are compared without regard to case, as in Windows. */
+export function isNoVersionCheckName(name: string): boolean {
+  return name.toLowerCase() === NO_VERSION_CHECK.toLowerCase();
+}
+
 /** The registry holds a NoVersionCheck value; only REG_DWORD 1 switches the version check off. */
 export interface RegistryValue {
   readonly type: string;

@@ -135,12 +135,12 @@ class Simulation {
         after = this.replace(before, index, upgraded(target, step.to?.highest, step.to?.lowest));
         break;
       case 'set-registry':
-        // The Cluster service reads only ClusSvc\Parameters; a value elsewhere changes nothing it sees.
-        if (step.atParametersKey) after = this.replace(before, index, withRegistry(target, { type: step.type, data: step.data }, step.index));
+        // The Cluster service reads only NoVersionCheck under ClusSvc\Parameters; another value changes nothing it sees.
+        if (step.writesNoVersionCheck) after = this.replace(before, index, withRegistry(target, { type: step.type, data: step.data }, step.index));
         break;
       case 'delete-registry':
         // Not dynamic (KB 811272): the running service keeps bypassing until it restarts.
-        if (step.atParametersKey) after = this.replace(before, index, withRegistry(target, undefined, step.index));
+        if (step.writesNoVersionCheck) after = this.replace(before, index, withRegistry(target, undefined, step.index));
         break;
     }
     return { step, before, after, target, join };

@@ -199,6 +199,17 @@ const CASES: Readonly<Record<string, RuleCases>> = {
         text: plan({ NODE1: { ...RC2, noVersionCheck: true }, NODE2: RTM }, [step.restart('NODE2'), step.deleteNvc('NODE1'), step.restart('NODE1')]),
         expect: ['join-incompatible@/steps/0'],
       },
+      {
+        name: 'a misspelt value name ("NoVersionChecks") bypasses nothing',
+        text: plan({ NODE1: { ...RC2, noVersionCheck: true }, NODE2: stopped(RC2) }, [
+          step.upgrade('NODE2', 'ws2003-rtm'),
+          step.setNvc('NODE2', { name: 'NoVersionChecks' }),
+          step.join('NODE2', 'NODE1'),
+          step.grant(),
+          step.revoke(),
+        ]),
+        expect: ['schema@/steps/1/name', 'join-incompatible@/steps/2', 'noversioncheck-leftover@/nodes/NODE1'],
+      },
     ],
     nearMisses: [
       {

@@ -240,6 +240,12 @@ describe('hoverAt: steps', () => {
     }
   });
 
+  it('says that a value other than NoVersionCheck changes nothing', () => {
+    const text = KB.replace('"node": "NODE2", "name": "NoVersionCheck"', '"node": "NODE2", "name": "NoVersionChecks"');
+    const hover = hoverOn(text, '{ "action": "set-registry", "node": "NODE2"', 0)!.markdown;
+    assert.match(hover, /^\*\*Step 5\*\*: set NoVersionCheck on NODE2: REG\\_DWORD 1\n\nThe Cluster service reads only NoVersionCheck under ClusSvc\\\\Parameters: nothing changes\.\n/);
+  });
+
   it('explains a refused join', () => {
     const text = KB.replace('{ "action": "set-registry", "node": "NODE1", "name": "NoVersionCheck", "type": "REG_DWORD", "data": 1 },', '');
     const hover = hoverOn(text, '{ "action": "join", "node": "NODE2"', 0)!.markdown;

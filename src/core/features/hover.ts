@@ -314,12 +314,12 @@ function outcomeOf(result: StepResult): string | undefined {
     case 'upgrade':
       return `${name} now has highest ${formatVersion(now?.highest)} and lowest ${formatVersion(now?.lowest)}; its service ends stopped${target.running ? ', so it leaves the cluster first' : ''}.`;
     case 'set-registry':
-      if (!step.atParametersKey) return 'The Cluster service never reads a value outside ClusSvc\\\\Parameters: nothing changes.';
+      if (!step.writesNoVersionCheck) return NOT_READ;
       return target.running
         ? `${name}'s service runs, so the value takes effect only at its next start.`
         : `The value takes effect when ${name}'s service next starts.`;
     case 'delete-registry':
-      if (!step.atParametersKey) return 'The Cluster service never reads a value outside ClusSvc\\\\Parameters: nothing changes.';
+      if (!step.writesNoVersionCheck) return NOT_READ;
       return target.bypass
         ? `${name}'s running service keeps skipping the version check until it restarts: deleting the value is not dynamic.`
         : undefined;
@@ -327,6 +327,8 @@ function outcomeOf(result: StepResult): string | undefined {
       return undefined;
   }
 }
+
+const NOT_READ = 'The Cluster service reads only NoVersionCheck under ClusSvc\\\\Parameters: nothing changes.';
 
 const JOIN_RULES: Readonly<Record<JoinRule, string>> = {
   'highest = ClusterHighestVersion': 'its highest version equals ClusterHighestVersion',

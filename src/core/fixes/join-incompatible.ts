@@ -87,6 +87,6 @@ function latestSafeRestart(plan: Plan, timeline: Timeline, sponsor: NodeState, j
 
 function undoesBypass(step: Plan['steps'][number] | undefined, node: NodeState): boolean {
   if (step?.action !== 'set-registry' && step?.action !== 'delete-registry') return false;
-  if (step.target?.declaration !== node.declaration || !step.atParametersKey) return false;
+  if (step.target?.declaration !== node.declaration || !step.writesNoVersionCheck) return false;
   return step.action === 'delete-registry' || !bypassesVersionCheck({ type: step.type, data: step.data });
 }

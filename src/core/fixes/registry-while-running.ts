@@ -14,7 +14,7 @@ export function fixes({ document, plan, timeline }: RuleContext, finding: Findin
   const nodeIndex = r.before.nodes.indexOf(r.target);
   // The start after the set reads ClusSvc\Parameters: the value the step writes there, or else the value
   // already there. Not the running service's bypass, which an earlier change may no longer match.
-  const bypassAfter = bypassesVersionCheck(r.step.atParametersKey ? { type: r.step.type, data: r.step.data } : r.target.registry);
+  const bypassAfter = bypassesVersionCheck(r.step.writesNoVersionCheck ? { type: r.step.type, data: r.step.data } : r.target.registry);
   const keepsUp = restartKeepsClusterUp(r.before, nodeIndex, bypassAfter, plan.versionMatch);
   return [
     {
