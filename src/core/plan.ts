@@ -84,9 +84,19 @@ export interface UpgradeStep extends StepBase {
   readonly to: VersionPair | undefined;
 }
 
+/** The computer a registry key's `\\NAME\` prefix names (reg.exe's remote form), at the key's value. */
+export interface KeyComputer extends Located {
+  readonly node: JsonValue;
+  readonly name: string;
+  /** The node of that name, compared without regard to case; undefined for any other computer. */
+  readonly declaration: NodeDeclaration | undefined;
+}
+
 export interface RegistryStep extends StepBase {
   readonly action: 'set-registry' | 'delete-registry';
   readonly target: NodeReference | undefined;
+  /** Whose registry the key names, if it starts with `\\NAME\`; without a prefix, the step's node's. */
+  readonly computer: KeyComputer | undefined;
   /** False when the key is not ClusSvc\Parameters: the Cluster service never reads such a value. */
   readonly atParametersKey: boolean;
   /**
@@ -122,6 +132,16 @@ export type NodeStep = ServiceStep | UpgradeStep | RegistryStep;
 
 export function isNodeStep(step: Step): step is NodeStep {
   return step.action !== undefined && step.action !== 'cluster-security' && step.action !== 'note';
+}
+
+/**
+ * The declared node whose registry a registry step writes (docs/simulation.md, "Registry steps"): the node
+ * its key's `\\NAME\` prefix names, else its own node. Undefined when the prefix names no declared node, or
+ * the step's own node is not declared: such a step changes no node.
+ */
+export function registryHost(step: RegistryStep): NodeDeclaration | undefined {
+  if (!step.target?.declaration) return undefined;
+  return step.computer ? step.computer.declaration : step.target.declaration;
 }
 
 /** The step's `node`, then its `sponsor`, those it has: plan.nodeReferences is these, step by step. */

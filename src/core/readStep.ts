@@ -1,11 +1,11 @@
 import { closest } from './closest';
 import { ACTIONS, ALLOWED_STEP_PROPERTIES, isAction, type Action } from './format';
 import { nodeKey } from './nodeNames';
-import type { Located, NodeReference, RegistryStep, SecurityStep, Step, StepBase } from './plan';
+import type { KeyComputer, Located, NodeReference, RegistryStep, SecurityStep, Step, StepBase } from './plan';
 import { at, Properties, type Member, type Reading } from './reading';
 import { readTarget } from './readVersions';
 import { literalValue, type JsonValue } from './tree';
-import { isNoVersionCheckName, isParametersKey, NO_VERSION_CHECK, REGISTRY_TYPES } from './registry';
+import { isNoVersionCheckName, isParametersKey, keyComputer, NO_VERSION_CHECK, REGISTRY_TYPES } from './registry';
 
 const ACTION_ONLY: ReadonlySet<string> = new Set(['action']);
 
@@ -74,7 +74,8 @@ function registryStep(r: Reading, common: StepBase, action: RegistryStep['action
   else if (name !== undefined && !isNoVersionCheckName(name)) {
     r.issue(at(nameMember.value ?? nameMember.keyNode, nameMember.pointer), `clusterplan models only the "${NO_VERSION_CHECK}" value, not "${name}".`);
   }
-  const key = r.optionalString(props.get('key'));
+  const keyMember = props.get('key');
+  const key = r.optionalString(keyMember);
   const typeMember = props.get('type');
   const type = (r.optionalString(typeMember) ?? 'REG_DWORD').toUpperCase();
   if (typeMember && !REGISTRY_TYPES.includes(type)) r.mistyped(typeMember, `a registry type: ${REGISTRY_TYPES.join(', ')}`);
@@ -90,7 +91,15 @@ function registryStep(r: Reading, common: StepBase, action: RegistryStep['action
   const atParametersKey = key === undefined || isParametersKey(key);
   // Only NoVersionCheck is modelled: a step writing any other value, or a name that cannot be read, changes nothing.
   const writesNoVersionCheck = name !== undefined && isNoVersionCheckName(name) && atParametersKey;
-  return { pointer, node, index, id, description, action, target, key, atParametersKey, writesNoVersionCheck, type, data };
+  const computer = keyMember && key !== undefined ? computerOf(r, keyMember, key) : undefined;
+  return { pointer, node, index, id, description, action, target, computer, key, atParametersKey, writesNoVersionCheck, type, data };
+}
+
+/** The computer a key's `\\NAME\` prefix names, resolved against the declared nodes as a step's node is. */
+function computerOf(r: Reading, member: Member, key: string): KeyComputer | undefined {
+  const name = keyComputer(key);
+  if (name === undefined || !member.value) return undefined;
+  return { pointer: member.pointer, node: member.value, name, declaration: r.declarations.get(nodeKey(name)) };
 }
 
 function securityStep(r: Reading, common: StepBase, props: Properties, located: Located): SecurityStep {

@@ -4,14 +4,25 @@ export const PARAMETERS_KEY = 'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Se
 
 export const REGISTRY_TYPES = ['REG_DWORD', 'REG_QWORD', 'REG_SZ', 'REG_EXPAND_SZ', 'REG_MULTI_SZ', 'REG_BINARY'];
 
+/** reg.exe's remote form: a key that starts with `\\NAME\` is in the registry of the computer NAME. */
+const COMPUTER_PREFIX = /^\\\\([^\\]+)\\/;
+
+/** The computer a key's `\\NAME\` prefix names, or undefined when the key has none. */
+export function keyComputer(key: string): string | undefined {
+  return COMPUTER_PREFIX.exec(key.trim())?.[1];
+}
+
+/** The key as the named computer reads it: without its `\\NAME\` prefix. */
+export function keyWithoutComputer(key: string): string {
+  return key.trim().replace(COMPUTER_PREFIX, '');
+}
+
 /**
  * Whether `key` names ClusSvc\Parameters as reg.exe or regedit would accept it: any case, HKLM or the long
- * hive name, an optional remote `\\NODE\` prefix, and an optional trailing backslash.
+ * hive name, an optional remote `\\NAME\` prefix, and an optional trailing backslash.
  */
 export function isParametersKey(key: string): boolean {
-  const normalized = key
-    .trim()
-    .replace(/^\\\\[^\\]+\\/, '')
+  const normalized = keyWithoutComputer(key)
     .replace(/\\+$/, '')
     .toUpperCase()
     .replace(/^HKLM\\/, 'HKEY_LOCAL_MACHINE\\');

@@ -1,4 +1,4 @@
-import { declaredNodes, isNodeStep, type NodeDeclaration, type NodeStep, type Plan, type ServiceStep, type Step, type VersionMatch } from './plan';
+import { declaredNodes, isNodeStep, registryHost, type NodeDeclaration, type NodeStep, type Plan, type ServiceStep, type Step, type VersionMatch } from './plan';
 import { bypassesVersionCheck, type RegistryValue } from './registry';
 import { majorOf } from './versions';
 
@@ -64,7 +64,7 @@ export interface StepResult {
   readonly before: ClusterState;
   /** The same object as `before` when the step changed nothing. */
   readonly after: ClusterState;
-  /** The target node's state before the step, when the step has a declared target. */
+  /** The state before the step of the declared node it acts on: for a registry step, the node whose registry it writes. */
   readonly target: NodeState | undefined;
   /** A start, join or restart of a declared node. */
   readonly join: JoinAttempt | undefined;
@@ -103,7 +103,7 @@ class Simulation {
     let state = initial;
     for (const step of this.plan.steps) {
       // A note, a cluster-security step, or a step whose action or node cannot be read changes no node.
-      const declaration = isNodeStep(step) ? step.target?.declaration : undefined;
+      const declaration = isNodeStep(step) ? actedOn(step) : undefined;
       const index = declaration && this.indexOf.get(declaration);
       const result = isNodeStep(step) && index !== undefined ? this.apply(step, state, index) : { step, before: state, after: state, target: undefined, join: undefined };
       steps.push(result);
@@ -197,6 +197,11 @@ class Simulation {
     const { activeCount, clusterHighestVersion, clusterLowestVersion, mixed } = clusterVersionsOf(nodes, this.match);
     return { nodes, activeCount, clusterHighestVersion, clusterLowestVersion, mixed };
   }
+}
+
+/** The node a step acts on: its node or, for a registry step, the node whose registry its key names. */
+function actedOn(step: NodeStep): NodeDeclaration | undefined {
+  return step.action === 'set-registry' || step.action === 'delete-registry' ? registryHost(step) : step.target?.declaration;
 }
 
 /** A node as "nodes" declares it; `"noVersionCheck": true` is REG_DWORD 1, in effect if the service runs. */

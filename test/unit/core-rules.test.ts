@@ -25,6 +25,9 @@ const RTM = { version: 'ws2003-rtm' };
 const RC2 = { version: 'ws2003-rc2' };
 const stopped = (node: Readonly<Record<string, Value>>) => ({ ...node, state: 'stopped' });
 
+/** ClusSvc\Parameters in reg.exe's remote form, on `computer`. */
+const remoteParameters = (computer: string) => `\\\\${computer}\\HKLM\\SYSTEM\\CurrentControlSet\\Services\\ClusSvc\\Parameters`;
+
 /** Two running RTM nodes and the given steps. */
 const twoRtm = (steps: readonly Value[]) => plan({ NODE1: RTM, NODE2: RTM }, steps);
 
@@ -265,6 +268,47 @@ const CASES: Readonly<Record<string, RuleCases>> = {
         name: 'a delete while running is the KB\'s own clean-up',
         text: plan({ NODE1: { ...RTM, noVersionCheck: true }, NODE2: RTM }, [step.deleteNvc('NODE1'), step.restart('NODE1')]),
         expect: [],
+      },
+    ],
+  },
+
+  'registry-other-computer': {
+    severity: 'warning',
+    triggers: [
+      {
+        name: 'the key names the sponsor: its registry gets the value, not the joiner\'s',
+        text: plan({ NODE1: { ...RC2, noVersionCheck: true }, NODE2: stopped(RC2) }, [
+          step.upgrade('NODE2', 'ws2003-rtm'),
+          step.setNvc('NODE2', { key: remoteParameters('NODE1') }),
+          step.join('NODE2', 'NODE1'),
+          step.grant(),
+          step.revoke(),
+        ]),
+        expect: ['registry-other-computer@/steps/1/key', 'registry-while-running@/steps/1', 'join-incompatible@/steps/2', 'noversioncheck-leftover@/steps/1'],
+      },
+      {
+        name: 'the key names the local computer, which is no node: the join gets no NoVersionCheck',
+        text: plan({ NODE1: { ...RC2, noVersionCheck: true }, NODE2: stopped(RC2) }, [
+          step.upgrade('NODE2', 'ws2003-rtm'),
+          step.setNvc('NODE2', { key: remoteParameters('.') }),
+          step.join('NODE2', 'NODE1'),
+          step.grant(),
+          step.revoke(),
+        ]),
+        expect: ['registry-other-computer@/steps/1/key', 'join-incompatible@/steps/2', 'noversioncheck-leftover@/nodes/NODE1'],
+      },
+    ],
+    nearMisses: [
+      {
+        name: 'the key names the step\'s own node, in another case',
+        text: plan({ NODE1: { ...RC2, noVersionCheck: true }, NODE2: stopped(RC2) }, [
+          step.upgrade('NODE2', 'ws2003-rtm'),
+          step.setNvc('NODE2', { key: remoteParameters('node2') }),
+          step.join('NODE2', 'NODE1'),
+          step.grant(),
+          step.revoke(),
+        ]),
+        expect: ['mixed-at-end@/nodes', 'noversioncheck-leftover@/nodes/NODE1', 'noversioncheck-leftover@/steps/1'],
       },
     ],
   },

@@ -178,6 +178,37 @@ describe('the model of a node (docs/simulation.md)', () => {
     assert.equal(t.steps[2]!.after.nodes[0]!.bypass, false);
   });
 
+  it('a key that names another node (reg.exe\'s \\\\NODE\\ form) changes that node\'s registry', () => {
+    const key = (computer: string) => `\\\\${computer}\\HKLM\\SYSTEM\\CurrentControlSet\\Services\\ClusSvc\\Parameters`;
+    const t = timelineOf(
+      plan({ NODE1: { version: 'ws2003-rtm', state: 'stopped' }, NODE2: { version: 'ws2003-rtm', noVersionCheck: true } }, [
+        step.setNvc('NODE2', { key: key('node1') }),
+        step.deleteNvc('NODE1', { key: key('NODE2') }),
+      ]),
+    );
+    const [set, deleted] = t.steps;
+    assert.equal(set!.target?.name, 'NODE1');
+    assert.deepEqual(set!.after.nodes.map((n) => [n.name, n.registry, n.registryChangedAt]), [
+      ['NODE1', { type: 'REG_DWORD', data: 1 }, 0],
+      ['NODE2', { type: 'REG_DWORD', data: 1 }, -1],
+    ]);
+    assert.equal(deleted!.target?.name, 'NODE2');
+    assert.deepEqual(deleted!.after.nodes.map((n) => [n.name, n.registry, n.registryChangedAt]), [
+      ['NODE1', { type: 'REG_DWORD', data: 1 }, 0],
+      ['NODE2', undefined, 1],
+    ]);
+  });
+
+  it('a key that names a computer that is not a node changes no node\'s registry', () => {
+    for (const computer of ['.', 'localhost', 'FS9', '10.0.0.7', 'NODE1.contoso.com']) {
+      const key = `\\\\${computer}\\HKLM\\SYSTEM\\CurrentControlSet\\Services\\ClusSvc\\Parameters`;
+      const t = timelineOf(plan(nodes, [step.stop('NODE1'), step.setNvc('NODE1', { key }), step.start('NODE1')]));
+      assert.equal(t.steps[1]!.after, t.steps[1]!.before, computer);
+      assert.equal(t.steps[1]!.target, undefined, computer);
+      assert.equal(t.steps[2]!.after.nodes[0]!.bypass, false, computer);
+    }
+  });
+
   it('cluster versions are undefined with no active node, and a start forms the cluster', () => {
     const t = timelineOf(plan({ NODE1: { version: 'ws2003-rtm' } }, [step.stop('NODE1'), step.start('NODE1')]));
     const down = t.steps[0]!.after;

@@ -112,6 +112,24 @@ describe('what each shell receives', () => {
     assert.ok(ps.includes("        & cluster.exe '/cluster:N2' /prop 'Security=NETWORKSERVICE,grant,f:security'"));
   });
 
+  test('a key naming another node (\\\\NODE\\) changes that node, as the simulation has it', () => {
+    const text = plan({ N1: { version: 'ws2003-rc2' }, N2: { version: 'ws2003-rc2' } }, [
+      step.stop('N1'),
+      step.setNvc('N2', { key: '\\\\n1\\HKLM\\SYSTEM\\CurrentControlSet\\Services\\ClusSvc\\Parameters' }),
+      step.deleteNvc('N2', { key: '\\\\N1\\HKEY_LOCAL_MACHINE\\SOFTWARE\\Other\\' }),
+      step.start('N1'),
+      step.deleteNvc('N1'),
+      step.restart('N1'),
+    ]);
+    const cmd = textOf(exported(text, 'cmd')).split('\r\n');
+    assert.ok(cmd.includes('reg add "\\\\N1\\HKLM\\SYSTEM\\CurrentControlSet\\Services\\ClusSvc\\Parameters" /v NoVersionCheck /t REG_DWORD /d 1 /f'));
+    assert.ok(cmd.includes('reg delete "\\\\N1\\HKLM\\SOFTWARE\\Other" /v NoVersionCheck /f'));
+    assert.ok(!cmd.some((l) => l.includes('\\\\N2\\HKLM')), 'no registry command goes to N2');
+    const ps = textOf(exported(text, 'powershell')).split('\r\n');
+    const set = ps.indexOf("            Set-ItemProperty -LiteralPath 'HKLM:\\SYSTEM\\CurrentControlSet\\Services\\ClusSvc\\Parameters' -Name 'NoVersionCheck' -Type DWord -Value 1");
+    assert.equal(ps[set - 2], "        Invoke-Command -ComputerName 'N1' -ScriptBlock {");
+  });
+
   test('a forced export says so at the top and lists the errors', () => {
     const text = fs.readFileSync(path.join(ROOT, 'examples/mistakes/nt4-straight-to-ws2003.clusterplan'), 'utf8');
     const lines = textOf(exported(text, 'cmd', true)).split('\r\n');
@@ -191,14 +209,23 @@ describe('refusals', () => {
     ]);
   });
 
-  test('registry keys that name a computer or leave HKLM, and a type reg.exe does not know', () => {
+  test('registry keys that name a computer that is no node or leave HKLM, and a type reg.exe does not know', () => {
     const set = (key: string) => ({ action: 'set-registry', node: 'N1', name: 'NoVersionCheck', key, data: 1 });
     const steps = [set('\\\\OTHER\\HKLM\\SOFTWARE\\X'), set('HKCU\\Software\\X'), { action: 'set-registry', node: 'N1', name: 'NoVersionCheck', type: 'REG_WHATEVER', data: 1 }];
     assert.deepEqual(refusal({ N1: rc2 }, steps), [
-      'unsafe /steps/0: The key "\\\\\\\\OTHER\\\\HKLM\\\\SOFTWARE\\\\X" in step 1 names a computer: write it without "\\\\COMPUTER\\"; the step\'s "node" says where it runs.',
+      'unsafe /steps/0: The key "\\\\\\\\OTHER\\\\HKLM\\\\SOFTWARE\\\\X" in step 1 names the computer "OTHER", which is not a node of the plan: write the key without "\\\\COMPUTER\\"; the step\'s "node" says where it runs.',
       'unsafe /steps/1: The key "HKCU\\\\Software\\\\X" in step 2 is not below HKLM: only HKLM can be changed on a remote node, and the Cluster service reads its parameters there.',
       'unsafe /steps/2: step 3 has the type "REG_WHATEVER": use one of REG_DWORD, REG_QWORD, REG_SZ, REG_EXPAND_SZ, REG_MULTI_SZ, REG_BINARY.',
     ]);
+  });
+
+  test('the Parameters key of the computer the runbook runs on (\\\\.\\), even forced', () => {
+    const key = '\\\\.\\HKLM\\SYSTEM\\CurrentControlSet\\Services\\ClusSvc\\Parameters';
+    for (const force of [false, true]) {
+      assert.deepEqual(refusal({ N1: rc2, N2: rc2 }, [step.stop('N1'), step.setNvc('N1', { key }), step.start('N1')], {}, force), [
+        'unsafe /steps/1: The key "\\\\\\\\.\\\\HKLM\\\\SYSTEM\\\\CurrentControlSet\\\\Services\\\\ClusSvc\\\\Parameters" in step 2 names the computer ".", which is not a node of the plan: write the key without "\\\\COMPUTER\\"; the step\'s "node" says where it runs.',
+      ]);
+    }
   });
 
   test('steps that have no command, forced past their schema errors', () => {

@@ -10,7 +10,7 @@ import { PARAMETERS_KEY } from '../registry';
 import type { Timeline } from '../simulate';
 import { stepLabel } from '../describe';
 import { formatVersion } from '../versions';
-import { accountProblem, keyBelowHklm, nameProblem, registryValueProblem } from './safety';
+import { accountProblem, keyBelowHklm, nameProblem, registryNode, registryValueProblem } from './safety';
 import { expectation, findingLine, stateText, titleOf } from './wording';
 
 /** ClusSvc\Parameters below HKLM: reg.exe wants `\\NODE\HKLM\<this>`, PowerShell `HKLM:\<this>`. */
@@ -156,10 +156,12 @@ function nodeOperation(
     case 'delete-registry': {
       const key = step.key === undefined || step.atParametersKey ? { path: PARAMETERS_PATH } : keyBelowHklm(label, step.key);
       if ('problem' in key) return check(key.problem, step.pointer), undefined;
-      if (step.action === 'delete-registry') return { kind: 'delete-registry', node, path: key.path };
+      const host = registryNode(label, step, node);
+      if ('problem' in host) return check(host.problem, step.pointer), undefined;
+      if (step.action === 'delete-registry') return { kind: 'delete-registry', node: host.node, path: key.path };
       const problem = registryValueProblem(label, step.type, step.data);
       if (problem) return check(problem, step.pointer), undefined;
-      return { kind: 'set-registry', node, path: key.path, type: step.type, data: step.data! };
+      return { kind: 'set-registry', node: host.node, path: key.path, type: step.type, data: step.data! };
     }
   }
 }

@@ -6,7 +6,8 @@
  * Accepted values are then escaped by quoting.ts, which is exact for every character allowed here:
  * `& ^ % ! ' ( ) ; , = $ \`` and the rest of printable ASCII that a NetBIOS name may hold.
  */
-import { REGISTRY_TYPES } from '../registry';
+import type { RegistryStep } from '../plan';
+import { keyWithoutComputer, REGISTRY_TYPES } from '../registry';
 
 /** `"A\u000aB"`: a value as a message shows it, so a control character cannot act in the terminal. */
 export function shown(text: string): string {
@@ -61,18 +62,30 @@ export function accountProblem(label: string, field: 'grant' | 'revoke', account
 }
 
 /**
- * A registry step's key other than ClusSvc\Parameters, as written: under HKLM, without a computer name (the
- * step's node says where). Returns the path below HKLM, or a problem.
+ * A registry step's key other than ClusSvc\Parameters, as written: under HKLM, after the `\\NAME\` prefix if it
+ * has one (registryNode says which node that is). Returns the path below HKLM, or a problem.
  */
 export function keyBelowHklm(label: string, key: string): { path: string } | { problem: string } {
   const subject = `The key ${shown(key)} in ${label}`;
   const bad = unprintable(key);
   if (bad) return { problem: `${subject} contains ${bad}.` };
   if (key.includes('"')) return { problem: `${subject} contains '"', which would end the quoted key in the command.` };
-  if (key.startsWith('\\\\')) return { problem: `${subject} names a computer: write it without "\\\\COMPUTER\\"; the step's "node" says where it runs.` };
-  const m = /^(?:HKLM|HKEY_LOCAL_MACHINE)\\(.*?)\\*$/i.exec(key.trim());
+  const m = /^(?:HKLM|HKEY_LOCAL_MACHINE)\\(.*?)\\*$/i.exec(keyWithoutComputer(key));
   if (!m || m[1]!.length === 0) return { problem: `${subject} is not below HKLM: only HKLM can be changed on a remote node, and the Cluster service reads its parameters there.` };
   return { path: m[1]! };
+}
+
+/**
+ * The node a registry step's command changes, as the simulation has it: the node its key's `\\NAME\` prefix
+ * names (reg.exe's remote form), else `node`, the step's own. A prefix naming no node of the plan is refused:
+ * the runbook would change a computer the plan does not simulate, perhaps the workstation it runs on.
+ */
+export function registryNode(label: string, step: RegistryStep, node: string): { node: string } | { problem: string } {
+  const computer = step.computer;
+  if (!computer) return { node };
+  if (computer.declaration) return { node: computer.declaration.name };
+  const subject = `The key ${shown(step.key ?? '')} in ${label} names the computer ${shown(computer.name)}`;
+  return { problem: `${subject}, which is not a node of the plan: write the key without "\\\\COMPUTER\\"; the step's "node" says where it runs.` };
 }
 
 /** A set-registry step's type and data, which reg.exe and Set-ItemProperty receive as arguments. */

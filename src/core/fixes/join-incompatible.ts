@@ -1,6 +1,6 @@
 import { stepIndexOf, stepLabel } from '../describe';
 import type { Fix, Finding, TextEdit } from '../finding';
-import type { Plan } from '../plan';
+import { registryHost, type Plan } from '../plan';
 import { bypassesVersionCheck } from '../registry';
 import type { RuleContext } from '../rules/rule';
 import type { NodeState, StepResult, Timeline } from '../simulate';
@@ -87,6 +87,6 @@ function latestSafeRestart(plan: Plan, timeline: Timeline, sponsor: NodeState, j
 
 function undoesBypass(step: Plan['steps'][number] | undefined, node: NodeState): boolean {
   if (step?.action !== 'set-registry' && step?.action !== 'delete-registry') return false;
-  if (step.target?.declaration !== node.declaration || !step.writesNoVersionCheck) return false;
+  if (registryHost(step) !== node.declaration || !step.writesNoVersionCheck) return false;
   return step.action === 'delete-registry' || !bypassesVersionCheck({ type: step.type, data: step.data });
 }

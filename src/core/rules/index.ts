@@ -13,6 +13,7 @@ import { notRunning } from './not-running';
 import { noVersionCheckLeftover } from './noversioncheck-leftover';
 import { noVersionCheckStillEffective } from './noversioncheck-still-effective';
 import { noVersionCheckValue } from './noversioncheck-value';
+import { registryOtherComputer } from './registry-other-computer';
 import { registryWhileRunning } from './registry-while-running';
 import type { Rule } from './rule';
 import { schema } from './schema';
@@ -43,6 +44,7 @@ export const RULES: readonly Rule[] = [
   alreadyRunning,
   notRunning,
   registryWhileRunning,
+  registryOtherComputer,
   noVersionCheckValue,
   noVersionCheckLeftover,
   noVersionCheckStillEffective,
