@@ -1,6 +1,6 @@
 import { Catalog, type Release } from './catalog';
 import { NODE_PROPERTIES, RELEASE_PROPERTIES, TOP_LEVEL } from './format';
-import { netbiosNameProblem, nodeKey } from './nodeNames';
+import { leadingPeriodProblem, netbiosNameProblem, nodeKey } from './nodeNames';
 import type { Located, NodeDeclaration, Plan, Step, VersionMatch, VersionPair } from './plan';
 import { literalValue, type JsonArray, type JsonValue } from './tree';
 import { at, Properties, Reading, type Member } from './reading';
@@ -26,7 +26,10 @@ export function readPlan(root: JsonValue, text: string): Plan {
 
   // "$schema" is for other tools, which expect the URI of the schema: a string, as the format's schema says.
   r.optionalString(byKey.get('$schema'));
-  const clusterName = r.optionalString(byKey.get('cluster'));
+  const clusterMember = byKey.get('cluster');
+  const clusterName = r.optionalString(clusterMember);
+  const clusterProblem = clusterName === undefined ? undefined : leadingPeriodProblem(clusterName);
+  if (clusterMember?.value && clusterProblem) r.issue(at(clusterMember.value, '/cluster'), `Cluster name ${clusterProblem}.`);
   const versionMatch = readVersionMatch(r, byKey.get('versionMatch'));
   r.catalog = new Catalog(readReleases(r, byKey.get('versions')));
 

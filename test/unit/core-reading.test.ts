@@ -68,6 +68,17 @@ describe('reading a plan: what values alone would hide', () => {
     assert.deepEqual(codes(`{ "$schema": "../schemas/clusterplan.schema.json", "nodes": { "N1": { "version": "ws2003-rtm", "description": "file server" } }, "steps": [] }`), []);
   });
 
+  it('a node or cluster name starting with a period is a schema error that says why', () => {
+    const text = `{ "cluster": ".", "nodes": { ".NODE1": { "version": "ws2003-rtm" } }, "steps": [] }`;
+    assert.deepEqual(
+      analyze(text).findings.map((f) => `${f.code}@${f.pointer}: ${f.message}`),
+      [
+        'schema@/cluster: Cluster name "." starts with a period, which a NetBIOS name cannot: sc and reg.exe read "\\\\.\\" as the computer they run on.',
+        'schema@/nodes/.NODE1: Node name ".NODE1" starts with a period, which a NetBIOS name cannot: sc and reg.exe read "\\\\.\\" as the computer they run on.',
+      ],
+    );
+  });
+
   it('an alias given twice in "versions" is a schema error, and the first one counts', () => {
     const text = `{ "versions": { "lab": { "highest": "4.3790" }, "lab": { "highest": "4.3718" } }, "nodes": { "N1": { "version": "lab" } }, "steps": [] }`;
     assert.deepEqual(codes(text), ['schema@/versions/lab']);

@@ -67,6 +67,8 @@ const CASES: Readonly<Record<string, RuleCases>> = {
       { name: 'a node name with a space', text: plan({ 'NODE 1': RTM }, []), expect: ['schema@/nodes/NODE 1'] },
       { name: 'a node name of 16 characters', text: plan({ ABCDEFGHIJKLMNOP: RTM }, []), expect: ['schema@/nodes/ABCDEFGHIJKLMNOP'] },
       { name: 'a node name with "*"', text: plan({ 'NODE*': RTM }, []), expect: ['schema@/nodes/NODE*'] },
+      { name: 'a node named "."', text: plan({ '.': RTM }, []), expect: ['schema@/nodes/.'] },
+      { name: 'a cluster name starting with a period', text: plan({ NODE1: RTM }, [], { top: { cluster: '.PRODCLUS' } }), expect: ['schema@/cluster'] },
       { name: 'a plan that is an array', text: '[]', expect: ['schema@'] },
     ],
     nearMisses: [

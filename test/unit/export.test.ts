@@ -184,6 +184,13 @@ describe('refusals', () => {
     ]);
   });
 
+  test('a node and a cluster named with a leading period, forced past their schema errors', () => {
+    assert.deepEqual(refusal({ '.': rc2 }, [step.stop('.')], { cluster: '.CLUS' }), [
+      'unsafe /nodes/.: The node name "." starts with a period, which a NetBIOS name cannot: sc and reg.exe would read "\\\\.\\" as the computer the runbook runs on. Rename the node in the plan.',
+      'unsafe /cluster: The cluster name ".CLUS" starts with a period, which a NetBIOS name cannot: sc and reg.exe would read "\\\\.\\" as the computer the runbook runs on. Rename the cluster in the plan.',
+    ]);
+  });
+
   test('an undeclared hostile name in a step, forced past unknown-node', () => {
     assert.deepEqual(refusal({ N1: rc2 }, [step.stop('X\r\nY')]), [
       'unsafe /steps/0/node: The node name "X\\u000D\\u000AY" contains a line break (U+000D), which would end the command and start another. Rename the node in the plan.',
@@ -315,7 +322,8 @@ function hostileNames(): string[] {
     const length = 1 + Math.floor(random() * 15);
     names.push(Array.from({ length }, () => NAME_CHARS[Math.floor(random() * NAME_CHARS.length)]).join(''));
   }
-  return [...new Set(names)];
+  // A NetBIOS name does not start with a period, and the plan refuses one that does.
+  return [...new Set(names)].filter((name) => !name.startsWith('.'));
 }
 
 function runbookFor(name: string, format: RunbookFormat): string[] {

@@ -355,7 +355,7 @@ describe('rename of a node', () => {
     const text = plan(NODES, [step.stop('NODE1'), step.stop('NODE9')]);
     const analysis = analyze(text);
     const on = offsetOf(text, '"NODE1"');
-    for (const bad of ['', 'SIXTEEN-CHARS-XX', 'NODE 1', 'A/B', 'A"B', 'A\\B', 'A:B', 'A*B', 'A?B', 'A<B', 'A>B', 'A|B']) {
+    for (const bad of ['', 'SIXTEEN-CHARS-XX', 'NODE 1', 'A/B', 'A"B', 'A\\B', 'A:B', 'A*B', 'A?B', 'A<B', 'A>B', 'A|B', '.', '.NODE1']) {
       const result = renameNode(analysis, on, bad);
       assert.ok(!result.ok && result.rejection.reason === 'invalid-name', JSON.stringify(bad));
     }

@@ -147,6 +147,8 @@ const REJECTED: readonly Case[] = [
   { label: 'no "nodes"', text: '{ "steps": [] }' },
   { label: '"nodes" as an array', text: '{ "nodes": [], "steps": [] }' },
   { label: '"cluster" as a number', text: top({ cluster: 5 }) },
+  { label: 'a cluster named "."', text: top({ cluster: '.' }) },
+  { label: 'a cluster name starting with a period', text: top({ cluster: '.PRODCLUS' }) },
   { label: 'versionMatch in capitals', text: top({ versionMatch: 'EXACT' }) },
   { label: '"versions" as an array', text: top({ versions: [] }) },
 
@@ -173,6 +175,8 @@ const REJECTED: readonly Case[] = [
   { label: 'a node name with ":"', text: named('NODE:1') },
   { label: 'a node name with "|"', text: named('NODE|1') },
   { label: 'a node name with a quote', text: named('NODE"1') },
+  { label: 'a node named "."', text: named('.') },
+  { label: 'a node name starting with a period', text: named('.NODE1') },
   { label: 'a node as a string', text: node('ws2003-rtm') },
   { label: 'an empty node', text: node({}) },
   { label: 'a node with only "lowest"', text: node({ lowest: '3.2195' }) },
@@ -297,6 +301,8 @@ const ACCEPTED: readonly Case[] = [
   { label: 'a node with only "highest"', text: node({ highest: '4.3790' }) },
   { label: 'a stopped node with noVersionCheck and a description', text: node({ ...RTM, state: 'stopped', noVersionCheck: true, description: 'SQL' }) },
   { label: 'node names with punctuation and accents', text: plan({ 'SQL-01.A_B$': RTM, 'ÉCLAIR#2': RTM, '15CHARACTERSOK!': RTM }, []) },
+  { label: 'a node name with a period inside and at the end', text: plan({ 'NODE.1': RTM, 'NODE2.': RTM }, []) },
+  { label: 'a cluster name with a period inside', text: top({ cluster: 'PROD.CLUS' }) },
 
   // Steps.
   { label: 'start, join and restart with a sponsor', text: steps(step.start('NODE2', 'NODE1'), step.restart('NODE2'), { action: 'restart', node: 'NODE1', sponsor: 'NODE2' }, step.stop('NODE2'), step.join('NODE2', 'NODE1')) },

@@ -36,6 +36,7 @@ export function nameProblem(what: 'node' | 'cluster', name: string): string | un
   if (name.length === 0) return `The ${what} name is empty, so no command can name the ${what}.`;
   const bad = unprintable(name);
   if (bad) return `${subject} contains ${bad}. Rename the ${what} in the plan.`;
+  if (name.startsWith('.')) return `${subject} starts with a period, which a NetBIOS name cannot: sc and reg.exe would read "\\\\.\\" as the computer the runbook runs on. Rename the ${what} in the plan.`;
   const forbidden = /[\\/:*?"<>| ]/.exec(name)?.[0];
   if (forbidden) {
     const which = forbidden === ' ' ? 'a space' : `"${forbidden}"`;
