@@ -235,6 +235,27 @@ describe('refusals', () => {
     }
   });
 
+  test('data that reg.exe could read as a switch, whatever its type, even forced', () => {
+    const steps: Value[] = [
+      step.stop('N1'),
+      step.setNvc('N1', { type: 'REG_SZ', data: '/f' }),
+      step.setNvc('N1', { type: 'REG_EXPAND_SZ', data: '-f' }),
+      step.setNvc('N1', { type: 'REG_MULTI_SZ', data: '/d 1' }),
+      step.setNvc('N1', { data: -1 }),
+      step.setNvc('N1', { type: 'REG_SZ', data: 'a/f-' }),
+      step.deleteNvc('N1'),
+      step.start('N1'),
+    ];
+    for (const force of [false, true]) {
+      assert.deepEqual(refusal({ N1: rc2, N2: rc2 }, steps, {}, force), [
+        'unsafe /steps/1: The data "/f" in step 2 starts with "/", which reg.exe could read as one of its switches instead of the data: change the data, or set this value by hand.',
+        'unsafe /steps/2: The data "-f" in step 3 starts with "-", which reg.exe could read as one of its switches instead of the data: change the data, or set this value by hand.',
+        'unsafe /steps/3: The data "/d 1" in step 4 starts with "/", which reg.exe could read as one of its switches instead of the data: change the data, or set this value by hand.',
+        'unsafe /steps/4: The data -1 in step 5 starts with "-", which reg.exe could read as one of its switches instead of the data: change the data, or set this value by hand.',
+      ]);
+    }
+  });
+
   test('steps that have no command, forced past their schema errors', () => {
     assert.deepEqual(refusal({ N1: rc2 }, [{ action: 'stop' }, { action: 'reboot', node: 'N1' }]), [
       'unsafe /steps/0: step 1 names no node, so it has no command.',

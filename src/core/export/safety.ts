@@ -93,9 +93,20 @@ export function registryNode(label: string, step: RegistryStep, node: string): {
 export function registryValueProblem(label: string, type: string, data: number | string | undefined): string | undefined {
   if (!REGISTRY_TYPES.includes(type)) return `${label} has the type ${shown(type)}: use one of ${REGISTRY_TYPES.join(', ')}.`;
   if (data === undefined) return `${label} has no "data", so there is nothing to write.`;
-  if (typeof data === 'number') return Number.isFinite(data) ? undefined : `${label} has data that is not a finite number.`;
+  if (typeof data === 'number') return Number.isFinite(data) ? switchProblem(label, String(data), String(data)) : `${label} has data that is not a finite number.`;
   const bad = unprintable(data);
   if (bad) return `The data ${shown(data)} in ${label} contains ${bad}.`;
   if (data.includes('"')) return `The data ${shown(data)} in ${label} contains '"', which would end the quoted value in the command.`;
-  return undefined;
+  return switchProblem(label, data, shown(data));
+}
+
+/**
+ * Data that starts like one of reg.exe's switches (`/f`, `-f`, a negative number): `reg add … /d /f /f` may
+ * take it for a switch rather than the data, and how reg.exe reads it cannot be checked here, so it is
+ * refused whatever the type. `data` is the text the command holds, `written` how the message shows it.
+ */
+function switchProblem(label: string, data: string, written: string): string | undefined {
+  const first = data[0];
+  if (first !== '/' && first !== '-') return undefined;
+  return `The data ${written} in ${label} starts with "${first}", which reg.exe could read as one of its switches instead of the data: change the data, or set this value by hand.`;
 }
