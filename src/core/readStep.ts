@@ -83,7 +83,10 @@ function registryStep(r: Reading, common: StepBase, action: RegistryStep['action
   if (action === 'set-registry') {
     const dataMember = props.get('data');
     if (!dataMember) r.issue(located, 'A set-registry step needs "data" (1 for NoVersionCheck).');
-    else if (dataMember.value?.type === 'number' || dataMember.value?.type === 'string') data = literalValue(dataMember.value) as number | string;
+    else if (dataMember.value?.type === 'number' && !Number.isFinite(dataMember.value.value)) {
+      // JSON has no limit, but a parser reads 1e400 as infinity: no registry value can hold it.
+      r.issue(at(dataMember.value, dataMember.pointer), `"data" ${r.source(dataMember.value)} is out of range: no registry value holds a number that large. NoVersionCheck is the number 1.`);
+    } else if (dataMember.value?.type === 'number' || dataMember.value?.type === 'string') data = literalValue(dataMember.value) as number | string;
     else r.mistyped(dataMember, 'a number or a string');
   }
   const target = nodeReference(r, props.get('node'), located);

@@ -75,7 +75,12 @@ export function parseVersionString(text: string): VersionTextResult {
  * ambiguous as `4.3790`.
  */
 export function parseVersionNumber(value: number, raw: string): VersionTextResult {
-  if (raw.includes('.') || !Number.isInteger(value)) {
+  // A number too large for a double is read as infinity, and one too small as 0: `1e400` is out of range,
+  // and `1e-400` a fraction, whatever they were read as.
+  if (value === Infinity) return { kind: 'invalid', reason: `${raw} is out of range: above 0xFFFFFFFF (4294967295), the largest DWORD` };
+  if (value === -Infinity) return { kind: 'invalid', reason: `${raw} is out of range: negative, and a version is an unsigned DWORD` };
+  const underflow = value === 0 && /[1-9]/.test(raw.split(/[eE]/)[0]!);
+  if (raw.includes('.') || !Number.isInteger(value) || underflow) {
     return {
       kind: 'invalid',
       reason: `${raw} is a JSON number with a fraction: write it as the string "${raw}"`,

@@ -68,6 +68,14 @@ describe('reading a plan: what values alone would hide', () => {
     assert.deepEqual(codes(`{ "$schema": "../schemas/clusterplan.schema.json", "nodes": { "N1": { "version": "ws2003-rtm", "description": "file server" } }, "steps": [] }`), []);
   });
 
+  it('"data" too large for a double is out of range, not null', () => {
+    const text = `{ "nodes": { "NODE1": { "version": "ws2003-rtm", "state": "stopped" } }, "steps": [ { "action": "set-registry", "node": "NODE1", "name": "NoVersionCheck", "data": 1e400 } ] }`;
+    const findings = analyze(text).findings.filter((f) => f.code !== 'noversioncheck-leftover');
+    assert.deepEqual(findings.map((f) => `${f.code}@${f.pointer}: ${f.message}`), [
+      'schema@/steps/0/data: "data" 1e400 is out of range: no registry value holds a number that large. NoVersionCheck is the number 1.',
+    ]);
+  });
+
   it('a node or cluster name starting with a period is a schema error that says why', () => {
     const text = `{ "cluster": ".", "nodes": { ".NODE1": { "version": "ws2003-rtm" } }, "steps": [] }`;
     assert.deepEqual(

@@ -162,6 +162,15 @@ describe('reading versions', () => {
       assert.deepEqual(r.codes, ['invalid-version@/nodes/NODE1/highest']);
       assert.equal(r.quoteAs, '4.0');
     });
+    it('a number too large for a double is out of range, and one too small is a fraction, not 0', () => {
+      const messages = analyze('{ "nodes": { "N1": { "highest": 1e400 }, "N2": { "highest": -1E400 }, "N3": { "highest": 1e-400 } }, "steps": [] }').findings.map((f) => `${f.code}@${f.pointer}: ${f.message}`);
+      assert.deepEqual(messages, [
+        'invalid-version@/nodes/N1/highest: Invalid version: 1e400 is out of range: above 0xFFFFFFFF (4294967295), the largest DWORD.',
+        'invalid-version@/nodes/N2/highest: Invalid version: -1E400 is out of range: negative, and a version is an unsigned DWORD.',
+        'invalid-version@/nodes/N3/highest: Invalid version: 1e-400 is a JSON number with a fraction: write it as the string "1e-400".',
+      ]);
+      assertVersion('0e-5', 0);
+    });
     it('the message of a fractional number shows how to quote it', () => {
       const f = analyze('{ "nodes": { "NODE1": { "highest": 4.3790 } }, "steps": [] }').findings[0]!;
       assert.match(f.message, /"4\.3790"/);
