@@ -1,3 +1,4 @@
+import { Suggestions } from './closest';
 import { makeVersion } from './versions';
 
 /** A named Cluster service release: what a node runs, as a plan may name it with an alias. */
@@ -39,6 +40,8 @@ export class Catalog {
   private readonly byAlias = new Map<string, Release>();
   /** releaseOf's answers, worked out once: the reader and the rules ask at every upgrade. */
   private readonly byHighest = new Map<number, Release>();
+  /** "Did you mean" for an alias that is not here: a plan that misspells one usually does so at many steps. */
+  readonly suggestions: Suggestions;
 
   constructor(planReleases: readonly Release[] = []) {
     for (const r of BUILT_IN_RELEASES) this.byAlias.set(r.alias, r);
@@ -50,6 +53,7 @@ export class Catalog {
       const better = found && (r.preRelease !== found.preRelease ? r.preRelease : r.origin === 'plan' && found.origin !== 'plan');
       if (!found || better) this.byHighest.set(r.highest, r);
     }
+    this.suggestions = new Suggestions(this.aliases());
   }
 
   get(alias: string): Release | undefined {

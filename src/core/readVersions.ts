@@ -1,5 +1,4 @@
 import type { Release } from './catalog';
-import { closest } from './closest';
 import { TARGET_PROPERTIES } from './format';
 import type { Located, VersionPair } from './plan';
 import { at, type Member, type Properties, type Reading } from './reading';
@@ -52,7 +51,7 @@ function aliasPair(r: Reading, m: Member, located: Located): VersionPair {
   const release = r.catalog.get(alias);
   if (!release) {
     const numeric = parseVersionString(alias).kind === 'version';
-    const suggestion = closest(alias, r.catalog.aliases());
+    const suggestion = r.catalog.suggestions.closest(alias);
     r.versionValues.push({
       pointer: m.pointer,
       node: valueNode,
@@ -109,7 +108,7 @@ export function readVersion(r: Reading, m: Member, allowAlias: boolean): number 
   }
   const release = r.catalog.get(result.name);
   if (!release) {
-    const suggestion = closest(result.name, r.catalog.aliases());
+    const suggestion = r.catalog.suggestions.closest(result.name);
     r.versionValues.push({
       pointer,
       node,

@@ -6,7 +6,53 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { analyze } from '../../src/core';
+import { MAX_COMPARED, Suggestions } from '../../src/core/closest';
 import { plan, step } from './helpers/plans';
+
+/** A plan with `aliases` aliases of its own (all 13 characters long) and `references` upgrades to `to(i)`. */
+function aliasPlan(aliases: number, references: number, to: (i: number) => string): string {
+  const versions: Record<string, { highest: string; lowest: string }> = {};
+  for (let i = 0; i < aliases; i++) versions[`build-${String(i).padStart(4, '0')}-sp`] = { highest: `4.${3791 + i}`, lowest: '3.2195' };
+  const steps = Array.from({ length: references }, (_, i) => step.upgrade('NODE1', to(i)));
+  return plan({ NODE1: { version: 'ws2003-rtm', state: 'stopped' } }, steps, { top: { versions } });
+}
+
+describe('"did you mean" does linear work', () => {
+  test('5,000 aliases and 2,000 misspelt references: at most MAX_COMPARED comparisons a misspelling, and no guess', () => {
+    const analysis = analyze(aliasPlan(5000, 2000, (i) => `bulid-${String(i).padStart(4, '0')}-sp`));
+    const unknown = analysis.findings.filter((f) => f.code === 'unknown-version-alias');
+    assert.equal(unknown.length, 2000);
+    assert.equal(unknown[1999]!.pointer, '/steps/1999/to');
+    // 5,000 names of the same length: no sure answer within the bound, so no suggestion rather than a guess.
+    assert.equal(unknown[1999]!.message, 'Unknown version alias: "bulid-1999-sp" is not in the catalog or the plan\'s "versions".');
+    const compared = analysis.plan!.catalog.suggestions.compared;
+    assert.ok(compared <= 2000 * MAX_COMPARED, `${compared} comparisons for 2,000 misspellings of 5,000 aliases`);
+  });
+
+  test('a misspelling repeated at every step is worked out once', () => {
+    const analysis = analyze(aliasPlan(5000, 2000, (i) => (i % 2 === 0 ? 'ws2003-rmt' : 'bulid-0001-sp')));
+    assert.equal(analysis.findings.filter((f) => f.code === 'unknown-version-alias').length, 2000);
+    assert.ok(analysis.plan!.catalog.suggestions.compared <= 2 * MAX_COMPARED);
+  });
+
+  test('among 5,000 aliases of another length, ws2003-rmt still suggests ws2003-rtm', () => {
+    const analysis = analyze(aliasPlan(5000, 1, () => 'ws2003-rmt'));
+    const [finding] = analysis.findings.filter((f) => f.code === 'unknown-version-alias');
+    assert.equal(finding!.message, 'Unknown version alias: "ws2003-rmt" is not in the catalog or the plan\'s "versions"; did you mean "ws2003-rtm"?');
+    // Only the three aliases of 10 characters are compared: every other length is more than one edit away.
+    assert.equal(analysis.plan!.catalog.suggestions.compared, 3);
+  });
+
+  test('the nearest of MAX_COMPARED names, and no suggestion when more of them are as near in length', () => {
+    const names = (count: number) => Array.from({ length: count }, (_, i) => `NODE${String(i).padStart(3, '0')}`);
+    assert.equal(new Suggestions(names(MAX_COMPARED)).closest('NOED042'), 'NODE042');
+    assert.equal(new Suggestions(names(MAX_COMPARED + 50)).closest('NOED042'), undefined);
+    // A name that differs only in case needs no comparison at all.
+    const many = new Suggestions(names(5000));
+    assert.equal(many.closest('node4321'), 'NODE4321');
+    assert.equal(many.compared, 0);
+  });
+});
 
 describe('no rule crashes on a long name', () => {
   test('nodes of 300,000 characters, declared or named by a step, get schema and unknown-node, never an internal error', () => {

@@ -1,4 +1,4 @@
-import { closest } from '../closest';
+import { Suggestions } from '../closest';
 import type { NodeReference } from '../plan';
 import type { PlanRule } from './rule';
 
@@ -10,8 +10,8 @@ export const unknownNode: PlanRule = {
   explanation:
     'Every "node" and "sponsor" of a step must be declared under "nodes" (names match without regard to case). The simulation skips a step whose node is unknown, so the steps after it may be judged on a wrong cluster state.',
   check({ plan }, report) {
-    const names = declaredNames(plan.nodes);
-    // A plan that misspells a node usually does so at many steps: the edit distances are worked out once a name.
+    const names = new Suggestions(declaredNames(plan.nodes));
+    // A plan that misspells a node usually does so at many steps: the message is worked out once a name.
     const messages = new Map<string, string>();
     for (const ref of plan.nodeReferences) {
       if (ref.declaration) continue;
@@ -22,8 +22,8 @@ export const unknownNode: PlanRule = {
   },
 };
 
-function unknownMessage(ref: NodeReference, names: readonly string[]): string {
-  const suggestion = closest(ref.name, names);
+function unknownMessage(ref: NodeReference, names: Suggestions): string {
+  const suggestion = names.closest(ref.name);
   return `No node "${ref.name}" is declared in "nodes"` + (suggestion ? `; did you mean "${suggestion}"?` : '; declare it under "nodes".');
 }
 
