@@ -9,18 +9,18 @@ export function formatTimeline(analysis: Analysis): string {
   if (!plan || !timeline) return 'The plan could not be read, so it was not simulated.\n';
   const atEnd = (f: Finding) => { const rule = ruleFor(f.code); return rule?.needs === 'plan' && rule.atEnd === true; };
   const during = analysis.findings.filter((f) => !atEnd(f));
+  const byStep = findingsByStep(during);
   const rows: string[][] = [row('0', '(initial)', '', timeline.initial, findingsAt(during, (p) => !p.startsWith('/steps')))];
   for (const r of timeline.steps) {
     const target = r.step.action !== undefined && 'target' in r.step ? (r.step.target?.name ?? '') : '';
     const outcome = r.join && r.join.outcome !== 'joined' && r.join.outcome !== 'formed' ? ` (${r.join.outcome})` : '';
-    const own = `/steps/${r.step.index}`;
     rows.push(
       row(
         String(r.step.index + 1) + (r.step.id ? ` ${r.step.id}` : ''),
         (r.step.action ?? '?') + outcome,
         target,
         r.after,
-        findingsAt(during, (p) => p === own || p.startsWith(own + '/')),
+        codes(byStep.get(String(r.step.index)) ?? []),
       ),
     );
   }
@@ -43,15 +43,31 @@ function row(step: string, action: string, node: string, state: ClusterState, fi
 }
 
 function findingsAt(findings: readonly Finding[], test: (pointer: string) => boolean): string {
-  return findings
-    .filter((f) => test(f.pointer))
-    .map((f) => f.code)
-    .join(', ');
+  return codes(findings.filter((f) => test(f.pointer)));
+}
+
+function codes(findings: readonly Finding[]): string {
+  return findings.map((f) => f.code).join(', ');
+}
+
+/** The findings at or below `/steps/N`, by N as the pointer writes it: one pass, however many steps. */
+function findingsByStep(findings: readonly Finding[]): Map<string, Finding[]> {
+  const byStep = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const index = /^\/steps\/(\d+)(?:\/|$)/.exec(f.pointer)?.[1];
+    if (index === undefined) continue;
+    const list = byStep.get(index);
+    if (list) list.push(f);
+    else byStep.set(index, [f]);
+  }
+  return byStep;
 }
 
 function table(cells: string[][]): string {
   // Names and ids may hold control characters: each cell is measured as it will be shown.
   const rows = cells.map((r) => r.map(visible));
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  // Each column as wide as its widest cell, found in a loop: a table has a row per step.
+  const widths = rows[0]!.map(() => 0);
+  for (const r of rows) r.forEach((cell, c) => (widths[c] = Math.max(widths[c]!, cell.length)));
   return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd()).join('\n') + '\n';
 }

@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { formatTimeline } from '../../src/cli/simulateTable';
 import { analyze } from '../../src/core';
 import { MAX_COMPARED, Suggestions } from '../../src/core/closest';
 import { plan, step } from './helpers/plans';
@@ -68,5 +69,19 @@ describe('no rule crashes on a long name', () => {
       ],
     );
     assert.equal(findings[1]!.message, `No node "NODE1" is declared in "nodes"; did you mean "${declared}"?`);
+  });
+});
+
+describe('simulate on a long plan', () => {
+  test('150,000 steps: the table ends with the last step and the end row', () => {
+    const steps = Array.from({ length: 150_000 }, (_, i) => step.restart(i % 2 === 0 ? 'NODE1' : 'NODE2'));
+    const table = formatTimeline(analyze(plan({ NODE1: { version: 'ws2003-rtm' }, NODE2: { version: 'ws2003-rtm' } }, steps)));
+    const lines = table.split('\n');
+    assert.equal(lines.length, 150_004);
+    assert.deepEqual(lines.slice(-3), [
+      '150000  restart    NODE2  NODE1,NODE2   0x00040ECE (4.3790)    0x00030893 (3.2195)',
+      'end                       NODE1,NODE2   0x00040ECE (4.3790)    0x00030893 (3.2195)',
+      '',
+    ]);
   });
 });
