@@ -66,8 +66,11 @@ export interface ModelProblem {
 
 export function buildModel(plan: Plan, timeline: Timeline, findings: readonly Finding[], planName: string | undefined): { model: RunbookModel } | { problems: ModelProblem[] } {
   const problems: ModelProblem[] = [];
+  const reported = new Set<string>();
   const check = (message: string | undefined, pointer: string) => {
-    if (message !== undefined && !problems.some((p) => p.message === message)) problems.push({ message, pointer });
+    if (message === undefined || reported.has(message)) return;
+    reported.add(message);
+    problems.push({ message, pointer });
   };
   for (const n of plan.nodes) check(nameProblem('node', n.name), n.pointer);
   if (plan.clusterName !== undefined) check(nameProblem('cluster', plan.clusterName), '/cluster');
