@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { formatTimeline } from '../../src/cli/simulateTable';
-import { analyze } from '../../src/core';
+import { analyze, exportRunbook } from '../../src/core';
 import { MAX_COMPARED, Suggestions } from '../../src/core/closest';
 import { plan, step } from './helpers/plans';
 
@@ -82,6 +82,40 @@ describe('simulate on a long plan', () => {
       '150000  restart    NODE2  NODE1,NODE2   0x00040ECE (4.3790)    0x00030893 (3.2195)',
       'end                       NODE1,NODE2   0x00040ECE (4.3790)    0x00030893 (3.2195)',
       '',
+    ]);
+  });
+});
+
+describe('export of a long plan', () => {
+  /** `count` starts of NODE1, which already runs: each step has a warning and, with `extra`, a schema error. */
+  function startsPlan(count: number, extra: boolean): string {
+    const start = extra ? { action: 'start', node: 'NODE1', x: 1 } : step.start('NODE1');
+    return plan({ NODE1: { version: 'ws2003-rtm' }, NODE2: { version: 'ws2003-rtm' } }, Array.from({ length: count }, () => start));
+  }
+
+  test('100,000 steps with 200,000 findings export whole, every finding in the header', () => {
+    const result = exportRunbook(analyze(startsPlan(100_000, true)), 'cmd', { force: true });
+    assert.ok(result.ok);
+    const lines = result.text.split('\r\n');
+    assert.equal(lines.filter((l) => l.startsWith('rem   warning already-running (step ')).length, 100_000);
+    assert.equal(lines.filter((l) => l.startsWith('rem   error schema (step ')).length, 100_000);
+    assert.deepEqual(lines.slice(-12, -9), [
+      'echo     expected now: active NODE1, NODE2; ClusterHighestVersion 0x00040ECE (4.3790), ClusterLowestVersion 0x00030893 (3.2195)',
+      '',
+      'echo All 100000 steps are done.',
+    ]);
+  });
+
+  test('registry data with 150,000 backticks gets a fence of three in the Markdown runbook', () => {
+    const data = '`a'.repeat(150_000);
+    const result = exportRunbook(analyze(plan({ NODE1: { version: 'ws2003-rtm' } }, [step.setNvc('NODE1', { type: 'REG_SZ', data })])), 'markdown', { force: true });
+    assert.ok(result.ok);
+    const lines = result.text.split('\n');
+    const command = lines.findIndex((l) => l.startsWith('reg add '));
+    assert.deepEqual(lines.slice(command - 1, command + 2), [
+      '```bat',
+      `reg add "\\\\NODE1\\HKLM\\SYSTEM\\CurrentControlSet\\Services\\ClusSvc\\Parameters" /v NoVersionCheck /t REG_SZ /d ${data} /f`,
+      '```',
     ]);
   });
 });

@@ -16,23 +16,24 @@ import { cmdArg, cmdEscape, cmdInQuotes, cmdText } from './quoting';
 
 const QUERY_FILE = '"%TEMP%\\clusterplan-sc-query.txt"';
 
-export function renderCmd(model: RunbookModel): string[] {
+/** The runbook's lines, one at a time, for exportRunbook to collect. */
+export function* renderCmd(model: RunbookModel): Generator<string> {
   const total = model.steps.length;
-  const lines = ['@echo off'];
-  for (const note of headerNotes(model, 'cmd')) lines.push(comment(note));
-  lines.push(
+  yield '@echo off';
+  for (const note of headerNotes(model, 'cmd')) yield comment(note);
+  yield* [
     comment(''),
     comment('The values in this file are escaped for cmd with delayed expansion off: do not enable it here.'),
     'setlocal EnableExtensions DisableDelayedExpansion',
     'set "CLUSTERPLAN_STEP=0"',
-  );
+  ];
   for (const step of model.steps) {
-    lines.push('', comment(`---- step ${step.number} of ${total} ----`), `set "CLUSTERPLAN_STEP=${step.number}"`);
-    lines.push(`echo [step ${step.number}/${total}] ${cmdText(step.title)}`);
-    lines.push(...operationLines(step));
-    lines.push(`echo     expected now: ${cmdText(step.expected)}`);
+    yield* ['', comment(`---- step ${step.number} of ${total} ----`), `set "CLUSTERPLAN_STEP=${step.number}"`];
+    yield `echo [step ${step.number}/${total}] ${cmdText(step.title)}`;
+    yield* operationLines(step);
+    yield `echo     expected now: ${cmdText(step.expected)}`;
   }
-  lines.push(
+  yield* [
     '',
     `echo All ${total} steps are done.`,
     `del ${QUERY_FILE} 2>nul`,
@@ -43,8 +44,7 @@ export function renderCmd(model: RunbookModel): string[] {
     ':failed',
     'echo Step %CLUSTERPLAN_STEP% failed and the runbook stopped there. Find the cause before you go on by hand.',
     'exit /b 1',
-  );
-  return lines;
+  ];
 }
 
 function operationLines(step: RunbookStep): string[] {

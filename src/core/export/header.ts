@@ -11,29 +11,33 @@ import { asciiLines } from './quoting';
 export const WAIT_TRIES = 36;
 export const WAIT_SECONDS = 5;
 
-export function headerNotes(model: RunbookModel, format: 'cmd' | 'powershell'): string[] {
-  const lines = [title(model, format)];
+/** The header's lines, one at a time: it lists every finding and every step. */
+export function* headerNotes(model: RunbookModel, format: 'cmd' | 'powershell'): Generator<string> {
+  yield title(model, format);
   if (format === 'cmd') {
-    lines.push(
+    yield* [
       "Run it on an administrator's workstation with administrative rights on every node: it reaches each node",
       'remotely with sc, reg and cluster.exe. It stops at the first step that fails.',
-    );
+    ];
   } else {
-    lines.push(
+    yield* [
       "Run it on an administrator's workstation with administrative rights on every node: it reaches each node",
       'through PowerShell remoting (WinRM), and the cluster with cluster.exe. It stops at the first step that fails.',
       '-WhatIf shows every change without making any.',
-    );
+    ];
   }
-  if (model.forced) lines.push('', 'WARNING: the plan has errors (listed below) and was exported anyway: this runbook may fail or break the cluster.');
-  lines.push('', 'Nodes at the start:', ...table(model.nodes.map(nodeCells)).map((l) => '  ' + l));
-  lines.push('', ...(model.findings.length === 0 ? ['Findings: none.'] : ['Findings:', ...model.findings.map((f) => '  ' + f)]));
-  lines.push('', 'Expected after each step (ClusterHighestVersion: the lowest highest version of the active nodes;');
-  lines.push('ClusterLowestVersion: the highest lowest version):');
+  if (model.forced) yield* ['', 'WARNING: the plan has errors (listed below) and was exported anyway: this runbook may fail or break the cluster.'];
+  yield* ['', 'Nodes at the start:'];
+  for (const line of table(model.nodes.map(nodeCells))) yield '  ' + line;
+  yield '';
+  if (model.findings.length === 0) yield 'Findings: none.';
+  else yield 'Findings:';
+  for (const f of model.findings) yield '  ' + f;
+  yield* ['', 'Expected after each step (ClusterHighestVersion: the lowest highest version of the active nodes;'];
+  yield 'ClusterLowestVersion: the highest lowest version):';
   const width = String(model.steps.length).length;
-  lines.push(`  ${'start'.padEnd(5 + width)}  ${model.initial}`);
-  for (const s of model.steps) lines.push(`  step ${String(s.number).padStart(width)}  ${s.expected}`);
-  return lines;
+  yield `  ${'start'.padEnd(5 + width)}  ${model.initial}`;
+  for (const s of model.steps) yield `  step ${String(s.number).padStart(width)}  ${s.expected}`;
 }
 
 function title(model: RunbookModel, format: string): string {
@@ -68,6 +72,7 @@ function nodeCells(node: RunbookNode): string[] {
 /** Columns padded to their widest cell, two spaces apart. */
 function table(rows: string[][]): string[] {
   if (rows.length === 0) return ['(none)'];
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  const widths = rows[0]!.map(() => 0);
+  for (const r of rows) r.forEach((cell, c) => (widths[c] = Math.max(widths[c]!, cell.length)));
   return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd());
 }

@@ -10,29 +10,31 @@ import { catalogText, stateWord, WAIT_SECONDS, WAIT_TRIES } from './header';
 import type { Operation, RunbookModel, RunbookStep } from './model';
 import { mdCodeBlock, mdText } from './quoting';
 
-export function renderMarkdown(model: RunbookModel): string[] {
-  const lines = [`# Runbook: ${model.cluster !== undefined ? `cluster ${mdText(model.cluster)}` : 'the cluster'}`, ''];
+/** The runbook's lines, one at a time, for exportRunbook to collect. */
+export function* renderMarkdown(model: RunbookModel): Generator<string> {
+  yield* [`# Runbook: ${model.cluster !== undefined ? `cluster ${mdText(model.cluster)}` : 'the cluster'}`, ''];
   const from = model.planName !== undefined ? ` from ${mdText(model.planName)}` : '';
-  lines.push(
+  yield* [
     `Written by clusterplan export --format markdown${from}. ${model.steps.length} steps, run from an administrator's ` +
       'workstation. The commands are those of the cmd runbook (clusterplan export --format cmd), escaped for a batch file.',
     '',
-  );
-  if (model.forced) lines.push('> **Warning:** the plan has errors (listed below) and was exported anyway: this runbook may fail or break the cluster.', '');
-  lines.push('## Findings', '');
-  if (model.findings.length === 0) lines.push('None.');
-  else lines.push(...model.findings.map((f) => `- ${mdText(f)}`));
+  ];
+  if (model.forced) yield* ['> **Warning:** the plan has errors (listed below) and was exported anyway: this runbook may fail or break the cluster.', ''];
+  yield* ['## Findings', ''];
+  if (model.findings.length === 0) yield 'None.';
+  for (const f of model.findings) yield `- ${mdText(f)}`;
 
-  lines.push('', '## Nodes', '', '| Node | Highest version | Lowest version | Catalog | At the start |', '|---|---|---|---|---|');
+  yield* ['', '## Nodes', '', '| Node | Highest version | Lowest version | Catalog | At the start |', '|---|---|---|---|---|'];
   for (const n of model.nodes) {
     const cells = [n.name, formatVersion(n.highest), formatVersion(n.lowest), catalogText(n), stateWord(n)];
-    lines.push(`| ${cells.map(mdText).join(' | ')} |`);
+    yield `| ${cells.map(mdText).join(' | ')} |`;
   }
-  lines.push('', `Before the first step: ${mdText(model.initial)}.`, '', '## Steps');
+  yield* ['', `Before the first step: ${mdText(model.initial)}.`, '', '## Steps'];
   for (const step of model.steps) {
-    lines.push('', `### ${step.number}. ${mdText(step.title)}`, '', ...body(step), '', `**Expected after step ${step.number}:** ${mdText(step.expected)}.`);
+    yield* ['', `### ${step.number}. ${mdText(step.title)}`, ''];
+    yield* body(step);
+    yield* ['', `**Expected after step ${step.number}:** ${mdText(step.expected)}.`];
   }
-  return lines;
 }
 
 function body(step: RunbookStep): string[] {

@@ -31,26 +31,26 @@ const PS_TYPES: Readonly<Record<string, string>> = {
   REG_BINARY: 'Binary',
 };
 
-export function renderPowerShell(model: RunbookModel): string[] {
+/** The runbook's lines, one at a time, for exportRunbook to collect. */
+export function* renderPowerShell(model: RunbookModel): Generator<string> {
   const total = model.steps.length;
-  const lines = headerNotes(model, 'powershell').map((l) => comment(l));
-  lines.push('[CmdletBinding(SupportsShouldProcess)]', 'param()', '', "$ErrorActionPreference = 'Stop'", '$step = 0', 'try {');
+  for (const note of headerNotes(model, 'powershell')) yield comment(note);
+  yield* ['[CmdletBinding(SupportsShouldProcess)]', 'param()', '', "$ErrorActionPreference = 'Stop'", '$step = 0', 'try {'];
   for (const step of model.steps) {
-    if (step.number > 1) lines.push('');
-    lines.push(`${I1}# ---- step ${step.number} of ${total} ----`, `${I1}$step = ${step.number}`);
-    lines.push(`${I1}Write-Host ${psText(`[step ${step.number}/${total}] ${step.title}`)}`);
-    lines.push(...operationLines(step));
-    lines.push(`${I1}Write-Host ${psText(`    expected now: ${step.expected}`)}`);
+    if (step.number > 1) yield '';
+    yield* [`${I1}# ---- step ${step.number} of ${total} ----`, `${I1}$step = ${step.number}`];
+    yield `${I1}Write-Host ${psText(`[step ${step.number}/${total}] ${step.title}`)}`;
+    yield* operationLines(step);
+    yield `${I1}Write-Host ${psText(`    expected now: ${step.expected}`)}`;
   }
-  lines.push(
+  yield* [
     '} catch {',
     `${I1}Write-Host "Step $step failed and the runbook stopped there: $($_.Exception.Message)"`,
     `${I1}Write-Host 'Find the cause before you go on by hand.'`,
     `${I1}exit 1`,
     '}',
     `Write-Host 'All ${total} steps are done.'`,
-  );
-  return lines;
+  ];
 }
 
 function operationLines(step: RunbookStep): string[] {

@@ -89,7 +89,8 @@ export function mdText(text: string): string {
 
 /** A fenced code block whose fence is longer than any run of backticks inside it (a name may hold one). */
 export function mdCodeBlock(language: string, lines: readonly string[]): string[] {
-  const longest = Math.max(0, ...lines.map((l) => Math.max(0, ...[...l.matchAll(/`+/g)].map((m) => m[0].length))));
+  let longest = 0;
+  for (const line of lines) for (const run of line.matchAll(/`+/g)) longest = Math.max(longest, run[0].length);
   const fence = '`'.repeat(Math.max(3, longest + 1));
   return [fence + language, ...lines, fence];
 }

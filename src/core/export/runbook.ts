@@ -70,14 +70,14 @@ export function exportRunbook(analysis: Analysis, format: RunbookFormat, options
     for (const f of findings) if (f.severity === 'error') problems.push({ kind: 'plan-error', message: f.message, pointer: f.pointer, finding: f });
   }
   const built = buildModel(plan, timeline, findings, options.planName);
-  if ('problems' in built) problems.push(...built.problems.map((p) => ({ kind: 'unsafe' as const, ...p })));
+  if ('problems' in built) for (const p of built.problems) problems.push({ kind: 'unsafe', ...p });
   if (!('model' in built) || problems.length > 0) return { ok: false, problems };
-  const lines = render(built.model, format);
+  const lines = Array.from(render(built.model, format));
   const eol = RUNBOOK_FORMATS[format].eol;
   return { ok: true, format, text: lines.join(eol) + eol };
 }
 
-function render(model: RunbookModel, format: RunbookFormat): string[] {
+function render(model: RunbookModel, format: RunbookFormat): Iterable<string> {
   switch (format) {
     case 'cmd':
       return renderCmd(model);
