@@ -36,7 +36,9 @@ export async function runExport(args: ExportArgs, out: (s: string) => void, err:
     const reason =
       planErrors === result.problems.length
         ? `the plan has ${plural(planErrors, 'error')} (--force exports it anyway)`
-        : 'the plan holds what no runbook can carry safely, which --force does not override';
+        : result.problems.some((p) => p.kind === 'too-large')
+          ? 'the runbook would be too long, which --force does not override'
+          : 'the plan holds what no runbook can carry safely, which --force does not override';
     err(`clusterplan: ${file}: no runbook written: ${reason}\n`);
     return 1;
   }
@@ -59,12 +61,12 @@ export async function runExport(args: ExportArgs, out: (s: string) => void, err:
   return 0;
 }
 
-/** `path:line:col: error code: message`, as `check` prints findings; refusals of the export carry `export-unsafe`. */
+/** `path:line:col: error code: message`, as `check` prints findings; refusals of the export carry `export-…`. */
 function problemLine(file: string, analysis: Analysis, p: RunbookProblem): string {
   // A node's name is its key: show the key, not the object after it.
   const at = p.finding?.offset ?? analysis.document.memberAt(p.pointer)?.offset ?? analysis.document.nodeAt(p.pointer)?.offset ?? 0;
   const { line, character } = analysis.document.positionAt(at);
-  const code = p.finding?.code ?? (p.kind === 'unsafe' ? 'export-unsafe' : 'export-unreadable');
+  const code = p.finding?.code ?? `export-${p.kind}`;
   return `${file}:${line + 1}:${character + 1}: error ${code}: ${p.message}\n`;
 }
 

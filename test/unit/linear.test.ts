@@ -4,11 +4,15 @@
  * `npm run bench` (docs/performance.md). The large plans are generated here, never committed.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { formatTimeline } from '../../src/cli/simulateTable';
 import { analyze, exportRunbook } from '../../src/core';
 import { MAX_COMPARED, Suggestions } from '../../src/core/closest';
-import { plan, step } from './helpers/plans';
+import { plan, REPO_ROOT, step } from './helpers/plans';
 
 /** A plan with `aliases` aliases of its own (all 13 characters long) and `references` upgrades to `to(i)`. */
 function aliasPlan(aliases: number, references: number, to: (i: number) => string): string {
@@ -104,6 +108,52 @@ describe('export of a long plan', () => {
       '',
       'echo All 100000 steps are done.',
     ]);
+  });
+
+  test('more than 100,000 steps: refused at once, even with --force', () => {
+    const result = exportRunbook(analyze(startsPlan(100_001, false)), 'powershell', { force: true });
+    assert.deepEqual(result, {
+      ok: false,
+      problems: [{ kind: 'too-large', message: 'The plan has 100,001 steps, more than the 100,000 a runbook holds: export the plan in parts.', pointer: '/steps' }],
+    });
+  });
+
+  const TOO_LARGE = {
+    kind: 'too-large',
+    message:
+      'The runbook would be longer than 134,217,728 characters (128 MiB), the most export writes: export the plan in parts, or shorten the names it repeats at every step.',
+    pointer: '/steps',
+  };
+
+  test('node names of a million characters, repeated in the state after every step: refused', () => {
+    const nodes = { ['A'.repeat(1_000_000)]: { version: 'ws2003-rtm' }, ['B'.repeat(1_000_000)]: { version: 'ws2003-rtm' }, NODE1: { version: 'ws2003-rtm' } };
+    const result = exportRunbook(analyze(plan(nodes, Array.from({ length: 100 }, () => step.restart('NODE1')))), 'cmd', { force: true });
+    assert.deepEqual(result, { ok: false, problems: [TOO_LARGE] });
+  });
+
+  test('a cluster name of a million characters in 150 cluster.exe commands: refused', () => {
+    const text = plan({ NODE1: { version: 'ws2003-rtm' } }, Array.from({ length: 150 }, () => step.grant()), { top: { cluster: 'C'.repeat(1_000_000) } });
+    for (const format of ['cmd', 'powershell', 'markdown'] as const) {
+      assert.deepEqual(exportRunbook(analyze(text), format, { force: true }), { ok: false, problems: [TOO_LARGE] }, format);
+    }
+  });
+
+  test('the CLI says export-too-large where the steps begin, and that --force does not override it', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clusterplan-linear-'));
+    try {
+      const file = path.join(dir, 'long-cluster.clusterplan');
+      fs.writeFileSync(file, plan({ NODE1: { version: 'ws2003-rtm' } }, Array.from({ length: 150 }, () => step.grant()), { top: { cluster: 'C'.repeat(1_000_000) } }));
+      const r = spawnSync(process.execPath, [path.join(REPO_ROOT, 'dist', 'cli.js'), 'export', '--format', 'cmd', '--force', file], { encoding: 'utf8', timeout: 60_000 });
+      assert.equal(r.status, 1);
+      assert.equal(r.stdout, '');
+      assert.deepEqual(r.stderr.split('\n').slice(-3), [
+        `${file}:6:3: error export-too-large: ${TOO_LARGE.message}`,
+        `clusterplan: ${file}: no runbook written: the runbook would be too long, which --force does not override`,
+        '',
+      ]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('registry data with 150,000 backticks gets a fence of three in the Markdown runbook', () => {

@@ -16,7 +16,7 @@ import { cmdArg, cmdEscape, cmdInQuotes, cmdText } from './quoting';
 
 const QUERY_FILE = '"%TEMP%\\clusterplan-sc-query.txt"';
 
-/** The runbook's lines, one at a time, for exportRunbook to collect. */
+/** The runbook's lines, one at a time, for exportRunbook, which stops at the limits. */
 export function* renderCmd(model: RunbookModel): Generator<string> {
   const total = model.steps.length;
   yield '@echo off';

@@ -10,7 +10,7 @@ import { catalogText, stateWord, WAIT_SECONDS, WAIT_TRIES } from './header';
 import type { Operation, RunbookModel, RunbookStep } from './model';
 import { mdCodeBlock, mdText } from './quoting';
 
-/** The runbook's lines, one at a time, for exportRunbook to collect. */
+/** The runbook's lines, one at a time, for exportRunbook, which stops at the limits. */
 export function* renderMarkdown(model: RunbookModel): Generator<string> {
   yield* [`# Runbook: ${model.cluster !== undefined ? `cluster ${mdText(model.cluster)}` : 'the cluster'}`, ''];
   const from = model.planName !== undefined ? ` from ${mdText(model.planName)}` : '';

@@ -60,8 +60,32 @@ export interface RunbookModel {
 }
 
 export interface ModelProblem {
+  /** `unsafe`: a value no runbook can carry, or a step that has no command; `too-large`: see RUNBOOK_LIMITS. */
+  readonly kind: 'unsafe' | 'too-large';
   readonly message: string;
   readonly pointer: string;
+}
+
+/**
+ * The most a runbook holds (docs/export.md, "Limits"). A runbook grows with the steps and names the active
+ * nodes after every step: past these it is no document anyone reviews, and building it would take
+ * gigabytes of memory. The steps are counted first, so that a long plan is refused at once; the characters
+ * are counted as the text is built, and building stops at the limit.
+ */
+export const RUNBOOK_LIMITS = { steps: 100_000, characters: 128 * 1024 * 1024 };
+
+export function tooManySteps(steps: number): ModelProblem {
+  const most = RUNBOOK_LIMITS.steps.toLocaleString('en-US');
+  return { kind: 'too-large', message: `The plan has ${steps.toLocaleString('en-US')} steps, more than the ${most} a runbook holds: export the plan in parts.`, pointer: '/steps' };
+}
+
+export function tooLarge(): ModelProblem {
+  const most = RUNBOOK_LIMITS.characters.toLocaleString('en-US');
+  return {
+    kind: 'too-large',
+    message: `The runbook would be longer than ${most} characters (128 MiB), the most export writes: export the plan in parts, or shorten the names it repeats at every step.`,
+    pointer: '/steps',
+  };
 }
 
 export function buildModel(plan: Plan, timeline: Timeline, findings: readonly Finding[], planName: string | undefined): { model: RunbookModel } | { problems: ModelProblem[] } {
@@ -70,8 +94,11 @@ export function buildModel(plan: Plan, timeline: Timeline, findings: readonly Fi
   const check = (message: string | undefined, pointer: string) => {
     if (message === undefined || reported.has(message)) return;
     reported.add(message);
-    problems.push({ message, pointer });
+    problems.push({ kind: 'unsafe', message, pointer });
   };
+  // Every title, expected state and finding is written at least once into any runbook: a model whose text
+  // alone passes the limit stops here, before the text of the remaining steps is built.
+  let size = 0;
   for (const n of plan.nodes) check(nameProblem('node', n.name), n.pointer);
   if (plan.clusterName !== undefined) check(nameProblem('cluster', plan.clusterName), '/cluster');
 
@@ -117,7 +144,12 @@ export function buildModel(plan: Plan, timeline: Timeline, findings: readonly Fi
         operation = nodeOperation(step, node, label, nodeName, check);
       }
     }
-    if (operation) steps.push({ number: step.index + 1, title: step.description ?? titleOf(operation), operation, expected: expectation(result) });
+    if (!operation) continue;
+    const title = step.description ?? titleOf(operation);
+    const expected = expectation(result);
+    size += title.length + expected.length;
+    if (size > RUNBOOK_LIMITS.characters) return { problems: [tooLarge()] };
+    steps.push({ number: step.index + 1, title, operation, expected });
   }
   if (problems.length > 0) return { problems };
 
@@ -131,7 +163,14 @@ export function buildModel(plan: Plan, timeline: Timeline, findings: readonly Fi
     noVersionCheck: n.registry !== undefined,
   }));
   const forced = findings.some((f) => f.severity === 'error');
-  return { model: { cluster: plan.clusterName, planName, nodes, initial: stateText(timeline.initial), findings: findings.map(findingLine), forced, steps } };
+  const lines: string[] = [];
+  for (const f of findings) {
+    const line = findingLine(f);
+    size += line.length;
+    if (size > RUNBOOK_LIMITS.characters) return { problems: [tooLarge()] };
+    lines.push(line);
+  }
+  return { model: { cluster: plan.clusterName, planName, nodes, initial: stateText(timeline.initial), findings: lines, forced, steps } };
 }
 
 function nodeOperation(

@@ -31,7 +31,7 @@ const PS_TYPES: Readonly<Record<string, string>> = {
   REG_BINARY: 'Binary',
 };
 
-/** The runbook's lines, one at a time, for exportRunbook to collect. */
+/** The runbook's lines, one at a time, for exportRunbook, which stops at the limits. */
 export function* renderPowerShell(model: RunbookModel): Generator<string> {
   const total = model.steps.length;
   for (const note of headerNotes(model, 'powershell')) yield comment(note);

@@ -6,7 +6,7 @@ import type { Analysis } from '../analyze';
 import type { Finding } from '../finding';
 import { renderCmd } from './cmd';
 import { renderMarkdown } from './markdown';
-import { buildModel, type RunbookModel } from './model';
+import { buildModel, RUNBOOK_LIMITS, tooLarge, tooManySteps, type RunbookModel } from './model';
 import { renderPowerShell } from './powershell';
 
 export type RunbookFormat = 'cmd' | 'powershell' | 'markdown';
@@ -44,9 +44,10 @@ export interface RunbookOptions {
 export interface RunbookProblem {
   /**
    * `plan-error`: an error finding of the plan (refused unless `force`); `unreadable`: the text is not a plan;
-   * `unsafe`: a value no runbook can carry, or a step that has no command. Only `plan-error` yields to `force`.
+   * `unsafe`: a value no runbook can carry, or a step that has no command; `too-large`: the runbook would be
+   * longer than RUNBOOK_LIMITS allow. Only `plan-error` yields to `force`.
    */
-  readonly kind: 'plan-error' | 'unreadable' | 'unsafe';
+  readonly kind: 'plan-error' | 'unreadable' | 'unsafe' | 'too-large';
   /** One sentence that names the node, step or value; for `unsafe`, the value is shown escaped (`\u000A`). */
   readonly message: string;
   /** JSON Pointer to the element, keys as written, as findings have it. */
@@ -65,15 +66,23 @@ export function exportRunbook(analysis: Analysis, format: RunbookFormat, options
   if (!plan || !timeline) {
     return { ok: false, problems: [{ kind: 'unreadable', message: 'The plan could not be read, so there is nothing to export.', pointer: '' }] };
   }
+  if (timeline.steps.length > RUNBOOK_LIMITS.steps) return { ok: false, problems: [tooManySteps(timeline.steps.length)] };
   const problems: RunbookProblem[] = [];
   if (!options.force) {
     for (const f of findings) if (f.severity === 'error') problems.push({ kind: 'plan-error', message: f.message, pointer: f.pointer, finding: f });
   }
   const built = buildModel(plan, timeline, findings, options.planName);
-  if ('problems' in built) for (const p of built.problems) problems.push({ kind: 'unsafe', ...p });
+  if ('problems' in built) for (const p of built.problems) problems.push(p);
   if (!('model' in built) || problems.length > 0) return { ok: false, problems };
-  const lines = Array.from(render(built.model, format));
+  // Line by line, so that a runbook past the limit stops there instead of being built whole first.
   const eol = RUNBOOK_FORMATS[format].eol;
+  const lines: string[] = [];
+  let size = 0;
+  for (const line of render(built.model, format)) {
+    size += line.length + eol.length;
+    if (size > RUNBOOK_LIMITS.characters) return { ok: false, problems: [tooLarge()] };
+    lines.push(line);
+  }
   return { ok: true, format, text: lines.join(eol) + eol };
 }
 
