@@ -44,6 +44,14 @@ function allFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? allFiles(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
+// A spread passes one argument per element, and a call takes only so many: Math.max(...widths) over a row
+// per step crashed simulate on a 150,000-step plan. A loop finds the largest (docs/development.md).
+test('no Math.max or Math.min takes its arguments from a spread array', () => {
+  const spreading = /Math\.(?:max|min)\(\s*\.\.\./;
+  const offenders = sources(path.join(root, 'src')).filter((file) => spreading.test(readFileSync(file, 'utf8')));
+  assert.deepEqual(offenders.map((f) => path.relative(root, f)), []);
+});
+
 test('every source file is small enough to read in one sitting', () => {
   const long = sources(path.join(root, 'src'))
     .map((file) => [path.relative(root, file), readFileSync(file, 'utf8').split('\n').length] as const)
