@@ -16,6 +16,8 @@
  * - the growth from 10,000 to 100,000 steps: the analysis's two sizes in alternating rounds of their own,
  *   and parseTree's likewise;
  * - the phases of the analysis (phases.ts), quick fixes, the CLI as a whole process;
+ * - plans at the edges (edges.ts): 5,000 aliases with 2,000 misspellings, a finding on every one of 30,000
+ *   steps in simulate's table, the runbooks of 100,000 steps;
  * - memory at 100,000 steps in a child process (heap.ts): the peak during one analysis, and what the
  *   analysis and parseTree alone retain, side by side;
  * - the bundle sizes.
@@ -23,8 +25,9 @@
  * Targets (TARGET below): the analysis of 1,000 steps ≤ 5 ms median; ≤ 20× JSON.parse at 10,000 steps (a
  * ceiling against regressions); ≥ 3× faster than the peer at 1,000 and 10,000 steps; growth from 10,000 to
  * 100,000 steps ≤ 14×; at 100,000 steps, retained memory ≤ 2× parseTree's. Each for the clean plan and the
- * plan with findings. Quick fixes, the CLI, the peak heap and the bundles are information only; the grammar
- * has its own bench (grammar.ts), and the editor its own (npm run bench:editor).
+ * plan with findings. The check of a plan with 5,000 aliases and 2,000 misspellings ≤ 1 s (edges.ts). Quick
+ * fixes, the other edges, the CLI, the peak heap and the bundles are information only; the grammar has its
+ * own bench (grammar.ts), and the editor its own (npm run bench:editor).
  */
 import { spawnSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
@@ -37,6 +40,7 @@ import { PARSE_OPTIONS } from '../src/core/tree';
 import { generatePlan, type GeneratedPlan, type Variant } from './generate';
 import { hasGc, measure, median, SETTLE_MS, time, type AnySubject, type Timing } from './measure';
 import type { HeapResult, Retained } from './heap';
+import { ALIASES, ALIASES_BUDGET_MS, EVERY_STEP, measureEdges, MISSPELT } from './edges';
 import { createPeer, loadPeerSchema, PROBE_UNKNOWN_ACTION, SCHEMA_FILE } from './peer';
 import { phaseBreakdown, SHARED, type PhaseTimings } from './phases';
 import { machine as machineOf, performanceDoc, replaceBlock } from './results';
@@ -236,6 +240,16 @@ async function main(): Promise<void> {
   say(`  join-incompatible, worst of all ${fixTimings[0]?.count ?? 0} findings (median of 3 samples of 20 runs each): ${fmt(worstJoinFix)} ms`);
   say();
 
+  // ── plans at the edges ───────────────────────────────────────────────────────────────────────────────
+
+  process.stdout.write(`Plans at the edges: ${n(ALIASES)} aliases and ${n(MISSPELT)} misspellings, a finding on each of ${n(EVERY_STEP)} steps, the runbooks of 100,000 steps `);
+  const edges = await measureEdges(QUICK ? 2 : 5, () => process.stdout.write('.'));
+  say(` [${elapsed()}]`);
+  say(`  check of the alias plan: ${fmt(edges.aliases.median)} ms median, ${fmt(edges.aliases.min)} ms min (budget ${n(ALIASES_BUDGET_MS)} ms)`);
+  say(`  simulate's table, ${n(EVERY_STEP)} steps with a finding each: ${fmt(edges.simulateTable.median)} ms median`);
+  for (const r of edges.runbooks) say(`  export --format ${r.format}, 100,000 steps: ${fmt(r.timing.median)} ms median, ${mb(r.characters)} of text`);
+  say();
+
   // ── the CLI, whole process ───────────────────────────────────────────────────────────────────────────
 
   say('CLI, whole process: node dist/cli.js check FILE (median of 3)…');
@@ -395,6 +409,12 @@ async function main(): Promise<void> {
     });
   }
 
+  checks.push({
+    target: `check of a plan with ${n(ALIASES)} aliases and ${n(MISSPELT)} misspelt references ≤ ${n(ALIASES_BUDGET_MS)} ms median ("did you mean")`,
+    measured: `${fmt(edges.aliases.median)} ms (min ${fmt(edges.aliases.min)} ms)`,
+    ok: edges.aliases.median <= ALIASES_BUDGET_MS,
+  });
+
   say('Targets:');
   for (const c of checks) say(`  ${verdict(c.ok)}  ${c.target}: ${c.measured}`);
   say();
@@ -408,6 +428,8 @@ async function main(): Promise<void> {
         `quick fixes for one ${f.code} finding, 10,000 steps: ${fmt(f.timing.median)} ms median` +
         (f.code === 'join-incompatible' ? ` (worst of all ${f.count} such findings ${fmt(worstJoinFix)} ms)` : ''),
     ),
+    `simulate's table of ${n(EVERY_STEP)} steps with a finding on each: ${fmt(edges.simulateTable.median)} ms median`,
+    `export of the 100,000-step plan: ${edges.runbooks.map((r) => `${r.format} ${fmt(r.timing.median)} ms (${mb(r.characters)})`).join(', ')}`,
     `CLI whole process on 100,000 steps: ${fmt(cliClean?.ms ?? NaN)} ms clean, ${fmt(cliFindings?.ms ?? NaN)} ms with findings (node start + bundle load: ${fmt(cliStart?.ms ?? NaN)} ms)`,
     ...heap.map(
       (h) =>
