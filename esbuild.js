@@ -34,6 +34,9 @@ async function main() {
   }
   await Promise.all(contexts.map((context) => context.rebuild()));
   await Promise.all(contexts.map((context) => context.dispose()));
+  // package.json's "bin" runs dist/cli.js itself once `npm link` has put it on PATH: it must be executable
+  // even when the build wrote it anew.
+  fs.chmodSync('dist/cli.js', 0o755);
 }
 
 main().catch((error) => {
