@@ -3,9 +3,10 @@
 // `npm start`: runs VS Code (the offline VS Code server, see scripts/vscode-server/) with this extension
 // loaded from source, and prints a URL that opens it in a browser with examples/ as the folder.
 //
-//   node scripts/start.js [--folder <dir>] [--extension <dir>] [--port <n>]
+//   node scripts/start.js [--folder <dir>] [--extension <dir>] [--port <n>]     (npm start -- --port 8080)
 //
-// Stop with Ctrl-C. The server only listens on 127.0.0.1.
+// Stop with Ctrl-C. The server only listens on 127.0.0.1 and asks for no connection token, so nobody else
+// on the network can reach it; from another machine, an SSH tunnel to a fixed --port carries the URL.
 
 const fs = require('node:fs');
 const path = require('node:path');
@@ -23,14 +24,19 @@ function parseArgs(argv) {
     };
     if (a === '--folder') o.folder = path.resolve(value());
     else if (a === '--extension') o.extension = path.resolve(value());
-    else if (a === '--port') o.port = Number(value());
-    else throw new Error(`unknown argument ${a}\nusage: start.js [--folder <dir>] [--extension <dir>] [--port <n>]`);
+    else if (a === '--port') o.port = portNumber(value());
+    else throw new Error(`unknown argument ${a}; usage: npm start -- [--folder <dir>] [--extension <dir>] [--port <n>]`);
   }
   return o;
 }
 
-async function main() {
-  const opts = parseArgs(process.argv.slice(2));
+function portNumber(text) {
+  const port = Number(text);
+  if (!/^\d+$/.test(text) || port < 1 || port > 65535) throw new Error(`--port ${text}: give a port number from 1 to 65535, e.g. --port 8080`);
+  return port;
+}
+
+async function main(opts) {
   const { main: entry } = JSON.parse(fs.readFileSync(path.join(opts.extension, 'package.json'), 'utf8'));
   if (entry && !fs.existsSync(path.resolve(opts.extension, entry)) && !fs.existsSync(path.resolve(opts.extension, `${entry}.js`))) {
     console.warn(`warning: ${path.resolve(opts.extension, entry)} does not exist yet; run \`npm run build\` first, or the extension cannot activate.`);
@@ -56,7 +62,16 @@ async function main() {
       ['skipWelcome', 'true'],
     ],
   });
-  console.log(`\nVS Code is running with the extension from ${opts.extension}.\nOpen this URL in a browser on this machine:\n\n  ${url}\n\nPress Ctrl-C to stop.`);
+  console.log(
+    [
+      `\nVS Code is running with the extension from ${opts.extension}.`,
+      'Open this URL in a browser on this machine:',
+      `\n  ${url}\n`,
+      `From another machine, forward the port first (ssh -L ${server.port}:127.0.0.1:${server.port} <this machine>),`,
+      'then open the same URL there. `npm start -- --port <n>` keeps the port the same from one run to the next.',
+      '\nPress Ctrl-C to stop.',
+    ].join('\n'),
+  );
 
   let stopping = false;
   const shutdown = async (signal) => {
@@ -76,7 +91,14 @@ async function main() {
   process.on('SIGHUP', shutdown);
 }
 
-main().catch((err) => {
+let opts;
+try {
+  opts = parseArgs(process.argv.slice(2));
+} catch (err) {
+  console.error(err.message);
+  process.exit(2);
+}
+main(opts).catch((err) => {
   console.error(err.message || err);
   process.exit(1);
 });
