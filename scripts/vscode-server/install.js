@@ -4,7 +4,7 @@
 //
 // The server comes from the npm package code-server (its lib/vscode is Microsoft's VS Code server build),
 // because npm is the only registry this project's machines reach; @vscode/test-electron cannot download
-// VS Code here. See shared/REAL-VSCODE.md for the background.
+// VS Code here. docs/development.md says how the tests use it.
 //
 // Usage: node scripts/vscode-server/install.js        (prints the path to lib/vscode)
 //        const { ensureVSCodeServer } = require('./install'); const vscodeDir = await ensureVSCodeServer();
