@@ -72,6 +72,31 @@ describe('what each shell receives', () => {
     assert.equal(lines.filter((l) => /^echo \[step \d+\/15\] /.test(l)).length, 15);
   });
 
+  test('cmd: a stop waits with ping, since Windows XP has no timeout.exe', () => {
+    const lines = kb('cmd');
+    const at = lines.indexOf('rem ---- step 1 of 15 ----');
+    assert.deepEqual(lines.slice(at, lines.indexOf('', at)), [
+      'rem ---- step 1 of 15 ----',
+      'set "CLUSTERPLAN_STEP=1"',
+      'echo [step 1/15] Stop the Cluster service on NODE1',
+      'sc \\\\NODE1 stop clussvc',
+      'if errorlevel 1 goto :failed',
+      'echo     waiting until ClusSvc on NODE1 is STOPPED (at most 180 seconds)',
+      'set /a CLUSTERPLAN_TRIES=0',
+      ':wait1_stopped',
+      'sc \\\\NODE1 query clussvc >"%TEMP%\\clusterplan-sc-query.txt" 2>&1',
+      'find "STOPPED" "%TEMP%\\clusterplan-sc-query.txt" >nul',
+      'if not errorlevel 1 goto :done1_stopped',
+      'set /a CLUSTERPLAN_TRIES+=1',
+      'if %CLUSTERPLAN_TRIES% geq 36 goto :timeout',
+      'ping -n 6 127.0.0.1 >nul',
+      'goto :wait1_stopped',
+      ':done1_stopped',
+      'echo     expected now: active NODE2; ClusterHighestVersion 0x00040E86 (4.3718), ClusterLowestVersion 0x00030893 (3.2195)',
+    ]);
+    assert.ok(!lines.some((l) => /^timeout\b/.test(l)));
+  });
+
   test('cmd: no line pipes into another command, and no plan value is expanded from a variable', () => {
     const text = textOf(exported(fs.readFileSync(HOSTILE, 'utf8'), 'cmd'));
     // A pipe, for /f or call would make cmd read the escaped text a second time.

@@ -119,7 +119,8 @@ function wait(stepNumber: number, suffix: string, node: string, state: 'STOPPED'
     `if not errorlevel 1 goto :${done}`,
     'set /a CLUSTERPLAN_TRIES+=1',
     `if %CLUSTERPLAN_TRIES% geq ${WAIT_TRIES} goto :timeout`,
-    `timeout /t ${WAIT_SECONDS} /nobreak >nul`,
+    // timeout.exe is not on Windows XP: n pings, a second apart, wait n - 1 seconds.
+    `ping -n ${WAIT_SECONDS + 1} 127.0.0.1 >nul`,
     `goto :${loop}`,
     `:${done}`,
   ];
