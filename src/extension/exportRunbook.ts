@@ -47,7 +47,7 @@ async function exportRunbookOf(document: vscode.TextDocument, analyses: Analysis
 async function pickFormat(): Promise<RunbookFormat | undefined> {
   const items: (vscode.QuickPickItem & { format: RunbookFormat })[] = [
     { label: vscode.l10n.t('cmd batch file'), description: '.cmd', detail: vscode.l10n.t('sc, reg and cluster.exe, step by step, stopping at the first failure'), format: 'cmd' },
-    { label: vscode.l10n.t('PowerShell script'), description: '.ps1', detail: vscode.l10n.t('Invoke-Command on each node; -WhatIf shows every change'), format: 'powershell' },
+    { label: vscode.l10n.t('PowerShell script'), description: '.ps1', detail: vscode.l10n.t('sc.exe, reg.exe and cluster.exe from this workstation; -WhatIf shows every change'), format: 'powershell' },
     { label: vscode.l10n.t('Markdown document'), description: '.md', detail: vscode.l10n.t('for the change board: nodes, steps, commands and expected cluster state'), format: 'markdown' },
   ];
   const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Export Runbook'), placeHolder: vscode.l10n.t('Format of the runbook') });

@@ -106,13 +106,13 @@ describe('what each shell receives', () => {
     assert.deepEqual([...variables].sort(), ['CLUSTERPLAN_STEP', 'CLUSTERPLAN_TRIES', 'TEMP']);
   });
 
-  test('powershell: -WhatIf through ShouldProcess around every change, remoting for services and registry', () => {
+  test('powershell: -WhatIf through ShouldProcess around every change, the KB commands from the workstation', () => {
     const lines = kb('powershell');
-    assert.ok(lines.includes('[CmdletBinding(SupportsShouldProcess)]'));
+    assert.ok(lines.includes('[CmdletBinding(SupportsShouldProcess=$true)]'));
     assert.ok(lines.includes("$ErrorActionPreference = 'Stop'"));
     assert.equal(lines.filter((l) => l.includes('$PSCmdlet.ShouldProcess(')).length, 14, 'every step but the note');
-    assert.equal(lines.filter((l) => l.trim() === "Invoke-Command -ComputerName 'NODE1' -ScriptBlock {").length, 7, 'steps 1, 2, 3, 7, 8, 9 and 11');
-    assert.ok(lines.some((l) => l.trim() === "Remove-ItemProperty -LiteralPath 'HKLM:\\SYSTEM\\CurrentControlSet\\Services\\ClusSvc\\Parameters' -Name 'NoVersionCheck'"));
+    assert.equal(lines.filter((l) => l.includes("& sc.exe '\\\\NODE1' ")).length, 6, 'steps 1, 3, 7 (setup may have started it), 8 and 11 (twice)');
+    assert.ok(lines.includes("        & reg.exe delete '\\\\NODE1\\HKLM\\SYSTEM\\CurrentControlSet\\Services\\ClusSvc\\Parameters' /v NoVersionCheck /f"));
   });
 
   test('markdown: every step has a heading, and every command a fenced block', () => {
@@ -151,8 +151,9 @@ describe('what each shell receives', () => {
     assert.ok(cmd.includes('reg delete "\\\\N1\\HKLM\\SOFTWARE\\Other" /v NoVersionCheck /f'));
     assert.ok(!cmd.some((l) => l.includes('\\\\N2\\HKLM')), 'no registry command goes to N2');
     const ps = textOf(exported(text, 'powershell')).split('\r\n');
-    const set = ps.indexOf("            Set-ItemProperty -LiteralPath 'HKLM:\\SYSTEM\\CurrentControlSet\\Services\\ClusSvc\\Parameters' -Name 'NoVersionCheck' -Type DWord -Value 1");
-    assert.equal(ps[set - 2], "        Invoke-Command -ComputerName 'N1' -ScriptBlock {");
+    assert.ok(ps.includes("        & reg.exe add '\\\\N1\\HKLM\\SYSTEM\\CurrentControlSet\\Services\\ClusSvc\\Parameters' /v NoVersionCheck /t REG_DWORD /d '1' /f"));
+    assert.ok(ps.includes("        & reg.exe delete '\\\\N1\\HKLM\\SOFTWARE\\Other' /v NoVersionCheck /f"));
+    assert.ok(!ps.some((l) => l.includes('\\\\N2\\HKLM')), 'no registry command goes to N2');
   });
 
   test('a forced export says so at the top and lists the errors', () => {
@@ -410,9 +411,10 @@ describe('hostile names reach the command unchanged', () => {
   test(`powershell: ${names.length} names, always one single-quoted string`, () => {
     for (const name of names) {
       const lines = runbookFor(name, 'powershell');
-      const remote = lines.map(psReads).filter((r) => r.code.trim() === 'Invoke-Command -ComputerName S -ScriptBlock {');
-      assert.equal(remote.length, 2, name);
-      for (const r of remote) assert.deepEqual(r.strings, [name]);
+      const sc = lines.map(psReads).find((r) => r.code.trim() === '& sc.exe S stop clussvc');
+      assert.deepEqual(sc?.strings, [`\\\\${name}`], name);
+      const reg = lines.map(psReads).find((r) => r.code.trim() === '& reg.exe add S /v NoVersionCheck /t REG_DWORD /d S /f');
+      assert.deepEqual(reg?.strings, [`\\\\${name}\\HKLM\\SYSTEM\\CurrentControlSet\\Services\\ClusSvc\\Parameters`, '1'], name);
       const cluster = lines.map(psReads).find((r) => r.code.trim() === '& cluster.exe S /prop S');
       assert.deepEqual(cluster?.strings, [`/cluster:${name}`, 'Security=SERVICE,revoke:security'], name);
       const title = lines.map(psReads).find((r) => r.code.trim() === 'Write-Host S' && r.strings[0]!.startsWith('[step 1/3]'));

@@ -11,18 +11,29 @@ import { asciiLines } from './quoting';
 export const WAIT_TRIES = 36;
 export const WAIT_SECONDS = 5;
 
+/**
+ * Where a runbook runs. cluster.exe must be one that manages a Windows 2000 or Server 2003 cluster: Server
+ * 2003's own, or the one XP gets from the Administration Tools Pack. sc and reg come with both.
+ */
+const WORKSTATION = [
+  "Run it on an administrator's workstation, with administrative rights on every node: Windows XP or Windows",
+  'Server 2003, for cluster.exe (XP gets it from the Windows Server 2003 Administration Tools Pack, adminpak.msi).',
+];
+
 /** The header's lines, one at a time: it lists every finding and every step. */
 export function* headerNotes(model: RunbookModel, format: 'cmd' | 'powershell'): Generator<string> {
   yield title(model, format);
+  yield* WORKSTATION;
   if (format === 'cmd') {
     yield* [
-      "Run it on an administrator's workstation with administrative rights on every node: it reaches each node",
-      'remotely with sc, reg and cluster.exe. It stops at the first step that fails.',
+      'Every command runs there: sc and reg reach each node remotely, and cluster.exe the cluster, so the nodes',
+      'need nothing installed. It stops at the first step that fails.',
     ];
   } else {
     yield* [
-      "Run it on an administrator's workstation with administrative rights on every node: it reaches each node",
-      'through PowerShell remoting (WinRM), and the cluster with cluster.exe. It stops at the first step that fails.',
+      'PowerShell 2.0 or later runs it (on XP and Server 2003: the Windows Management Framework Core, KB968930).',
+      'Every command runs there: sc.exe and reg.exe reach each node remotely, and cluster.exe the cluster, so the',
+      'nodes need neither PowerShell nor WinRM. It stops at the first step that fails.',
       '-WhatIf shows every change without making any.',
     ];
   }

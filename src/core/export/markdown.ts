@@ -16,7 +16,9 @@ export function* renderMarkdown(model: RunbookModel): Generator<string> {
   const from = model.planName !== undefined ? ` from ${mdText(model.planName)}` : '';
   yield* [
     `Written by clusterplan export --format markdown${from}. ${model.steps.length} steps, run from an administrator's ` +
-      'workstation. The commands are those of the cmd runbook (clusterplan export --format cmd), escaped for a batch file.',
+      'workstation with Windows XP or Windows Server 2003, for cluster.exe (XP gets it from the Windows Server 2003 ' +
+      'Administration Tools Pack, adminpak.msi). The commands are those of the cmd runbook (clusterplan export --format cmd), ' +
+      'escaped for a batch file.',
     '',
   ];
   if (model.forced) yield* ['> **Warning:** the plan has errors (listed below) and was exported anyway: this runbook may fail or break the cluster.', ''];

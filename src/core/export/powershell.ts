@@ -1,14 +1,17 @@
 /**
- * The PowerShell runbook: the same steps as the cmd one, with service and registry changes made on each node
- * through Invoke-Command, `-WhatIf` from SupportsShouldProcess, and a stop at the first error.
+ * The PowerShell runbook: the cmd runbook's commands (sc.exe, reg.exe, cluster.exe), run from the
+ * administrator's workstation, with `-WhatIf` from SupportsShouldProcess and a stop at the first failure.
  *
  * Why it is written the way it is:
+ * - Nothing runs on the nodes: Windows 2000 has no PowerShell, and Server 2003 has it (and WinRM) only as an
+ *   add-on that clusters rarely have. sc.exe and reg.exe reach a node remotely, as in the cmd runbook.
+ * - It runs on PowerShell 2.0, the newest for Windows XP and Server 2003, whose cluster.exe manages these
+ *   clusters: `SupportsShouldProcess=$true` is spelt out, and nothing newer is used.
  * - Every value from the plan is a single-quoted string (no expansion; `'` doubles) and the file is ASCII,
- *   so Windows PowerShell reading it in the ANSI code page sees the same characters.
+ *   so Windows PowerShell reading it in the ANSI code page sees the same characters. safety.ts refuses what
+ *   PowerShell would not pass to a native program exactly: `"`, empty data, and a space before a final `\`.
+ * - A native program's failure is its exit code, not an error: `$LASTEXITCODE` is checked after each one.
  * - Only line comments: a `#>` in a note would end a block comment.
- * - `$ErrorActionPreference` does not travel into a remote session, so each script block sets it again.
- * - The cluster security descriptor goes through cluster.exe: the FailoverClusters cmdlets
- *   (Grant-ClusterAccess, Remove-ClusterAccess) manage only Windows Server 2008 R2 and later clusters.
  */
 import { formatVersion } from '../versions';
 import { securityValue } from './cmd';
@@ -16,26 +19,26 @@ import { headerNotes, noteLines, WAIT_SECONDS, WAIT_TRIES } from './header';
 import type { Operation, RunbookModel, RunbookStep } from './model';
 import { asciiLine, psQuote, psText } from './quoting';
 
-const TIMEOUT = `[TimeSpan]::FromSeconds(${WAIT_TRIES * WAIT_SECONDS})`;
 const I1 = '    ';
 const I2 = I1 + I1;
-const I3 = I2 + I1;
-
-/** reg.exe's types as the registry provider's -Type names them. */
-const PS_TYPES: Readonly<Record<string, string>> = {
-  REG_DWORD: 'DWord',
-  REG_QWORD: 'QWord',
-  REG_SZ: 'String',
-  REG_EXPAND_SZ: 'ExpandString',
-  REG_MULTI_SZ: 'MultiString',
-  REG_BINARY: 'Binary',
-};
 
 /** The runbook's lines, one at a time, for exportRunbook, which stops at the limits. */
 export function* renderPowerShell(model: RunbookModel): Generator<string> {
   const total = model.steps.length;
   for (const note of headerNotes(model, 'powershell')) yield comment(note);
-  yield* ['[CmdletBinding(SupportsShouldProcess)]', 'param()', '', "$ErrorActionPreference = 'Stop'", '$step = 0', 'try {'];
+  yield* [
+    '[CmdletBinding(SupportsShouldProcess=$true)]',
+    'param()',
+    '',
+    "$ErrorActionPreference = 'Stop'",
+    '# The runbook checks every exit code itself: PowerShell 7.4 and later must not turn one into an error.',
+    '$PSNativeCommandUseErrorActionPreference = $false',
+    '$step = 0',
+    '',
+    ...waitFunction(),
+    '',
+    'try {',
+  ];
   for (const step of model.steps) {
     if (step.number > 1) yield '';
     yield* [`${I1}# ---- step ${step.number} of ${total} ----`, `${I1}$step = ${step.number}`];
@@ -53,34 +56,55 @@ export function* renderPowerShell(model: RunbookModel): Generator<string> {
   ];
 }
 
+/**
+ * Polls `sc.exe \\NODE query clussvc` until it reports the state, as the cmd runbook does. A query that fails
+ * (the node is still restarting) counts as not there yet.
+ */
+function waitFunction(): string[] {
+  return [
+    `# Waits until ClusSvc on the node reports the state: at most ${WAIT_TRIES} queries, ${WAIT_SECONDS} seconds apart.`,
+    'function Wait-ClusSvc {',
+    `${I1}param([string]$Node, [string]$State)`,
+    `${I1}Write-Host "    waiting until ClusSvc on $Node is $State (at most ${WAIT_TRIES * WAIT_SECONDS} seconds)"`,
+    `${I1}for ($try = 1; ; $try++) {`,
+    `${I2}$query = & sc.exe "\\\\$Node" query clussvc`,
+    `${I2}if ($LASTEXITCODE -eq 0 -and ($query -match $State)) { return }`,
+    `${I2}if ($try -ge ${WAIT_TRIES}) { throw "The Cluster service on $Node did not reach $State within ${WAIT_TRIES * WAIT_SECONDS} seconds." }`,
+    `${I2}Start-Sleep -Seconds ${WAIT_SECONDS}`,
+    `${I1}}`,
+    '}',
+  ];
+}
+
 function operationLines(step: RunbookStep): string[] {
   const op = step.operation;
   switch (op.kind) {
     case 'stop':
-      return guarded(op.node, 'Stop the Cluster service', remote(op.node, ['$service.Stop()', waitFor('Stopped')]));
+      return guarded(op.node, 'Stop the Cluster service', [...sc(op.node, 'stop'), wait(op.node, 'STOPPED')]);
     case 'start': {
       const joins = op.joins ? [`${I1}${comment(`${op.node} joins the cluster when its service starts${op.sponsor ? `, sponsored by ${op.sponsor}` : ''}.`)}`] : [];
-      return [...joins, ...guarded(op.node, 'Start the Cluster service', remote(op.node, ['$service.Start()', waitFor('Running')]))];
+      return [...joins, ...guarded(op.node, 'Start the Cluster service', [...sc(op.node, 'start'), wait(op.node, 'RUNNING')])];
     }
     case 'restart':
-      return guarded(op.node, 'Restart the Cluster service', remote(op.node, ['$service.Stop()', waitFor('Stopped'), '$service.Start()', waitFor('Running')]));
+      return guarded(op.node, 'Restart the Cluster service', [...sc(op.node, 'stop'), wait(op.node, 'STOPPED'), ...sc(op.node, 'start'), wait(op.node, 'RUNNING')]);
     case 'upgrade':
       return [
         `${I1}Write-Host ${psText(`    Upgrade ${op.node} now to ${op.target}: NodeHighestVersion ${formatVersion(op.highest)}, NodeLowestVersion ${formatVersion(op.lowest)}.`)}`,
         ...guarded(op.node, asciiLine(`Wait for the upgrade to ${op.target}, then make sure the Cluster service is stopped`), [
           `${I2}$null = Read-Host 'Press Enter when setup has finished, or Ctrl+C to stop the runbook'`,
-          `${I2}# The plan expects the Cluster service stopped after an upgrade, and a later step starts it.`,
-          `${I2}# Setup may have started it, so stop it.`,
-          ...remote(op.node, ["if ($service.Status -eq 'Running') { $service.Stop() }", waitFor('Stopped')]),
+          `${I2}# The plan expects the Cluster service stopped after an upgrade, and a later step starts it. Setup`,
+          `${I2}# may have started it, so stop it; exit code 1062 only means that it was not running.`,
+          `${I2}$null = & sc.exe ${psQuote(`\\\\${op.node}`)} stop clussvc`,
+          `${I2}if ($LASTEXITCODE -ne 0 -and $LASTEXITCODE -ne 1062) { throw "sc.exe stop failed with exit code $LASTEXITCODE" }`,
+          wait(op.node, 'STOPPED'),
         ]),
       ];
     case 'set-registry': {
-      const value = typeof op.data === 'number' ? String(op.data) : psQuote(op.data);
-      const command = `Set-ItemProperty -LiteralPath ${registryPath(op.path)} -Name 'NoVersionCheck' -Type ${PS_TYPES[op.type]} -Value ${value}`;
-      return guarded(op.node, asciiLine(`Set NoVersionCheck = ${op.data} (${op.type})`), remoteCommand(op.node, command));
+      const command = `& reg.exe add ${regKey(op.node, op.path)} /v NoVersionCheck /t ${op.type} /d ${psQuote(String(op.data))} /f`;
+      return guarded(op.node, asciiLine(`Set NoVersionCheck = ${op.data} (${op.type})`), checked(command, 'reg.exe add'));
     }
     case 'delete-registry':
-      return guarded(op.node, 'Delete NoVersionCheck', remoteCommand(op.node, `Remove-ItemProperty -LiteralPath ${registryPath(op.path)} -Name 'NoVersionCheck'`));
+      return guarded(op.node, 'Delete NoVersionCheck', checked(`& reg.exe delete ${regKey(op.node, op.path)} /v NoVersionCheck /f`, 'reg.exe delete'));
     case 'security':
       return security(op);
     case 'note':
@@ -93,38 +117,28 @@ function guarded(target: string, action: string, body: string[]): string[] {
   return [`${I1}if ($PSCmdlet.ShouldProcess(${psQuote(target)}, ${psQuote(action)})) {`, ...body, `${I1}}`];
 }
 
-/** A script block on the node working on its ClusSvc service controller. */
-function remote(node: string, statements: string[]): string[] {
-  return [
-    `${I2}Invoke-Command -ComputerName ${psQuote(node)} -ScriptBlock {`,
-    `${I3}$ErrorActionPreference = 'Stop'`,
-    `${I3}$service = Get-Service -Name ClusSvc`,
-    ...statements.map((s) => I3 + s),
-    `${I2}}`,
-  ];
+/** A native command, then the check of its exit code; `program` names it in the message, never a plan value. */
+function checked(command: string, program: string): string[] {
+  return [I2 + command, `${I2}if ($LASTEXITCODE -ne 0) { throw "${program} failed with exit code $LASTEXITCODE" }`];
 }
 
-function remoteCommand(node: string, command: string): string[] {
-  return [`${I2}Invoke-Command -ComputerName ${psQuote(node)} -ScriptBlock {`, `${I3}$ErrorActionPreference = 'Stop'`, I3 + command, `${I2}}`];
+function sc(node: string, verb: 'stop' | 'start'): string[] {
+  return checked(`& sc.exe ${psQuote(`\\\\${node}`)} ${verb} clussvc`, `sc.exe ${verb}`);
 }
 
-function waitFor(status: 'Stopped' | 'Running'): string {
-  return `$service.WaitForStatus('${status}', ${TIMEOUT})`;
+function wait(node: string, state: 'STOPPED' | 'RUNNING'): string {
+  return `${I2}Wait-ClusSvc -Node ${psQuote(node)} -State '${state}'`;
 }
 
-/** A key below HKLM through the registry provider's drive; -LiteralPath, so `[`, `*` and `?` are not wildcards. */
-function registryPath(path: string): string {
-  return psQuote(`HKLM:\\${path}`);
+/** `'\\NODE\HKLM\…'`: reg.exe's remote form, as the cmd runbook writes it. */
+function regKey(node: string, path: string): string {
+  return psQuote(`\\\\${node}\\HKLM\\${path}`);
 }
 
 function security(op: Extract<Operation, { kind: 'security' }>): string[] {
   const action = op.grant ? `Grant ${op.account} ${op.rights} access to the cluster security descriptor` : `Revoke ${op.account} from the cluster security descriptor`;
   const via = op.viaNode ? [`${I2}# The plan names no cluster: cluster.exe reaches it through ${asciiLine(op.target)}, a node that runs at this point.`] : [];
-  return guarded(op.target, asciiLine(action), [
-    ...via,
-    `${I2}& cluster.exe ${psQuote(`/cluster:${op.target}`)} /prop ${psQuote(securityValue(op))}`,
-    `${I2}if ($LASTEXITCODE -ne 0) { throw "cluster.exe failed with exit code $LASTEXITCODE" }`,
-  ]);
+  return guarded(op.target, asciiLine(action), [...via, ...checked(`& cluster.exe ${psQuote(`/cluster:${op.target}`)} /prop ${psQuote(securityValue(op))}`, 'cluster.exe')]);
 }
 
 function comment(text: string): string {

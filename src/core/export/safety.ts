@@ -4,7 +4,9 @@
  * force overrides the plan's errors, never shell safety.
  *
  * Accepted values are then escaped by quoting.ts, which is exact for every character allowed here:
- * `& ^ % ! ' ( ) ; , = $ \`` and the rest of printable ASCII that a NetBIOS name may hold.
+ * `& ^ % ! ' ( ) ; , = $ \`` and the rest of printable ASCII that a NetBIOS name may hold. Nothing accepted
+ * depends on how a version of PowerShell passes arguments to sc.exe, reg.exe or cluster.exe: no `"`, no
+ * empty argument, no space before a final `\`.
  */
 import type { RegistryStep } from '../plan';
 import { keyWithoutComputer, REGISTRY_TYPES } from '../registry';
@@ -89,14 +91,24 @@ export function registryNode(label: string, step: RegistryStep, node: string): {
   return { problem: `${subject}, which is not a node of the plan: write the key without "\\\\COMPUTER\\"; the step's "node" says where it runs.` };
 }
 
-/** A set-registry step's type and data, which reg.exe and Set-ItemProperty receive as arguments. */
+/**
+ * A set-registry step's type and data, which reg.exe receives as arguments from cmd or PowerShell. Windows
+ * PowerShell 5.1 and earlier pass an argument to a native program by putting it between quotes when it holds
+ * a space, and leave an empty one out: data that is empty, or ends with `\` after a space, would not arrive
+ * as written.
+ */
 export function registryValueProblem(label: string, type: string, data: number | string | undefined): string | undefined {
   if (!REGISTRY_TYPES.includes(type)) return `${label} has the type ${shown(type)}: use one of ${REGISTRY_TYPES.join(', ')}.`;
   if (data === undefined) return `${label} has no "data", so there is nothing to write.`;
   if (typeof data === 'number') return Number.isFinite(data) ? switchProblem(label, String(data), String(data)) : `${label} has data that is not a finite number.`;
+  const subject = `The data ${shown(data)} in ${label}`;
   const bad = unprintable(data);
-  if (bad) return `The data ${shown(data)} in ${label} contains ${bad}.`;
-  if (data.includes('"')) return `The data ${shown(data)} in ${label} contains '"', which would end the quoted value in the command.`;
+  if (bad) return `${subject} contains ${bad}.`;
+  if (data.includes('"')) return `${subject} contains '"', which would end the quoted value in the command.`;
+  if (data === '') return `${subject} is empty, which Windows PowerShell 5.1 and earlier leave out of reg.exe's arguments: change the data, or set this value by hand.`;
+  if (data.includes(' ') && data.endsWith('\\')) {
+    return `${subject} ends with "\\" after a space: Windows PowerShell 5.1 and earlier would pass it to reg.exe with a quote after that "\\", which reg.exe reads as part of the data. Change the data, or set this value by hand.`;
+  }
   return switchProblem(label, data, shown(data));
 }
 
