@@ -47,6 +47,8 @@ export interface NodeDeclaration extends VersionPair {
   readonly running: boolean;
   /** `"noVersionCheck": true`: the value is in the registry and, if the service runs, in effect. */
   readonly noVersionCheck: boolean;
+  /** `"description"`: free text for the reader of the plan, which the runbook export shows. */
+  readonly description: string | undefined;
   /** Set on a later declaration whose name equals an earlier one ignoring case. */
   readonly duplicateOf: NodeDeclaration | undefined;
 }

@@ -148,9 +148,9 @@ function readNodes(r: Reading, member: Member): NodeDeclaration[] {
       keyNode: m.keyNode,
       running,
       noVersionCheck: r.optionalBoolean(props.get('noVersionCheck')) ?? false,
+      description: r.optionalString(props.get('description')),
       duplicateOf: earlier,
     };
-    r.optionalString(props.get('description'));
     if (!earlier) r.declarations.set(key, declaration);
     nodes.push(declaration);
   }

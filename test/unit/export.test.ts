@@ -118,14 +118,14 @@ describe('what each shell receives', () => {
   test('markdown: every step has a heading, and every command a fenced block', () => {
     const lines = kb('markdown');
     assert.equal(lines.filter((l) => /^### \d+\. /.test(l)).length, 15);
-    assert.ok(lines.includes('| NODE1 | 0x00040E86 (4.3718) | 0x00030893 (3.2195) | ws2003-rc2 (pre-release) | running |'));
+    assert.ok(lines.includes('| NODE1 | 0x00040E86 (4.3718) | 0x00030893 (3.2195) | ws2003-rc2 (pre-release) | running |  |'));
   });
 
   test('markdown: a name holding a run of backticks gets a longer fence, and is escaped in prose and tables', () => {
     const lines = textOf(exported(plan({ 'A```B$C': { version: 'ws2003-rtm' } }, [step.stop('A```B$C')]), 'markdown')).split('\n');
     const at = lines.indexOf('sc \\\\A```B$C stop clussvc');
     assert.deepEqual([lines[at - 1], lines[at + 1]], ['````bat', '````']);
-    assert.ok(lines.includes('| A\\`\\`\\`B\\$C | 0x00040ECE (4.3790) | 0x00030893 (3.2195) | ws2003-rtm | running |'));
+    assert.ok(lines.includes('| A\\`\\`\\`B\\$C | 0x00040ECE (4.3790) | 0x00030893 (3.2195) | ws2003-rtm | running |  |'));
   });
 
   test('without a cluster name, cluster.exe reaches the cluster through a node that runs then', () => {
@@ -424,10 +424,11 @@ describe('hostile names reach the command unchanged', () => {
 
   test('cmd: free text with every printable character is shown, never run', () => {
     const all = [...Array(95).keys()].map((i) => String.fromCharCode(32 + i)).join('');
-    const text = plan({ N1: { version: 'ws2003-rtm' } }, [{ action: 'note', text: `${all}\n^` }, { ...step.stop('N1'), description: all }]);
-    const lines = textOf(exported(text, 'cmd')).split('\r\n');
+    const steps = [step.note(`${all}\n^`), { ...step.note(all), description: 'Look' }, { ...step.stop('N1'), description: all }];
+    const lines = textOf(exported(plan({ N1: { version: 'ws2003-rtm' } }, steps), 'cmd')).split('\r\n');
     for (const line of shown(lines)) assert.deepEqual(cmdReads(line).acted, [], line);
-    assert.ok(lines.some((l) => cmdReads(l).text === `echo [step 2/2] ${all}`));
-    assert.ok(lines.some((l) => cmdReads(l).text === `rem Note: ${all}`));
+    assert.ok(lines.some((l) => cmdReads(l).text === `echo [step 1/3] Note: ${all} ^`));
+    assert.ok(lines.some((l) => cmdReads(l).text === `echo     Note: ${all}`));
+    assert.ok(lines.some((l) => cmdReads(l).text === `echo [step 3/3] ${all}`));
   });
 });

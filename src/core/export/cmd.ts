@@ -10,7 +10,7 @@
  * - Every label is made from the step number only.
  */
 import { formatVersion } from '../versions';
-import { headerNotes, noteLines, WAIT_SECONDS, WAIT_TRIES } from './header';
+import { headerNotes, WAIT_SECONDS, WAIT_TRIES } from './header';
 import { type Operation, type RunbookModel, type RunbookStep } from './model';
 import { cmdArg, cmdEscape, cmdInQuotes, cmdText } from './quoting';
 
@@ -78,7 +78,7 @@ function operationLines(step: RunbookStep): string[] {
     case 'security':
       return [...securityComment(op), ...checked(clusterCommand(op))];
     case 'note':
-      return noteLines(op.text).map((line) => comment(line));
+      return op.inTitle ? [] : [`echo     ${cmdText(`Note: ${op.text}`)}`];
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import { formatVersion } from '../versions';
 import type { RunbookModel, RunbookNode } from './model';
-import { asciiLines } from './quoting';
+import { asciiLine } from './quoting';
 
 /** How long a runbook waits for ClusSvc to reach a state: joining can take a while on a busy cluster. */
 export const WAIT_TRIES = 36;
@@ -57,14 +57,6 @@ function title(model: RunbookModel, format: string): string {
   return `Runbook for ${cluster}${from}, written by clusterplan export --format ${format}.`;
 }
 
-/**
- * A note's lines for comments: the first after `Note:`, the others indented, so that no line of a note can
- * read as PowerShell's `#requires` or `# SIG # Begin signature block`.
- */
-export function noteLines(text: string): string[] {
-  return asciiLines(text).map((line, i) => (i === 0 ? `Note: ${line}` : `  ${line}`));
-}
-
 /** `ws2003-rc2 (pre-release)`, or `-` for versions that match no catalog entry. */
 export function catalogText(node: RunbookNode): string {
   if (node.alias === undefined) return '-';
@@ -77,7 +69,8 @@ export function stateWord(node: RunbookNode): string {
 }
 
 function nodeCells(node: RunbookNode): string[] {
-  return [node.name, `highest ${formatVersion(node.highest)}`, `lowest ${formatVersion(node.lowest)}`, catalogText(node), stateWord(node)];
+  const description = node.description === undefined ? '' : asciiLine(node.description);
+  return [node.name, `highest ${formatVersion(node.highest)}`, `lowest ${formatVersion(node.lowest)}`, catalogText(node), stateWord(node), description];
 }
 
 /** Columns padded to their widest cell, two spaces apart. */

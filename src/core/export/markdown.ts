@@ -26,15 +26,16 @@ export function* renderMarkdown(model: RunbookModel): Generator<string> {
   if (model.findings.length === 0) yield 'None.';
   for (const f of model.findings) yield `- ${mdText(f)}`;
 
-  yield* ['', '## Nodes', '', '| Node | Highest version | Lowest version | Catalog | At the start |', '|---|---|---|---|---|'];
+  yield* ['', '## Nodes', '', '| Node | Highest version | Lowest version | Catalog | At the start | Description |', '|---|---|---|---|---|---|'];
   for (const n of model.nodes) {
-    const cells = [n.name, formatVersion(n.highest), formatVersion(n.lowest), catalogText(n), stateWord(n)];
+    const cells = [n.name, formatVersion(n.highest), formatVersion(n.lowest), catalogText(n), stateWord(n), n.description ?? ''];
     yield `| ${cells.map(mdText).join(' | ')} |`;
   }
   yield* ['', `Before the first step: ${mdText(model.initial)}.`, '', '## Steps'];
   for (const step of model.steps) {
-    yield* ['', `### ${step.number}. ${mdText(step.title)}`, ''];
-    yield* body(step);
+    yield* ['', `### ${step.number}. ${mdText(step.title)}`];
+    const lines = body(step);
+    if (lines.length > 0) yield* ['', ...lines];
     yield* ['', `**Expected after step ${step.number}:** ${mdText(step.expected)}.`];
   }
 }
@@ -67,7 +68,7 @@ function body(step: RunbookStep): string[] {
     case 'security':
       return [...code([clusterCommand(op)]), ...viaNode(op)];
     case 'note':
-      return [`Note: ${mdText(op.text)}`];
+      return op.inTitle ? [] : [`Note: ${mdText(op.text)}`];
   }
 }
 

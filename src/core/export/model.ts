@@ -24,7 +24,8 @@ export type Operation =
   | { readonly kind: 'delete-registry'; readonly node: string; readonly path: string }
   /** `target` is the cluster's name or, when the plan names none, a node that runs then (`viaNode`). */
   | { readonly kind: 'security'; readonly target: string; readonly viaNode: boolean; readonly account: string; readonly grant: boolean; readonly rights: 'full' | 'read' }
-  | { readonly kind: 'note'; readonly text: string };
+  /** `inTitle`: the step has no description, so its title is the note itself and no renderer repeats it. */
+  | { readonly kind: 'note'; readonly text: string; readonly inTitle: boolean };
 
 export interface RunbookStep {
   /** 1-based, as administrators count. */
@@ -44,6 +45,8 @@ export interface RunbookNode {
   readonly preRelease: boolean;
   readonly running: boolean;
   readonly noVersionCheck: boolean;
+  /** The declaration's `"description"`. Free text. */
+  readonly description: string | undefined;
 }
 
 export interface RunbookModel {
@@ -120,7 +123,7 @@ export function buildModel(plan: Plan, timeline: Timeline, findings: readonly Fi
         break;
       case 'note': {
         const text = literalValue(memberValue(step.node, 'text'));
-        operation = { kind: 'note', text: typeof text === 'string' ? text : '' };
+        operation = { kind: 'note', text: typeof text === 'string' ? text : '', inTitle: step.description === undefined };
         break;
       }
       case 'cluster-security': {
@@ -161,6 +164,7 @@ export function buildModel(plan: Plan, timeline: Timeline, findings: readonly Fi
     preRelease: n.declaration.release?.preRelease ?? false,
     running: n.running,
     noVersionCheck: n.registry !== undefined,
+    description: n.declaration.description,
   }));
   const forced = findings.some((f) => f.severity === 'error');
   const lines: string[] = [];

@@ -11,11 +11,11 @@
  *   so Windows PowerShell reading it in the ANSI code page sees the same characters. safety.ts refuses what
  *   PowerShell would not pass to a native program exactly: `"`, empty data, and a space before a final `\`.
  * - A native program's failure is its exit code, not an error: `$LASTEXITCODE` is checked after each one.
- * - Only line comments: a `#>` in a note would end a block comment.
+ * - Only line comments: a `#>` in plan text would end a block comment.
  */
 import { formatVersion } from '../versions';
 import { securityValue } from './cmd';
-import { headerNotes, noteLines, WAIT_SECONDS, WAIT_TRIES } from './header';
+import { headerNotes, WAIT_SECONDS, WAIT_TRIES } from './header';
 import type { Operation, RunbookModel, RunbookStep } from './model';
 import { asciiLine, psQuote, psText } from './quoting';
 
@@ -108,7 +108,7 @@ function operationLines(step: RunbookStep): string[] {
     case 'security':
       return security(op);
     case 'note':
-      return noteLines(op.text).map((l) => I1 + comment(l));
+      return op.inTitle ? [] : [`${I1}Write-Host ${psText(`    Note: ${op.text}`)}`];
   }
 }
 
