@@ -11,6 +11,8 @@ export interface ExportArgs {
   readonly format: string | undefined;
   readonly output: string | undefined;
   readonly force: boolean;
+  /** False with `--no-pause`: notes are shown, and the runbook goes on without waiting. */
+  readonly pause: boolean;
 }
 
 /**
@@ -28,7 +30,7 @@ export async function runExport(args: ExportArgs, out: (s: string) => void, err:
   }
 
   const analysis = await readAndAnalyze(file, err);
-  const result = exportRunbook(analysis, args.format, { force: args.force, planName: path.basename(file) });
+  const result = exportRunbook(analysis, args.format, { force: args.force, planName: path.basename(file), pauseAfterNotes: args.pause });
   const errors = analysis.findings.filter((f) => f.severity === 'error');
   if (!result.ok) {
     for (const p of result.problems) err(problemLine(file, analysis, p));

@@ -29,13 +29,16 @@ Usage:
   clusterplan simulate PATH
       Print the cluster's state before the first step and after every step.
       An asterisk after a node name: NoVersionCheck is in effect on it.
-  clusterplan export --format cmd|powershell|markdown [--force] [-o OUT] PLAN
+  clusterplan export --format cmd|powershell|markdown [--force] [--no-pause] [-o OUT] PLAN
       Write the plan as a runbook: a batch file, a PowerShell script (-WhatIf
       shows its changes) or a Markdown document, with every step's command and
-      the cluster versions expected after it.
-      --force   export even if the plan has errors; names that cmd or PowerShell
-                cannot carry safely are refused all the same
-      -o OUT    write to OUT instead of stdout (never over the plan itself)
+      the cluster versions expected after it. Every command runs from the
+      workstation (Windows XP or Server 2003); the nodes need nothing installed.
+      --force     export even if the plan has errors; names that cmd or
+                  PowerShell cannot carry safely are refused all the same
+      --no-pause  show each note and go on instead of waiting until it is
+                  done; an upgrade still waits for setup
+      -o OUT      write to OUT instead of stdout (never over the plan itself)
   clusterplan --help | --version
 
 Exit codes: 0 no errors, 1 a plan has errors (or, for export, cannot be exported), 2 usage or file problem.
@@ -71,6 +74,7 @@ async function run(argv: readonly string[], out: (s: string) => void, say: (s: s
         format: { type: 'string', short: 'f' },
         fix: { type: 'boolean' },
         force: { type: 'boolean' },
+        'no-pause': { type: 'boolean' },
         output: { type: 'string', short: 'o' },
         'help-base-uri': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -95,9 +99,10 @@ async function run(argv: readonly string[], out: (s: string) => void, say: (s: s
   if (values['help-base-uri'] !== undefined && command !== 'check') throw new UsageError('--help-base-uri belongs to check --format sarif');
   if (command === 'export') {
     if (values.fix) throw new UsageError('export does not take --fix: run "clusterplan check --fix" first');
-    return runExport({ paths, format: values.format, output: values.output, force: values.force ?? false }, out, say);
+    return runExport({ paths, format: values.format, output: values.output, force: values.force ?? false, pause: !values['no-pause'] }, out, say);
   }
   if (values.force || values.output !== undefined) throw new UsageError('--force and -o/--output belong to export');
+  if (values['no-pause']) throw new UsageError('--no-pause belongs to export');
   if (paths.length === 0) throw new UsageError(`${command} needs a plan file or directory (see clusterplan --help)`);
 
   if (command === 'simulate') {

@@ -54,6 +54,27 @@ describe('export writes the runbook', () => {
     });
   }
 
+  test('--no-pause: the note is shown and the runbook goes on; the upgrades still wait for setup', () => {
+    const cmd = cli('export', '--format', 'cmd', '--no-pause', KB);
+    assert.equal(cmd.status, 0, cmd.stderr);
+    const lines = cmd.stdout.split('\r\n');
+    const note = lines.indexOf('echo [step 15/15] Note: Check the MSDTC resources in Cluster Administrator');
+    assert.match(lines[note + 1]!, /^echo {5}expected now: /);
+    assert.deepEqual(lines.flatMap((l, i) => (l === 'pause >nul' ? [lines[i - 1]] : [])), [
+      'echo     Press a key when setup has finished, or Ctrl+C to stop the runbook.',
+      'echo     Press a key when setup has finished, or Ctrl+C to stop the runbook.',
+    ]);
+    const out = path.join(tempDir(), 'runbook.ps1');
+    const ps = cli('export', '--format', 'powershell', '--no-pause', KB, '-o', out);
+    assert.equal(ps.status, 0, ps.stderr);
+    const without = cli('export', '--format', 'powershell', KB).stdout.split('\r\n');
+    assert.equal(without.filter((l) => l.includes('Read-Host')).length, 3, 'two upgrades and the note');
+    assert.deepEqual(fs.readFileSync(out, 'utf8').split('\r\n').filter((l) => l.includes('Read-Host')), [
+      "        $null = Read-Host 'Press Enter when setup has finished, or Ctrl+C to stop the runbook'",
+      "        $null = Read-Host 'Press Enter when setup has finished, or Ctrl+C to stop the runbook'",
+    ]);
+  });
+
   test('--output replaces an existing file', () => {
     const out = path.join(tempDir(), 'runbook.md');
     fs.writeFileSync(out, 'old');
@@ -124,6 +145,7 @@ describe('export refuses', () => {
     { name: '--fix', args: ['export', '--format', 'cmd', '--fix', KB], message: 'export does not take --fix: run "clusterplan check --fix" first' },
     { name: 'check --force', args: ['check', '--force', KB], message: '--force and -o/--output belong to export' },
     { name: 'simulate -o', args: ['simulate', KB, '-o', 'x.txt'], message: '--force and -o/--output belong to export' },
+    { name: 'check --no-pause', args: ['check', '--no-pause', KB], message: '--no-pause belongs to export' },
     { name: 'a missing plan', args: ['export', '--format', 'cmd', 'no-such.clusterplan'], message: 'no-such.clusterplan: no such file or directory' },
   ];
   for (const { name, args, message } of USAGE) {
@@ -146,5 +168,6 @@ describe('export refuses', () => {
 test('--help shows the export usage', () => {
   const r = cli('--help');
   assert.equal(r.status, 0);
-  assert.ok(r.stdout.includes('  clusterplan export --format cmd|powershell|markdown [--force] [-o OUT] PLAN\n'));
+  assert.ok(r.stdout.includes('  clusterplan export --format cmd|powershell|markdown [--force] [--no-pause] [-o OUT] PLAN\n'));
+  assert.ok(r.stdout.includes('      --no-pause  show each note and go on instead of waiting until it is\n                  done; an upgrade still waits for setup\n'));
 });

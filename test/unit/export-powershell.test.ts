@@ -28,13 +28,14 @@ describe('the KB example as PowerShell, line by line', () => {
   const lines = powershell(readKbExample());
 
   test('the header says which Windows the workstation needs, and that the nodes need no PowerShell', () => {
-    assert.deepEqual(lines.slice(1, 7), [
+    assert.deepEqual(lines.slice(1, 8), [
       "# Run it on an administrator's workstation, with administrative rights on every node: Windows XP or Windows",
       '# Server 2003, for cluster.exe (XP gets it from the Windows Server 2003 Administration Tools Pack, adminpak.msi).',
       '# PowerShell 2.0 or later runs it (on XP and Server 2003: the Windows Management Framework Core, KB968930).',
       '# Every command runs there: sc.exe and reg.exe reach each node remotely, and cluster.exe the cluster, so the',
       '# nodes need neither PowerShell nor WinRM. It stops at the first step that fails.',
-      '# -WhatIf shows every change without making any.',
+      '# It pauses after each note until you have done what it says, and after each upgrade for setup.',
+      '# -WhatIf shows every change without making any, and does not pause.',
     ]);
   });
 

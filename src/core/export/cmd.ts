@@ -30,7 +30,7 @@ export function* renderCmd(model: RunbookModel): Generator<string> {
   for (const step of model.steps) {
     yield* ['', comment(`---- step ${step.number} of ${total} ----`), `set "CLUSTERPLAN_STEP=${step.number}"`];
     yield `echo [step ${step.number}/${total}] ${cmdText(step.title)}`;
-    yield* operationLines(step);
+    yield* operationLines(step, model.pauseAfterNotes);
     yield `echo     expected now: ${cmdText(step.expected)}`;
   }
   yield* [
@@ -47,7 +47,7 @@ export function* renderCmd(model: RunbookModel): Generator<string> {
   ];
 }
 
-function operationLines(step: RunbookStep): string[] {
+function operationLines(step: RunbookStep, pauseAfterNotes: boolean): string[] {
   const op = step.operation;
   const n = step.number;
   switch (op.kind) {
@@ -77,8 +77,10 @@ function operationLines(step: RunbookStep): string[] {
       return checked(registryCommand(op));
     case 'security':
       return [...securityComment(op), ...checked(clusterCommand(op))];
-    case 'note':
-      return op.inTitle ? [] : [`echo     ${cmdText(`Note: ${op.text}`)}`];
+    case 'note': {
+      const shown = op.inTitle ? [] : [`echo     ${cmdText(`Note: ${op.text}`)}`];
+      return pauseAfterNotes ? [...shown, 'echo     Press a key when this is done, or Ctrl+C to stop the runbook.', 'pause >nul'] : shown;
+    }
   }
 }
 

@@ -28,13 +28,15 @@ export function* headerNotes(model: RunbookModel, format: 'cmd' | 'powershell'):
     yield* [
       'Every command runs there: sc and reg reach each node remotely, and cluster.exe the cluster, so the nodes',
       'need nothing installed. It stops at the first step that fails.',
+      pauses(model),
     ];
   } else {
     yield* [
       'PowerShell 2.0 or later runs it (on XP and Server 2003: the Windows Management Framework Core, KB968930).',
       'Every command runs there: sc.exe and reg.exe reach each node remotely, and cluster.exe the cluster, so the',
       'nodes need neither PowerShell nor WinRM. It stops at the first step that fails.',
-      '-WhatIf shows every change without making any.',
+      pauses(model),
+      '-WhatIf shows every change without making any, and does not pause.',
     ];
   }
   if (model.forced) yield* ['', 'WARNING: the plan has errors (listed below) and was exported anyway: this runbook may fail or break the cluster.'];
@@ -49,6 +51,11 @@ export function* headerNotes(model: RunbookModel, format: 'cmd' | 'powershell'):
   const width = String(model.steps.length).length;
   yield `  ${'start'.padEnd(5 + width)}  ${model.initial}`;
   for (const s of model.steps) yield `  step ${String(s.number).padStart(width)}  ${s.expected}`;
+}
+
+function pauses(model: RunbookModel): string {
+  if (model.pauseAfterNotes) return 'It pauses after each note until you have done what it says, and after each upgrade for setup.';
+  return 'It pauses after each upgrade for setup; exported with --no-pause, it shows each note and goes on.';
 }
 
 function title(model: RunbookModel, format: string): string {

@@ -52,6 +52,8 @@ export interface RunbookNode {
 export interface RunbookModel {
   readonly cluster: string | undefined;
   readonly planName: string | undefined;
+  /** A note step waits until the operator has done it; false with `--no-pause`. */
+  readonly pauseAfterNotes: boolean;
   readonly nodes: readonly RunbookNode[];
   /** The state before the first step, in words. */
   readonly initial: string;
@@ -91,7 +93,12 @@ export function tooLarge(): ModelProblem {
   };
 }
 
-export function buildModel(plan: Plan, timeline: Timeline, findings: readonly Finding[], planName: string | undefined): { model: RunbookModel } | { problems: ModelProblem[] } {
+export function buildModel(
+  plan: Plan,
+  timeline: Timeline,
+  findings: readonly Finding[],
+  { planName, pauseAfterNotes }: { planName: string | undefined; pauseAfterNotes: boolean },
+): { model: RunbookModel } | { problems: ModelProblem[] } {
   const problems: ModelProblem[] = [];
   const reported = new Set<string>();
   const check = (message: string | undefined, pointer: string) => {
@@ -174,7 +181,7 @@ export function buildModel(plan: Plan, timeline: Timeline, findings: readonly Fi
     if (size > RUNBOOK_LIMITS.characters) return { problems: [tooLarge()] };
     lines.push(line);
   }
-  return { model: { cluster: plan.clusterName, planName, nodes, initial: stateText(timeline.initial), findings: lines, forced, steps } };
+  return { model: { cluster: plan.clusterName, planName, pauseAfterNotes, nodes, initial: stateText(timeline.initial), findings: lines, forced, steps } };
 }
 
 function nodeOperation(

@@ -43,7 +43,7 @@ export function* renderPowerShell(model: RunbookModel): Generator<string> {
     if (step.number > 1) yield '';
     yield* [`${I1}# ---- step ${step.number} of ${total} ----`, `${I1}$step = ${step.number}`];
     yield `${I1}Write-Host ${psText(`[step ${step.number}/${total}] ${step.title}`)}`;
-    yield* operationLines(step);
+    yield* operationLines(step, model.pauseAfterNotes);
     yield `${I1}Write-Host ${psText(`    expected now: ${step.expected}`)}`;
   }
   yield* [
@@ -76,7 +76,7 @@ function waitFunction(): string[] {
   ];
 }
 
-function operationLines(step: RunbookStep): string[] {
+function operationLines(step: RunbookStep, pauseAfterNotes: boolean): string[] {
   const op = step.operation;
   switch (op.kind) {
     case 'stop':
@@ -107,8 +107,12 @@ function operationLines(step: RunbookStep): string[] {
       return guarded(op.node, 'Delete NoVersionCheck', checked(`& reg.exe delete ${regKey(op.node, op.path)} /v NoVersionCheck /f`, 'reg.exe delete'));
     case 'security':
       return security(op);
-    case 'note':
-      return op.inTitle ? [] : [`${I1}Write-Host ${psText(`    Note: ${op.text}`)}`];
+    case 'note': {
+      const shown = op.inTitle ? [] : [`${I1}Write-Host ${psText(`    Note: ${op.text}`)}`];
+      // A dry run (-WhatIf) changes nothing for the operator to do, so it does not wait.
+      const pause = `${I1}if (-not $WhatIfPreference) { $null = Read-Host 'Press Enter when this is done, or Ctrl+C to stop the runbook' }`;
+      return pauseAfterNotes ? [...shown, pause] : shown;
+    }
   }
 }
 

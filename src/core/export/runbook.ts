@@ -39,6 +39,11 @@ export interface RunbookOptions {
   readonly force?: boolean;
   /** The plan's file name, shown in the runbook's header. */
   readonly planName?: string;
+  /**
+   * Pause after each note until the operator has done it (default true; the CLI's `--no-pause` sets false).
+   * An upgrade always pauses for setup.
+   */
+  readonly pauseAfterNotes?: boolean;
 }
 
 export interface RunbookProblem {
@@ -71,7 +76,7 @@ export function exportRunbook(analysis: Analysis, format: RunbookFormat, options
   if (!options.force) {
     for (const f of findings) if (f.severity === 'error') problems.push({ kind: 'plan-error', message: f.message, pointer: f.pointer, finding: f });
   }
-  const built = buildModel(plan, timeline, findings, options.planName);
+  const built = buildModel(plan, timeline, findings, { planName: options.planName, pauseAfterNotes: options.pauseAfterNotes ?? true });
   if ('problems' in built) for (const p of built.problems) problems.push(p);
   if (!('model' in built) || problems.length > 0) return { ok: false, problems };
   // Line by line, so that a runbook past the limit stops there instead of being built whole first.
