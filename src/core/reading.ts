@@ -94,7 +94,7 @@ export class Reading {
 
   unknownProperty(m: Member, allowed: ReadonlySet<string>, action?: string): void {
     const suggestion = closest(m.key, allowed);
-    const where = action ? `a ${action} step` : 'this object';
+    const where = action ? `${withArticle(action)} step` : 'this object';
     this.issue(
       at(m.keyNode, m.pointer),
       `Unknown property "${m.key}" in ${where}` + (suggestion ? `; did you mean "${suggestion}"?` : '.') + ` Allowed: ${[...allowed].join(', ')}.`,
@@ -129,6 +129,11 @@ export class Reading {
   source(node: Span): string {
     return this.text.slice(node.offset, node.offset + node.length);
   }
+}
+
+/** A word with its indefinite article, as it is read aloud: "an upgrade", "a stop". */
+function withArticle(word: string): string {
+  return `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;
 }
 
 export function at(node: Span, pointer: string): Located {

@@ -52,6 +52,14 @@ describe('reading a plan: what values alone would hide', () => {
     ]);
   });
 
+  it('names the step\'s action with its article: "an upgrade step", "a stop step"', () => {
+    const messages = (step: string) => analyze(plan(node1, step)).findings.filter((f) => f.code === 'schema').map((f) => f.message);
+    assert.deepEqual(messages('{ "action": "upgrade", "node": "NODE1", "to": "ws2003-rtm", "name": "x" }'), [
+      'Unknown property "name" in an upgrade step; did you mean "node"? Allowed: action, id, description, node, to.',
+    ]);
+    assert.deepEqual(messages('{ "action": "stop", "node": "NODE1", "to": "ws2003-rtm" }'), ['Unknown property "to" in a stop step; did you mean "id"? Allowed: action, id, description, node.']);
+  });
+
   it('a top-level key given twice is a schema error, and the first one counts', () => {
     const text = `{ "nodes": { "A": { "version": "ws2003-rtm" } }, "nodes": { ${node1} }, "steps": [] }`;
     assert.deepEqual(codes(text), ['schema@/nodes']);
