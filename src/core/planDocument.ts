@@ -1,5 +1,5 @@
 import { createScanner, printParseErrorCode, SyntaxKind, type ParseError } from 'jsonc-parser';
-import { buildTree, pathAt, type JsonMember, type JsonObject, type JsonValue } from './tree';
+import { buildTree, pathAt, type JsonMember, type JsonObject, type JsonValue, type Span } from './tree';
 
 export type { JsonArray, JsonLiteral, JsonMember, JsonObject, JsonValue, Span } from './tree';
 
@@ -50,6 +50,12 @@ export class PlanDocument {
   readonly limitProblem: TextProblem | undefined;
   /** Every comment, in text order; none when a limit stopped the reading. */
   readonly comments: readonly Comment[];
+  /**
+   * The objects and arrays that hold a syntax error, as jsonc-parser recovered them, merged and in text
+   * order. What they contain may be shaped wrongly: after a missing "}", the next step's properties land in
+   * the step before (docs/rules/schema.md).
+   */
+  readonly ambiguous: readonly Span[];
   private lineStarts: number[] | undefined;
 
   constructor(
@@ -61,6 +67,21 @@ export class PlanDocument {
     this.syntaxErrors = read.syntaxErrors;
     this.limitProblem = read.limitProblem;
     this.comments = read.comments;
+    this.ambiguous = read.ambiguous;
+  }
+
+  /** Whether `offset` lies in an object or array that holds a syntax error, its ends included. */
+  isAmbiguous(offset: number): boolean {
+    let low = 0;
+    let high = this.ambiguous.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const span = this.ambiguous[mid]!;
+      if (offset < span.offset) high = mid - 1;
+      else if (offset > span.offset + span.length) low = mid + 1;
+      else return true;
+    }
+    return false;
   }
 
   positionAt(offset: number): Position {
@@ -172,13 +193,14 @@ interface ReadText {
   readonly syntaxErrors: readonly TextProblem[];
   readonly limitProblem: TextProblem | undefined;
   readonly comments: readonly Comment[];
+  readonly ambiguous: readonly Span[];
 }
 
 function readText(text: string, limits: Limits): ReadText {
   if (text.length > limits.maxFileSize) {
     // Not even scanned: the tree of a file this size would cost seconds and much memory.
     const message = `The plan has ${text.length} characters, above the limit of ${limits.maxFileSize}; clusterplan does not read it. Split it into smaller plans.`;
-    return { root: undefined, syntaxErrors: [], limitProblem: { message, offset: 0, length: 0 }, comments: [] };
+    return { root: undefined, syntaxErrors: [], limitProblem: { message, offset: 0, length: 0 }, comments: [], ambiguous: [] };
   }
   // A UTF-8 BOM is not JSON, but editors hide it; a same-length space keeps every offset true.
   const parseable = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
@@ -186,25 +208,41 @@ function readText(text: string, limits: Limits): ReadText {
   const { comments, tooDeepAt } = scan(parseable, limits.maxNestingDepth);
   if (tooDeepAt !== undefined) {
     const message = `The plan nests deeper than ${limits.maxNestingDepth} levels here; clusterplan does not read further. A plan needs about 5.`;
-    return { root: undefined, syntaxErrors: [], limitProblem: { message, offset: tooDeepAt, length: 1 }, comments: [] };
+    return { root: undefined, syntaxErrors: [], limitProblem: { message, offset: tooDeepAt, length: 1 }, comments: [], ambiguous: [] };
   }
   const errors: ParseError[] = [];
+  const holders: Span[] = [];
   let root: JsonValue | undefined;
   try {
-    root = buildTree(parseable, errors);
+    root = buildTree(parseable, errors, holders);
   } catch (error) {
     // The nesting check should make this impossible; should the parser still recurse too deep on some
     // broken text, the file gets a finding instead of crashing the editor.
     if (!(error instanceof RangeError)) throw error;
     const message = 'The plan nests too deeply to be read; clusterplan does not read further. A plan needs about 5 levels.';
-    return { root: undefined, syntaxErrors: [], limitProblem: { message, offset: 0, length: 0 }, comments: [] };
+    return { root: undefined, syntaxErrors: [], limitProblem: { message, offset: 0, length: 0 }, comments: [], ambiguous: [] };
   }
   const syntaxErrors = errors.map((e) => {
     // An unterminated block comment is reported one character past the end of the text.
     const offset = Math.min(e.offset, text.length);
     return { message: syntaxMessage(printParseErrorCode(e.error)), offset, length: Math.min(e.length, text.length - offset) };
   });
-  return { root, syntaxErrors, limitProblem: undefined, comments };
+  return { root, syntaxErrors, limitProblem: undefined, comments, ambiguous: merged(holders) };
+}
+
+/** Sorted by offset, a span inside another dropped, overlapping ones joined: each offset is then one binary search. */
+function merged(spans: readonly Span[]): Span[] {
+  const result: Span[] = [];
+  for (const span of [...spans].sort((a, b) => a.offset - b.offset)) {
+    const last = result[result.length - 1];
+    const end = span.offset + span.length;
+    if (last && span.offset <= last.offset + last.length) {
+      if (end > last.offset + last.length) result[result.length - 1] = { offset: last.offset, length: end - last.offset };
+    } else {
+      result.push({ offset: span.offset, length: span.length });
+    }
+  }
+  return result;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { visit, type ParseError, type ParseOptions } from 'jsonc-parser';
+import { ParseErrorCode, visit, type ParseError, type ParseOptions } from 'jsonc-parser';
 
 /**
  * The tree of a plan's text, built from jsonc-parser's `visit` events as its own `parseTree` builds one, with
@@ -56,8 +56,12 @@ interface OpenContainer {
   readonly from: number;
 }
 
-/** The first value of the text (undefined for an empty text), and every syntax error on the way. */
-export function buildTree(text: string, errors: ParseError[]): JsonValue | undefined {
+/**
+ * The first value of the text (undefined for an empty text), and every syntax error on the way. `holders`,
+ * if given, receives the object or array that was open when the parser met each error (once for errors in a
+ * row in the same one), with its span as recovered once the tree is built.
+ */
+export function buildTree(text: string, errors: ParseError[], holders?: Span[]): JsonValue | undefined {
   // The members and items read so far of every open container, innermost last; a container takes its own
   // from the end of the list when it closes.
   const pending: (JsonMember | JsonValue)[] = [];
@@ -65,6 +69,8 @@ export function buildTree(text: string, errors: ParseError[]): JsonValue | undef
   // The member whose value comes next, if any.
   let member: Mutable<JsonMember> | undefined;
   let root: JsonValue | undefined;
+  // The container that ended last: a missing "}" or "]" is reported just after its container ends.
+  let closed: JsonObject | JsonArray | undefined;
   const strings = new Map<string, string>();
   const oneCopy = (s: string) => {
     const kept = strings.get(s);
@@ -96,6 +102,7 @@ export function buildTree(text: string, errors: ParseError[]): JsonValue | undef
     else value.items = pending.splice(from) as JsonValue[];
     member = openMemberOf(open, pending);
     endMember(offset + length);
+    closed = value;
   };
   visit(
     text,
@@ -118,6 +125,9 @@ export function buildTree(text: string, errors: ParseError[]): JsonValue | undef
       },
       onError: (error, offset, length) => {
         errors.push({ error, offset, length });
+        const unclosed = error === ParseErrorCode.CloseBraceExpected || error === ParseErrorCode.CloseBracketExpected;
+        const holder = unclosed ? closed : open[open.length - 1]?.value;
+        if (holders && holder && holders[holders.length - 1] !== holder) holders.push(holder);
       },
     },
     PARSE_OPTIONS,

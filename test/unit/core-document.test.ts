@@ -83,6 +83,21 @@ describe('PlanDocument: offsets, positions and JSON Pointers', () => {
     assert.equal(doc.commentAt(text.indexOf('not')), undefined);
   });
 
+  it('holds the objects and arrays a syntax error is in, as recovered, merged', () => {
+    const spans = (t: string) => new PlanDocument(t).ambiguous.map((s) => t.slice(s.offset, s.offset + s.length));
+    const a = '{ "action": "stop" "node": "N1" }';
+    const b = '{ "action": "note", "text": }';
+    const c = '{ "action": "start", "node": "N1" }';
+    assert.deepEqual(spans(`[ ${a}, ${c}, ${b} ]`), [a, b]);
+    // The second error is in the array (a missing comma): the array holds the steps' errors too.
+    assert.deepEqual(spans(`[ ${a}, ${c} ${b} ]`), [`[ ${a}, ${c} ${b} ]`]);
+    // A missing "}" is found where its object ends: here, with the text.
+    assert.deepEqual(spans(`{ "steps": [ ${c} ]`), [`{ "steps": [ ${c} ]`]);
+    assert.deepEqual(spans(`[ ${c} ]`), []);
+    const doc = new PlanDocument(`[ ${a}, ${c} ]`);
+    assert.deepEqual([1, 2, 2 + a.length, 3 + a.length].map((o) => doc.isAmbiguous(o)), [false, true, true, false]);
+  });
+
   it('checks only the size of a file over the size limit', () => {
     const big = new PlanDocument('{"nodes": {}, "steps": []}', { maxNestingDepth: 64, maxFileSize: 10 });
     assert.match(big.limitProblem!.message, /above the limit of 10/);

@@ -118,6 +118,23 @@ describe('the KB 811272 example', () => {
     });
   });
 
+  it('a "}" missing after step 3 gives its syntax errors, and no schema finding for the step it swallowed', () => {
+    const upgrade = '{ "action": "upgrade", "node": "NODE2", "to": "ws2003-rtm" },';
+    const text = KB.replace(upgrade, upgrade.replace(' },', ','));
+    const findings = analyze(text).findings;
+    // Recovery reads the next line's properties into step 3; the set-registry on it is lost, so the
+    // simulation still sees NODE2 join without NoVersionCheck, and what follows from that.
+    assert.deepEqual(
+      findings.map((f) => `${f.code}@${f.pointer}`),
+      ['syntax@/steps/3', 'syntax@/steps/3', 'join-incompatible@/steps/4', 'cluster-offline@/steps/5', 'join-no-cluster@/steps/6', 'not-running@/steps/9', 'not-running@/steps/10'],
+    );
+    const line = (offset: number) => text.slice(0, offset).split('\n').length;
+    assert.deepEqual(
+      findings.filter((f) => f.code === 'syntax').map((f) => `${line(f.offset)}: ${f.message}`),
+      ['18: JSONC syntax error: property name expected.', '18: JSONC syntax error: value expected.'],
+    );
+  });
+
   it('the refused join without NoVersionCheck on NODE2 names event 1071, error 5075 and the versions', () => {
     const f = analyze(withoutLine(KB, lines[4]!)).findings.find((x) => x.code === 'join-incompatible')!;
     assert.match(f.message, /1071/);

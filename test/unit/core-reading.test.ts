@@ -103,6 +103,37 @@ describe('reading a plan: what values alone would hide', () => {
   });
 });
 
+describe('reading a plan after a syntax error', () => {
+  /** Two running RTM nodes and one step per line, as a plan is written. */
+  const steps = (...lines: string[]) =>
+    `{\n  "nodes": { ${node1}, "NODE2": { "version": "ws2003-rtm" } },\n  "steps": [\n    ${lines.join(',\n    ')}\n  ]\n}`;
+  const withText = (text: string) => analyze(text).findings.map((f) => `${f.code}@${f.pointer}: ${text.slice(f.offset, f.offset + f.length)}`);
+
+  it('reports no schema finding in the object that holds the error, as recovered', () => {
+    // The string "NODE2, " swallows the comma and the next key: "to" looks missing, ": " looks like a key,
+    // and the next line's "node" lands in this step.
+    const text = steps('{ "action": "upgrade", "node": "NODE2, "to": "ws2003-rtm" }', '{ "action": "start", "node": "NODE2" }');
+    assert.deepEqual(
+      analyze(text).plan!.schemaIssues.map((i) => i.pointer),
+      ['/steps/0/: ', '/steps/0/node', '/steps/0'],
+    );
+    assert.deepEqual(codes(text), ['unknown-node@/steps/0/node', 'syntax@/steps/0/node', 'syntax@/steps/0/: ', 'syntax@/steps/0/: ', 'syntax@/steps/0', 'syntax@/steps/0']);
+    // A key without its colon: the value looks missing.
+    assert.deepEqual(codes(steps('{ "action": "note", "text" "x" }')), ['syntax@/steps/0']);
+  });
+
+  it('keeps the schema findings outside that object', () => {
+    const text = steps('{ "action": "note", "text": "a", "force": true }', '{ "action": "stop", "node": "NODE2" "id": "x" }', '{ "action": "start", "node": "NODE2", "sponsr": "NODE1" }');
+    assert.deepEqual(withText(text), ['schema@/steps/0/force: "force"', 'syntax@/steps/1/id: "id"', 'schema@/steps/2/sponsr: "sponsr"']);
+  });
+
+  it('a "}" missing before the end of the file leaves the whole plan ambiguous: only the syntax error shows', () => {
+    const text = `{\n  "nodes": {\n    "NODE1": { "version": "ws2003-rtm" ,\n  },\n  "steps": [],\n  "colour": "red"\n}`;
+    assert.deepEqual(withText(text), ['syntax@/nodes: ']);
+    assert.equal(analyze(text).findings[0]!.message, 'JSONC syntax error: close brace expected.');
+  });
+});
+
 describe('reading a plan: comments, trailing commas and strings', () => {
   it('reads the values around comments and trailing commas as jsonc-parser does', () => {
     const clean = plan(node1, '{ "action": "stop", "node": "NODE1", "description": "//" }');
