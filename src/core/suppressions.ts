@@ -9,7 +9,7 @@ export const SUPPRESSION_MARKER = 'clusterplan-disable-next-line';
  * not been checked: hiding that would let it pass as a plan with no problem. The rules about the suppression
  * comments themselves, and an internal error, are reported after the comments are applied.
  */
-const NOT_SUPPRESSIBLE: ReadonlySet<string> = new Set(['syntax', 'limit-exceeded', 'invalid-suppression', 'unused-suppression', 'internal-error']);
+const NOT_SUPPRESSIBLE: ReadonlySet<string> = new Set(['syntax', 'limit-exceeded', 'invalid-suppression', 'suppression-reason-missing', 'unused-suppression', 'internal-error']);
 
 export function isSuppressible(code: string): boolean {
   return !NOT_SUPPRESSIBLE.has(code);
@@ -17,17 +17,19 @@ export function isSuppressible(code: string): boolean {
 
 /**
  * `// clusterplan-disable-next-line <code> [<code>…] -- <reason>`: hides those codes' findings that start
- * on the next line that is not itself a suppression comment. The reason is required, so every
- * exception to a rule says why it is safe.
+ * on the next line that is not itself a suppression comment. Every exception to a rule should say why it
+ * is safe; one whose reason is not written yet still hides its findings, and gets a hint to add it, so
+ * that inserting the comment never adds a problem.
  */
 export interface Suppression {
   readonly offset: number;
   readonly length: number;
   readonly codes: readonly string[];
+  /** Empty when no reason is written after "--". */
   readonly reason: string;
   /** 0-based line whose findings it hides. */
   readonly targetLine: number;
-  /** Why it cannot hide anything (no code, no reason, an unknown code); empty when valid. */
+  /** Why it cannot hide anything (no code, an unknown code, one that cannot be suppressed); empty when valid. */
   readonly problems: readonly string[];
 }
 
@@ -58,7 +60,7 @@ export function findSuppressions(document: PlanDocument, knownCodes: ReadonlySet
 function parse(document: PlanDocument, offset: number, length: number, rest: string, knownCodes: ReadonlySet<string>): Suppression {
   const separator = rest.indexOf('--');
   const codes = (separator < 0 ? rest : rest.slice(0, separator)).split(/[\s,]+/).filter(Boolean);
-  // The quick fix writes "reason: " for the administrator to complete; the label alone is no reason.
+  // Earlier versions of the quick fix wrote "reason: " for the administrator to complete; the label alone is no reason.
   const reason = separator < 0 ? '' : rest.slice(separator + 2).trim().replace(/^reason:\s*/i, '');
   const problems: string[] = [];
   if (codes.length === 0) problems.push('it names no rule code');
@@ -66,7 +68,6 @@ function parse(document: PlanDocument, offset: number, length: number, rest: str
   if (unknown.length > 0) problems.push(`${unknown.map((c) => `"${c}"`).join(', ')} ${unknown.length === 1 ? 'is not a rule code' : 'are not rule codes'}`);
   const fixed = codes.filter((c) => knownCodes.has(c) && !isSuppressible(c));
   if (fixed.length > 0) problems.push(`${fixed.map((c) => `"${c}"`).join(', ')} cannot be suppressed`);
-  if (reason === '') problems.push('it gives no reason after "--"');
   return { offset, length, codes, reason, targetLine: document.positionAt(offset).line + 1, problems };
 }
 
@@ -84,11 +85,21 @@ export function isSuppressed(document: PlanDocument, finding: Finding, suppressi
   return hidden;
 }
 
-/** The edit that suppresses `finding`: a comment line above the line where it starts, at the same indentation. */
-export function suppressionEdit(document: PlanDocument, finding: Finding): TextEdit {
+/** The comment that suppresses a finding, and where in it the administrator writes the reason. */
+export interface SuppressionEdit extends TextEdit {
+  /** Where the reason goes, counted in `content`: after "-- ", before the line break. */
+  readonly reasonAt: number;
+}
+
+/**
+ * The edit that suppresses `finding`: a comment line above the line where it starts, at the same
+ * indentation, with no reason written: only the administrator knows it, and the editor puts the cursor there.
+ */
+export function suppressionEdit(document: PlanDocument, finding: Finding): SuppressionEdit {
   const text = document.text;
   const line = document.positionAt(finding.offset).line;
   const lineStart = document.offsetAt({ line, character: 0 });
   const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
-  return { offset: lineStart, length: 0, content: `${indent}// ${SUPPRESSION_MARKER} ${finding.code} -- reason: ${lineBreakOf(text)}` };
+  const comment = `${indent}// ${SUPPRESSION_MARKER} ${finding.code} -- `;
+  return { offset: lineStart, length: 0, content: comment + lineBreakOf(text), reasonAt: comment.length };
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { fixAll, fixesFor, isSuppressible, minimalEdit, suppressionEdit, type Analysis, type Finding, type TextEdit } from '../core';
+import { fixAll, fixesFor, isSuppressible, minimalEdit, suppressionEdit, type Analysis, type Finding, type SuppressionEdit, type TextEdit } from '../core';
 import type { AnalysisCache } from './analyses';
 import { FIX_ALL } from './codeActionKinds';
 import { analysisOptions } from './settings';
@@ -37,10 +37,7 @@ function codeActions(analysis: Analysis, document: vscode.TextDocument, range: v
       for (const fix of fixesFor(analysis, finding)) {
         actions.push(action(fix.title, vscode.CodeActionKind.QuickFix, document, fix.edits, [diagnostic], fix.isPreferred));
       }
-      if (isSuppressible(finding.code)) {
-        const suppress = suppressionEdit(analysis.document, finding);
-        actions.push(action(vscode.l10n.t('Suppress {0} on this line…', finding.code), vscode.CodeActionKind.QuickFix, document, [suppress], [diagnostic], false));
-      }
+      if (isSuppressible(finding.code)) actions.push(suppressAction(document, finding.code, suppressionEdit(analysis.document, finding), diagnostic));
     }
     // Offered cheaply, computed when picked: fix-all analyses the plan once per fix it applies, far too
     // much for every lightbulb request.
@@ -53,6 +50,22 @@ function codeActions(analysis: Analysis, document: vscode.TextDocument, range: v
     if (all) actions.push(all);
   }
   return actions;
+}
+
+/**
+ * "Suppress … on this line": the comment is inserted as a snippet whose final tab stop is where the reason
+ * goes, so the cursor lands there and the administrator types it.
+ */
+function suppressAction(document: vscode.TextDocument, code: string, suppress: SuppressionEdit, diagnostic: vscode.Diagnostic): vscode.CodeAction {
+  const result = new vscode.CodeAction(vscode.l10n.t('Suppress {0} on this line…', code), vscode.CodeActionKind.QuickFix);
+  const snippet = new vscode.SnippetString()
+    .appendText(suppress.content.slice(0, suppress.reasonAt))
+    .appendTabstop(0)
+    .appendText(suppress.content.slice(suppress.reasonAt));
+  result.edit = new vscode.WorkspaceEdit();
+  result.edit.set(document.uri, [vscode.SnippetTextEdit.insert(document.positionAt(suppress.offset), snippet)]);
+  result.diagnostics = [diagnostic];
+  return result;
 }
 
 function resolveCodeAction(action: vscode.CodeAction): vscode.CodeAction {

@@ -138,7 +138,7 @@ const stopOnly = `{
 const stopOnlySuppressed = `{
   "nodes": { "NODE1": { "version": "ws2003-rtm" } },
   "steps": [
-    // clusterplan-disable-next-line cluster-offline -- reason: 
+    // clusterplan-disable-next-line cluster-offline -- 
     { "action": "stop", "node": "NODE1" }
   ]
 }
@@ -172,6 +172,6 @@ describe('inserted lines end with the file\'s own line break', () => {
     const mixed = stopOnly.replace('\n', '\r').replace('\n', '\r\n');
     const analysis = analyze(mixed);
     const edit = suppressionEdit(analysis.document, analysis.findings.find((f) => at(f) === 'cluster-offline@/steps/0')!);
-    assert.equal(edit.content, '    // clusterplan-disable-next-line cluster-offline -- reason: \r');
+    assert.equal(edit.content, '    // clusterplan-disable-next-line cluster-offline -- \r');
   });
 });

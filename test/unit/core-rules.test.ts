@@ -506,14 +506,32 @@ const CASES: Readonly<Record<string, RuleCases>> = {
     severity: 'warning',
     triggers: [
       {
-        name: 'a suppression without a reason hides nothing',
-        text: `{\n  "nodes": { "NODE1": { "version": "ws2003-rtm" } },\n  "steps": [\n    // clusterplan-disable-next-line cluster-offline\n    { "action": "stop", "node": "NODE1" }\n  ]\n}`,
+        name: 'a suppression that names no code hides nothing',
+        text: `{\n  "nodes": { "NODE1": { "version": "ws2003-rtm" } },\n  "steps": [\n    // clusterplan-disable-next-line -- maintenance window\n    { "action": "stop", "node": "NODE1" }\n  ]\n}`,
         expect: ['invalid-suppression@/steps', 'cluster-offline@/steps/0'],
       },
       {
         name: 'a suppression of an unknown code',
         text: `{\n  "nodes": { "NODE1": { "version": "ws2003-rtm" } },\n  "steps": [\n    // clusterplan-disable-next-line cluster-offlin -- maintenance window\n    { "action": "stop", "node": "NODE1" }\n  ]\n}`,
         expect: ['invalid-suppression@/steps', 'cluster-offline@/steps/0'],
+      },
+    ],
+    nearMisses: [
+      {
+        name: 'a suppression with its reason',
+        text: `{\n  "nodes": { "NODE1": { "version": "ws2003-rtm" } },\n  "steps": [\n    // clusterplan-disable-next-line cluster-offline -- planned outage, change 4711\n    { "action": "stop", "node": "NODE1" }\n  ]\n}`,
+        expect: [],
+      },
+    ],
+  },
+
+  'suppression-reason-missing': {
+    severity: 'hint',
+    triggers: [
+      {
+        name: 'a suppression without a reason hides its finding, and asks for the reason',
+        text: `{\n  "nodes": { "NODE1": { "version": "ws2003-rtm" } },\n  "steps": [\n    // clusterplan-disable-next-line cluster-offline --\n    { "action": "stop", "node": "NODE1" }\n  ]\n}`,
+        expect: ['suppression-reason-missing@/steps'],
       },
     ],
     nearMisses: [

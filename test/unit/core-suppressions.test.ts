@@ -69,14 +69,29 @@ describe('// clusterplan-disable-next-line', () => {
     assert.equal(analyze(stopOnly('    // clusterplan-disable-next-line cluster-offline -- planned outage\n')).findings.length, 0);
   });
 
-  it('inserts a suppression comment above the finding, at its indentation', () => {
+  it('inserts a suppression comment above the finding, at its indentation, with no reason written', () => {
     const text = stopOnly('');
     const analysis = analyze(text);
     const finding = analysis.findings[0]!;
-    const after = applyEdits(text, [suppressionEdit(analysis.document, finding)]);
-    assert.equal(after, stopOnly('    // clusterplan-disable-next-line cluster-offline -- reason: \n'));
-    // With the placeholder reason left empty it hides nothing yet, and says why.
-    assert.deepEqual(codes(after), ['invalid-suppression@/steps', 'cluster-offline@/steps/0']);
-    assert.deepEqual(codes(after.replace('reason: ', 'reason: planned outage')), []);
+    const edit = suppressionEdit(analysis.document, finding);
+    const after = applyEdits(text, [edit]);
+    assert.equal(after, stopOnly('    // clusterplan-disable-next-line cluster-offline -- \n'));
+    assert.equal(edit.content.slice(0, edit.reasonAt), '    // clusterplan-disable-next-line cluster-offline -- ');
+    // Until the reason is written, the comment hides the finding and asks for it with a hint: no new error or warning.
+    const unfinished = analyze(after).findings;
+    assert.deepEqual(unfinished.map((f) => `${f.code}@${f.pointer}:${f.severity}`), ['suppression-reason-missing@/steps:hint']);
+    assert.equal(unfinished[0]!.message, 'Add a reason after "--": why it is safe to hide cluster-offline here.');
+    const reasonAt = edit.offset + edit.reasonAt;
+    assert.deepEqual(codes(after.slice(0, reasonAt) + 'planned outage' + after.slice(reasonAt)), []);
+  });
+
+  it('a comment without a reason still hides what it names; one with a problem hides nothing, reason or not', () => {
+    assert.deepEqual(codes(stopOnly('    // clusterplan-disable-next-line cluster-offline\n')), ['suppression-reason-missing@/steps']);
+    assert.deepEqual(codes(stopOnly('    // clusterplan-disable-next-line cluster-offline -- reason:\n')), ['suppression-reason-missing@/steps']);
+    const typo = analyze(stopOnly('    // clusterplan-disable-next-line cluster-ofline --\n')).findings;
+    assert.deepEqual(typo.map((f) => `${f.code}@${f.pointer}`), ['invalid-suppression@/steps', 'cluster-offline@/steps/0']);
+    assert.equal(typo[0]!.message, 'This suppression hides nothing: "cluster-ofline" is not a rule code. Write "// clusterplan-disable-next-line <code> -- <reason>".');
+    // Under a comment that hides nothing, the reason is moot: it is reported as unused, once.
+    assert.deepEqual(codes(stopOnly('    // clusterplan-disable-next-line not-running\n')), ['unused-suppression@/steps', 'cluster-offline@/steps/0']);
   });
 });

@@ -90,7 +90,7 @@ function suppressionHover(document: PlanDocument, offset: number): PlanHover | u
     return {
       markdown:
         `**\`${SUPPRESSION_MARKER}\`**\n\nHides the findings of the named rules that start on the next line. ` +
-        'The reason after `--` is required, so every exception says why it is safe; a comment that hides nothing is reported as `unused-suppression`.',
+        'Write the reason after `--`, so every exception says why it is safe; a comment that hides nothing is reported as `unused-suppression`.',
       offset: markerAt,
       length: SUPPRESSION_MARKER.length,
     };

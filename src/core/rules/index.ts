@@ -19,6 +19,7 @@ import type { Rule } from './rule';
 import { schema } from './schema';
 import { securityDescriptor } from './security-descriptor';
 import { sponsorNotRunning } from './sponsor-not-running';
+import { suppressionReasonMissing } from './suppression-reason-missing';
 import { syntax } from './syntax';
 import { unknownNode } from './unknown-node';
 import { unknownVersionAlias } from './unknown-version-alias';
@@ -54,6 +55,7 @@ export const RULES: readonly Rule[] = [
   sponsorNotRunning,
   limitExceeded,
   invalidSuppression,
+  suppressionReasonMissing,
   unusedSuppression,
 ];
 

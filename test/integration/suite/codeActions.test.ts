@@ -80,20 +80,6 @@ describe('code actions', () => {
     );
     await diagnosticsWhere(document.uri, (d) => d.length === 0, 'no findings after fix-all');
   });
-
-  it('inserts a suppression comment above the finding', async () => {
-    const text = '{\n  "nodes": { "NODE1": { "version": "ws2003-rtm" } },\n  "steps": [\n    { "action": "stop", "node": "NODE1" }\n  ]\n}';
-    const editor = await showPlan(text);
-    const document = editor.document;
-    const [offline] = await diagnosticsWhere(document.uri, (d) => codes(d).includes('cluster-offline'), 'cluster-offline');
-    const suppress = (await actionsAt(document.uri, offline!.range)).find((a) => a.title.startsWith('Suppress cluster-offline'));
-    assert.ok(suppress);
-    await apply(suppress);
-    assert.equal(document.getText(), text.replace('    { "action": "stop"', '    // clusterplan-disable-next-line cluster-offline -- reason: \n    { "action": "stop"'));
-    await diagnosticsWhere(document.uri, (d) => codes(d).join() === 'cluster-offline,invalid-suppression', 'the unfinished suppression to be reported');
-    await editor.edit((b) => b.insert(document.lineAt(3).range.end, 'planned outage'));
-    await diagnosticsWhere(document.uri, (d) => d.length === 0, 'the finding to be suppressed');
-  });
 });
 
 describe('clusterplan.rules', () => {
