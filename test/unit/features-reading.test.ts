@@ -246,14 +246,16 @@ describe('hoverAt: steps', () => {
     assert.match(hover, /^\*\*Step 5\*\*: set NoVersionCheck on NODE2: REG\\_DWORD 1\n\nThe Cluster service reads only NoVersionCheck under ClusSvc\\\\Parameters: nothing changes\.\n/);
   });
 
-  it('explains a refused join', () => {
+  it('explains a refused join, and leaves the event and the error to the finding VS Code shows beside it', () => {
     const text = KB.replace('{ "action": "set-registry", "node": "NODE1", "name": "NoVersionCheck", "type": "REG_DWORD", "data": 1 },', '');
     const hover = hoverOn(text, '{ "action": "join", "node": "NODE2"', 0)!.markdown;
-    assert.match(
-      hover,
-      /^\*\*Step 5\*\*: join NODE2 with sponsor NODE1\n\nNODE2 is refused: none of the three join rules holds, so its service logs event 1071 with error 5075 \(ERROR\\_CLUSTER\\_INCOMPATIBLE\\_VERSIONS\) and stays stopped\.\n\n- ClusterHighestVersion: 0x00040E86 \(4\.3718\), unchanged\n/,
-    );
+    assert.match(hover, /^\*\*Step 5\*\*: join NODE2 with sponsor NODE1\n\nNODE2 is refused and stays stopped\.\n\n- ClusterHighestVersion: 0x00040E86 \(4\.3718\), unchanged\n/);
     assert.match(hover, /\n---\n\n\*\*`join-incompatible`\*\* · error: A start\\, join or restart is refused\\: error 5075\\, event 1071\n\nA node may join only if /);
+    // The hover on this step shows the finding's message, then this markdown: the error is explained once.
+    const finding = analyze(text).findings.find((f) => f.code === 'join-incompatible')!;
+    const shown = `${finding.message}\n${hover.replace(/\\(.)/g, '$1')}`;
+    assert.equal(shown.match(/ERROR_CLUSTER_INCOMPATIBLE_VERSIONS/g)?.length, 1);
+    assert.equal(shown.match(/log event 1071 with error 5075/g)?.length, 1);
   });
 });
 

@@ -297,7 +297,8 @@ function outcomeOf(result: StepResult): string | undefined {
       case 'already-running':
         return `${name}'s service already runs: nothing happens.`;
       case 'refused':
-        return `${name} is refused: none of the three join rules holds, so its service logs event 1071 with error 5075 (ERROR\\_CLUSTER\\_INCOMPATIBLE\\_VERSIONS) and stays stopped.`;
+        // The join-incompatible finding, which VS Code shows beside this hover, says why and which event it logs.
+        return `${name} is refused and stays stopped.`;
       case 'joined':
         if (join.checkSkipped) {
           const sponsors = 'sponsor' in step && step.sponsor && !join.sponsorNotRunning ? `its sponsor ${names(join.sponsors)}` : `every active node (${names(join.sponsors)})`;

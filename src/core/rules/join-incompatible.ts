@@ -4,13 +4,14 @@ import type { NodeState, StepResult } from '../simulate';
 import { formatVersion } from '../versions';
 import type { PlanRule, Related } from './rule';
 
+/** The event and the error are in the title and in each finding's message; the explanation does not repeat them, since hovers show it beside the message. */
 export const joinIncompatible: PlanRule = {
   code: 'join-incompatible',
   severity: 'error',
   needs: 'plan',
   title: 'A start, join or restart is refused: error 5075, event 1071',
   explanation:
-    'A node may join only if its highest version equals ClusterHighestVersion, its lowest version equals ClusterHighestVersion, or its highest version equals ClusterLowestVersion. Otherwise its Cluster service does not start and logs event 1071 with error 5075 (ERROR_CLUSTER_INCOMPATIBLE_VERSIONS). For an RC to RTM upgrade, KB 811272 sets NoVersionCheck = 1 on the joiner and on its sponsor before their services start.',
+    'A node may join only if its highest version equals ClusterHighestVersion, its lowest version equals ClusterHighestVersion, or its highest version equals ClusterLowestVersion; otherwise its Cluster service does not start. For an RC to RTM upgrade, KB 811272 sets NoVersionCheck = 1 on the joiner and on its sponsor before their services start.',
   check({ plan, timeline }, report) {
     for (const result of timeline.steps) {
       const join = result.join;
