@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { type Analysis, nodeDefinition, nodeReferences, prepareNodeRename, renameNode, type RenameRejection } from '../core';
+import type { AnalysisCache } from './analyses';
 
 /**
  * Go to definition, find references and rename of node names. The logic is the core's
@@ -17,20 +18,45 @@ export function references(analysis: Analysis, document: vscode.TextDocument, po
     .map((o) => new vscode.Location(document.uri, rangeOf(document, o.offset, o.length)));
 }
 
-export function prepareRename(analysis: Analysis, document: vscode.TextDocument, position: vscode.Position): { range: vscode.Range; placeholder: string } {
-  const prepared = prepareNodeRename(analysis, document.offsetAt(position));
-  if (!prepared.ok) throw new Error(rejectionMessage(prepared.rejection));
-  // The range is the name inside its quotes, so the rename box holds just the name.
-  const inner = rangeOf(document, prepared.offset + 1, Math.max(0, prepared.length - 2));
-  return { range: inner, placeholder: prepared.name };
-}
+/**
+ * Rename of node names (F2). VS Code 1.100 shows an error thrown by prepareRename inline, at the cursor,
+ * but one thrown by provideRenameEdits in a notification, cut off at its edge. A new name can only be judged
+ * once it is typed, in provideRenameEdits; so a refused name is kept, and the rename started again at the
+ * cursor: VS Code asks prepareRename, which throws the refusal, and shows it inline as it shows "only node
+ * names can be renamed". Renames asked for elsewhere (another extension, vscode.executeDocumentRenameProvider
+ * away from the cursor) get the error itself.
+ */
+export class NodeRenameProvider implements vscode.RenameProvider {
+  private refused: { readonly document: vscode.TextDocument; readonly version: number; readonly message: string } | undefined;
 
-export function renameEdits(analysis: Analysis, document: vscode.TextDocument, position: vscode.Position, newName: string): vscode.WorkspaceEdit {
-  const result = renameNode(analysis, document.offsetAt(position), newName);
-  if (!result.ok) throw new Error(rejectionMessage(result.rejection));
-  const edit = new vscode.WorkspaceEdit();
-  for (const e of result.edits) edit.replace(document.uri, rangeOf(document, e.offset, e.length), e.content);
-  return edit;
+  constructor(private readonly analyses: AnalysisCache) {}
+
+  prepareRename(document: vscode.TextDocument, position: vscode.Position): { range: vscode.Range; placeholder: string } {
+    const refused = this.refused;
+    this.refused = undefined;
+    if (refused?.document === document && refused.version === document.version) throw new Error(refused.message);
+    const prepared = prepareNodeRename(this.analyses.get(document), document.offsetAt(position));
+    if (!prepared.ok) throw new Error(rejectionMessage(prepared.rejection));
+    // The range is the name inside its quotes, so the rename box holds just the name.
+    const inner = rangeOf(document, prepared.offset + 1, Math.max(0, prepared.length - 2));
+    return { range: inner, placeholder: prepared.name };
+  }
+
+  async provideRenameEdits(document: vscode.TextDocument, position: vscode.Position, newName: string): Promise<vscode.WorkspaceEdit> {
+    const result = renameNode(this.analyses.get(document), document.offsetAt(position), newName);
+    const edit = new vscode.WorkspaceEdit();
+    if (result.ok) {
+      for (const e of result.edits) edit.replace(document.uri, rangeOf(document, e.offset, e.length), e.content);
+      return edit;
+    }
+    const message = rejectionMessage(result.rejection);
+    const editor = vscode.window.activeTextEditor;
+    if (editor?.document !== document || !editor.selection.active.isEqual(position)) throw new Error(message);
+    this.refused = { document, version: document.version, message };
+    // The new rename cancels this one, whose empty edit VS Code then drops.
+    await vscode.commands.executeCommand('editor.action.rename');
+    return edit;
+  }
 }
 
 function rejectionMessage(rejection: RenameRejection): string {

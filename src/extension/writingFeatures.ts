@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { LANGUAGE_ID, type AnalysisCache } from './analyses';
 import { completionItems } from './completion';
 import { documentSymbols } from './outline';
-import { definition, prepareRename, references, renameEdits } from './references';
+import { definition, NodeRenameProvider, references } from './references';
 
 /**
  * Writing a plan: completion, the outline, go to definition, find references and rename of node names.
@@ -30,9 +30,6 @@ export function registerWritingFeatures(analyses: AnalysisCache): vscode.Disposa
     vscode.languages.registerReferenceProvider(selector, {
       provideReferences: (document, position, context) => references(analyses.get(document), document, position, context),
     }),
-    vscode.languages.registerRenameProvider(selector, {
-      prepareRename: (document, position) => prepareRename(analyses.get(document), document, position),
-      provideRenameEdits: (document, position, newName) => renameEdits(analyses.get(document), document, position, newName),
-    }),
+    vscode.languages.registerRenameProvider(selector, new NodeRenameProvider(analyses)),
   ];
 }

@@ -244,4 +244,19 @@ describe('writing a plan: outline and node names', () => {
     await assert.rejects(Promise.resolve(vscode.commands.executeCommand('vscode.prepareRename', document.uri, after(document, '"restart"', 2))), /Only node names can be renamed/);
     assert.equal(document.getText(), NAMES);
   });
+
+  it('refuses an invalid new name typed at the cursor inline, as VS Code shows a refusal of prepareRename', async () => {
+    const editor = await showPlan(NAMES);
+    const document = editor.document;
+    const on = after(document, '"NODE1"', 1);
+    editor.selection = new vscode.Selection(on, on);
+    // F2 at the cursor, then "NODE 1": VS Code would show a refusal from provideRenameEdits as a notification.
+    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', document.uri, on, 'NODE 1');
+    assert.equal(edit.size, 0);
+    assert.equal(document.getText(), NAMES);
+    // Instead the rename started again at the cursor, and its prepareRename threw the refusal, which VS Code
+    // shows inline; the next F2 opens the rename box as usual.
+    const prepared = await vscode.commands.executeCommand<{ range: vscode.Range; placeholder: string }>('vscode.prepareRename', document.uri, on);
+    assert.equal(prepared.placeholder, 'NODE1');
+  });
 });
