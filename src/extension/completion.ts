@@ -29,5 +29,7 @@ function completionItem(item: CompletionItem, range: vscode.Range): vscode.Compl
   if (item.detail !== undefined) result.detail = item.detail;
   if (item.documentation) result.documentation = item.documentation;
   if (item.preselect) result.preselect = true;
+  // The value's choices, listed as soon as the key is accepted.
+  if (item.listsValues) result.command = { command: 'editor.action.triggerSuggest', title: vscode.l10n.t('List the values') };
   return result;
 }

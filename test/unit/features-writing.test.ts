@@ -128,6 +128,18 @@ describe('completion of property names', () => {
     assert.equal(accept(withStep('{ | "node": "NODE1" }'), 'action'), withStep('{ "action": "", "node": "NODE1" }'));
   });
 
+  it('lists the values at once after a key whose values are known, and not after free text or a filled-in value', () => {
+    const listing = (text: string) => completions(text)!.items.filter((i) => i.listsValues).map((i) => i.label);
+    assert.deepEqual(listing(withStep('{ | }')), ['action', 'node', 'sponsor', 'to', 'type', 'rights']);
+    assert.deepEqual(listing('{ "nodes": { "NODE1": { | } } }'), ['version', 'state']);
+    assert.deepEqual(listing('{ "cluster": "C", | }'), ['versionMatch']);
+    assert.deepEqual(listing(withStep('{ "action": "cluster-security", | }')), ['rights']);
+    // The type's value is left empty, so that the list shows every type, REG_DWORD first.
+    assert.equal(accept(withStep('{ "action": "set-registry", "node": "NODE1", | }'), 'type'), withStep('{ "action": "set-registry", "node": "NODE1", "type": "" }'));
+    // A key that keeps its colon keeps its value: nothing to list.
+    assert.deepEqual(listing(withStep('{ "action": "join", "spo|": "NODE2" }')), []);
+  });
+
   it('replaces only the key when it already has its colon', () => {
     assert.equal(accept(withStep('{ "action": "join", "spo|": "NODE2" }'), 'sponsor'), withStep('{ "action": "join", "sponsor": "NODE2" }'));
   });

@@ -29,6 +29,8 @@ export interface CompletionItem {
   /** Orders the items: the list's own order, so REG_DWORD comes before the other types. */
   readonly sortText: string;
   readonly preselect?: boolean;
+  /** Accepting it leaves the cursor in a value whose choices are known: the editor lists them at once. */
+  readonly listsValues?: boolean;
 }
 
 export interface Completions {
@@ -89,8 +91,14 @@ const VALUE_TEMPLATES: Readonly<Record<string, string>> = {
   preRelease: '${1:true}',
   data: '${1:1}',
   name: `"\${1:${NO_VERSION_CHECK}}"`,
-  type: '"${1:REG_DWORD}"',
 };
+
+/**
+ * The properties whose value is one of a list (valueChoices): once the key is inserted, the cursor is in its
+ * empty value, and the list opens at once. Free text (`grant`, `key`) and a value already filled in (`name`,
+ * `data`) do not open it.
+ */
+const LISTED_VALUES: ReadonlySet<string> = new Set(['action', 'node', 'sponsor', 'to', 'type', 'state', 'version', 'rights', 'versionMatch']);
 
 interface Token {
   readonly kind: SyntaxKind;
@@ -188,6 +196,7 @@ function keyItems(analysis: Analysis, objectPath: JSONPath, text: string, range:
         filterText: range.quoted ? quoted : key,
         sortText: sortText(index),
         ...(key === 'action' ? { preselect: true } : {}),
+        ...(!hasColon && LISTED_VALUES.has(key) ? { listsValues: true } : {}),
       } satisfies CompletionItem;
     });
 }

@@ -109,6 +109,40 @@ describe('writing a plan: completion', () => {
     assert.equal(document.getText(), text.replace('"to": }', '"to": "ws2003-rtm" }'));
   });
 
+  it('lists a property\'s values as soon as the property is accepted', async () => {
+    const text = PLAN.replace('{ "action": "stop", "node": "NODE1" },', '{ "action": "restart",  },');
+    const editor = await showPlan(text);
+    const document = editor.document;
+    const keys = await completionItems(document.uri, after(document, '"restart", '));
+    const node = keys.find((i) => labelOf(i) === 'node')!;
+    // What VS Code runs after inserting the item; the free-text "description" runs nothing.
+    assert.equal(node.command?.command, 'editor.action.triggerSuggest');
+    assert.equal(keys.find((i) => labelOf(i) === 'description')!.command, undefined);
+
+    // Accepted as the suggest widget does: the snippet, then the item's command. VS Code then asks the
+    // completion providers again, with the cursor in the new value.
+    const asked = new Promise<vscode.Position>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        spy.dispose();
+        reject(new Error('Timed out after 20000 ms waiting for VS Code to ask for the completions of the new value'));
+      }, 20_000);
+      const spy = vscode.languages.registerCompletionItemProvider('clusterplan', {
+        provideCompletionItems: (_document, position) => {
+          clearTimeout(timer);
+          spy.dispose();
+          resolve(position);
+          return [];
+        },
+      });
+    });
+    await acceptItem(editor, node);
+    await vscode.commands.executeCommand(node.command!.command, ...(node.command!.arguments ?? []));
+    const position = await asked;
+    assert.deepEqual(position, editor.selection.active);
+    assert.equal(document.getText(), text.replace('"restart",  }', '"restart", "node": "" }'));
+    assert.deepEqual(sortedLabels(await completionItems(document.uri, position)), ['NODE1', 'NODE2']);
+  });
+
   it('offers nothing in a comment', async () => {
     const editor = await showPlan('// "action": "\n' + PLAN);
     assert.deepEqual(await completionItems(editor.document.uri, new vscode.Position(0, 14)), []);
