@@ -179,13 +179,24 @@ describe('completion of values', () => {
     assert.deepEqual(labels('{ "nodes": { "NODE1": { "version": "|" } } }'), builtIn);
     const own = plan(NODES, [step.stop('NODE1')], { top: { versions: { 'ws2003-sp1': { highest: '4.3790', lowest: '3.2195' } } } });
     const text = own.replace('{ "action": "stop", "node": "NODE1" }', '{ "action": "upgrade", "node": "NODE1", "to": "ws|" }');
-    assert.deepEqual(labels(text), [...builtIn, 'ws2003-sp1']);
+    // Newest first, from NODE1's ws2003-rc2 upward.
+    assert.deepEqual(labels(text), ['ws2003-rtm', 'ws2003', 'ws2003-sp1', 'ws2003-rc2']);
     const rtm = completions(text)!.items.find((i) => i.label === 'ws2003-rtm')!;
     assert.equal(rtm.detail, 'highest 0x00040ECE (4.3790), lowest 0x00030893 (3.2195)');
     assert.equal(rtm.kind, 'version');
     const rc2 = completions(text)!.items.find((i) => i.label === 'ws2003-rc2')!;
     assert.match(rc2.documentation ?? '', /pre-release/);
     assert.match(completions(text)!.items.find((i) => i.label === 'ws2003-sp1')!.documentation ?? '', /defined in this plan/);
+  });
+
+  it('offers an upgrade\'s "to" newest first, from the node\'s version at that step', () => {
+    const nodes = { NODE1: { version: 'nt4-sp4' }, NODE2: { version: 'win2000' } };
+    const upgrades = (first: string) => plan(nodes, [step.stop('NODE1')]).replace('{ "action": "stop", "node": "NODE1" }', `${first},\n    { "action": "upgrade", "node": "NODE1", "to": "|" }`);
+    assert.deepEqual(labels(upgrades('{ "action": "stop", "node": "NODE1" }')), ['ws2003-rtm', 'ws2003', 'ws2003-rc2', 'ws2003-rc1', 'win2000', 'nt4-sp4']);
+    // After an earlier upgrade to win2000, the plan's own history counts, not the declaration.
+    assert.deepEqual(labels(upgrades('{ "action": "upgrade", "node": "NODE1", "to": "win2000" }')), ['ws2003-rtm', 'ws2003', 'ws2003-rc2', 'ws2003-rc1', 'win2000']);
+    // No declared node yet: every alias, newest first.
+    assert.deepEqual(labels(withStep('{ "action": "upgrade", "to": "|" }')), ['ws2003-rtm', 'ws2003', 'ws2003-rc2', 'ws2003-rc1', 'win2000', 'nt4-sp4', 'nt4-sp3']);
   });
 
   it('offers NoVersionCheck for "name", REG_DWORD first for "type", and the fixed values elsewhere', () => {

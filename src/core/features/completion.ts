@@ -1,5 +1,6 @@
 import { createScanner, getLocation, ScanError, SyntaxKind, type JSONPath } from 'jsonc-parser';
 import type { Analysis } from '../analyze';
+import type { Release } from '../catalog';
 import { nodeKey } from '../nodeNames';
 import { ACTIONS, COMMON_STEP_PROPERTIES, NODE_PROPERTIES, RELEASE_PROPERTIES, STEP_PROPERTIES, TARGET_PROPERTIES, TOP_LEVEL, type Action } from '../format';
 import { literalValue, valueAtPath, type JsonValue } from '../tree';
@@ -287,7 +288,7 @@ function valueChoices(analysis: Analysis, path: JSONPath): ValueChoice[] | undef
     case 'sponsor':
       return nodeChoices(analysis, second, third);
     case 'to':
-      return aliasChoices(analysis);
+      return upgradeChoices(analysis, second);
     case 'name':
       return [{ value: NO_VERSION_CHECK, kind: 'value', detail: 'DWORD 1 switches the Cluster service\'s version check off', preselect: true }];
     case 'type':
@@ -335,20 +336,37 @@ function nodeChoices(analysis: Analysis, stepIndex: number, role: 'node' | 'spon
   }));
 }
 
-/** The catalog's aliases: the built-in releases and the plan's own `versions`. */
+/** The catalog's aliases, in its order: the built-in releases and the plan's own `versions`. */
 function aliasChoices(analysis: Analysis): ValueChoice[] {
+  return releases(analysis).map(releaseChoice);
+}
+
+/**
+ * An upgrade's target: the aliases newest first (by highest, then lowest version), leaving out those older
+ * than the node's version at that step in the simulation, so that an earlier upgrade in the plan counts.
+ * Every alias while the step's node is not a declared node.
+ */
+function upgradeChoices(analysis: Analysis, stepIndex: number): ValueChoice[] {
+  const current = analysis.timeline?.steps[stepIndex]?.target?.highest;
+  return releases(analysis)
+    .filter((r) => current === undefined || r.highest >= current)
+    .sort((a, b) => b.highest - a.highest || b.lowest - a.lowest)
+    .map(releaseChoice);
+}
+
+function releases(analysis: Analysis): Release[] {
   const catalog = analysis.plan?.catalog;
-  if (!catalog) return [];
-  return catalog.aliases().map((alias) => {
-    const r = catalog.get(alias)!;
-    const notes = [r.note, r.preRelease ? 'pre-release: needs NoVersionCheck to upgrade to the release version' : undefined, r.origin === 'plan' ? 'defined in this plan' : undefined];
-    return {
-      value: alias,
-      kind: 'version',
-      detail: `highest ${formatVersion(r.highest)}, lowest ${formatVersion(r.lowest)}`,
-      documentation: notes.filter((n) => n).join('; '),
-    };
-  });
+  return catalog ? catalog.aliases().map((alias) => catalog.get(alias)!) : [];
+}
+
+function releaseChoice(r: Release): ValueChoice {
+  const notes = [r.note, r.preRelease ? 'pre-release: needs NoVersionCheck to upgrade to the release version' : undefined, r.origin === 'plan' ? 'defined in this plan' : undefined];
+  return {
+    value: r.alias,
+    kind: 'version',
+    detail: `highest ${formatVersion(r.highest)}, lowest ${formatVersion(r.lowest)}`,
+    documentation: notes.filter((n) => n).join('; '),
+  };
 }
 
 function sortText(index: number): string {

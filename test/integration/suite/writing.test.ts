@@ -97,12 +97,12 @@ describe('writing a plan: completion', () => {
     );
   });
 
-  it('completes version aliases with their versions, after the ":" trigger', async () => {
+  it('completes version aliases with their versions, after the ":" trigger, newest first from the node\'s own', async () => {
     const text = PLAN.replace('{ "action": "stop", "node": "NODE1" },', '{ "action": "upgrade", "node": "NODE2", "to": },');
     const editor = await showPlan(text);
     const document = editor.document;
     const items = await completionItems(document.uri, after(document, '"to":'), ':');
-    assert.deepEqual(sortedLabels(items), ['nt4-sp3', 'nt4-sp4', 'win2000', 'ws2003-rc1', 'ws2003-rc2', 'ws2003-rtm', 'ws2003']);
+    assert.deepEqual(sortedLabels(items), ['ws2003-rtm', 'ws2003', 'ws2003-rc2']);
     const rtm = items.find((i) => labelOf(i) === 'ws2003-rtm')!;
     assert.equal(rtm.detail, 'highest 0x00040ECE (4.3790), lowest 0x00030893 (3.2195)');
     await acceptItem(editor, rtm);
