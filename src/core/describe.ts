@@ -1,6 +1,6 @@
 import type { Step } from './plan';
 import type { NodeState } from './simulate';
-import { formatVersion } from './versions';
+import { formatMajorMinor, formatVersion } from './versions';
 
 /** Message pieces shared by rules, so every message shows numbers the same way. */
 
@@ -30,4 +30,8 @@ export function describeClusterState(state: { activeCount: number; clusterHighes
   if (state.activeCount === 0) return 'no node active';
   const versions = `${formatVersion(state.clusterHighestVersion)} / ${formatVersion(state.clusterLowestVersion)}`;
   return `${versions} · ${state.activeCount} active` + (state.mixed ? ' · mixed' : '');
+}
+
+export function majorMinorOrUnknown(version: number | undefined): string {
+  return version === undefined ? 'unknown' : formatMajorMinor(version);
 }

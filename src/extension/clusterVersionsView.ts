@@ -142,7 +142,8 @@ function treeItemOf(row: Row): vscode.TreeItem {
     const { node } = row;
     const label: vscode.TreeItemLabel = { label: node.name, highlights: node.changed.length > 0 ? [[0, node.name.length]] : [] };
     const item = new vscode.TreeItem(label);
-    item.description = node.changed.length > 0 ? `${node.description} · ${vscode.l10n.t('changed: {0}', node.changed.join(', '))}` : node.description;
+    item.description = node.description;
+    item.tooltip = node.tooltip;
     item.iconPath = new vscode.ThemeIcon('server');
     item.id = `${row.parent.id}/${node.name}`;
     return item;
@@ -151,7 +152,7 @@ function treeItemOf(row: Row): vscode.TreeItem {
   const tree = new vscode.TreeItem(item.label, vscode.TreeItemCollapsibleState.Collapsed);
   tree.id = item.id;
   tree.description = item.description;
-  tree.tooltip = `${item.label}\n${item.description}`;
+  tree.tooltip = item.tooltip;
   tree.iconPath = item.worst ? ICON[item.worst] : new vscode.ThemeIcon('pass');
   return tree;
 }

@@ -58,7 +58,7 @@ export function stateLabel(state: ClusterState): string {
 }
 
 /** Plain text naming what the label abbreviates. */
-function stateTooltip(heading: string, state: ClusterState): string {
+export function stateTooltip(heading: string, state: ClusterState): string {
   const active = state.nodes.filter((n) => n.running).map((n) => n.name);
   return [
     `${heading}:`,

@@ -1,8 +1,9 @@
 import type { Analysis } from '../analyze';
-import { describeClusterState } from '../describe';
+import { majorMinorOrUnknown, stepLabel } from '../describe';
 import type { Severity } from '../finding';
-import type { NodeState, StepResult } from '../simulate';
+import type { ClusterState, NodeState, StepResult } from '../simulate';
 import { formatVersion } from '../versions';
+import { stateTooltip } from './inlayHints';
 
 /** One row of the "Cluster Versions" tree: the initial state or the state after one step. */
 export interface TimelineItem {
@@ -11,8 +12,10 @@ export interface TimelineItem {
   readonly stepIndex: number | undefined;
   /** `Initial state`, or `5 · join NODE2`. */
   readonly label: string;
-  /** `0x00040E86 (4.3718) / 0x00030893 (3.2195) · 2 active · mixed` */
+  /** `refused 5075 · mixed · 4.3718 / 3.2195 · 2 active`: what needs attention first, as the sidebar cuts the end. */
   readonly description: string;
+  /** The state in full, with the versions in hex: `After step 6:\nClusterHighestVersion 0x00040E86 (4.3718)\n…` */
+  readonly tooltip: string;
   /** The worst finding on this step (or, for the initial state, on the declarations). */
   readonly worst: Severity | undefined;
   /** Where the editor reveals the row. */
@@ -22,8 +25,10 @@ export interface TimelineItem {
 
 export interface NodeItem {
   readonly name: string;
-  /** `running · 0x00040ECE (4.3790) / 0x00030893 (3.2195) · NoVersionCheck REG_DWORD 1 · check bypassed` */
+  /** `running · check bypassed · 4.3790 / 3.2195`, or `stopped · NoVersionCheck 1 · 4.3790 / 3.2195`. */
   readonly description: string;
+  /** Every detail, one a line: the versions in hex, the NoVersionCheck value with its type. */
+  readonly tooltip: string;
   /** What differs from the row before: service, versions, NoVersionCheck, bypass. */
   readonly changed: readonly string[];
 }
@@ -41,7 +46,8 @@ export function timelineItems(analysis: Analysis, limit = TIMELINE_ITEM_LIMIT): 
       id: 'initial',
       stepIndex: undefined,
       label: 'Initial state',
-      description: describeClusterState(timeline.initial),
+      description: stateDescription(timeline.initial, false),
+      tooltip: stateTooltip('Initial state', timeline.initial),
       worst: worstOf(findings.filter((f) => !f.pointer.startsWith('/steps')).map((f) => f.severity)),
       offset: anchor.offset,
       length: anchor.length,
@@ -54,15 +60,30 @@ export function timelineItems(analysis: Analysis, limit = TIMELINE_ITEM_LIMIT): 
 
 function stepItem(r: StepResult, worst: Severity | undefined): TimelineItem {
   const target = r.step.action !== undefined && 'target' in r.step ? r.step.target?.name : undefined;
+  const refused = r.join?.outcome === 'refused';
+  const tooltip = stateTooltip(`After ${stepLabel(r.step)}`, r.after);
   return {
     id: `step:${r.step.index}`,
     stepIndex: r.step.index,
     label: `${r.step.index + 1} · ${r.step.action ?? '?'}${target ? ` ${target}` : ''}`,
-    description: describeClusterState(r.after) + (r.join?.outcome === 'refused' ? ' · refused (5075)' : ''),
+    description: stateDescription(r.after, refused),
+    tooltip: refused ? `The join is refused: event 1071, error 5075.\n${tooltip}` : tooltip,
     worst,
     offset: r.step.node.offset,
     length: r.step.node.length,
   };
+}
+
+/**
+ * A sidebar shows the start of a row, so what needs attention comes first: a refused join, then no node
+ * active or mixed versions; then ClusterHighestVersion / ClusterLowestVersion as M.m, and the active count.
+ */
+function stateDescription(state: ClusterState, refused: boolean): string {
+  const parts = refused ? ['refused 5075'] : [];
+  if (state.activeCount === 0) return [...parts, 'no node active'].join(' · ');
+  if (state.mixed) parts.push('mixed');
+  parts.push(`${majorMinorOrUnknown(state.clusterHighestVersion)} / ${majorMinorOrUnknown(state.clusterLowestVersion)}`, `${state.activeCount} active`);
+  return parts.join(' · ');
 }
 
 /**
@@ -77,10 +98,16 @@ export function timelineNodes(analysis: Analysis, stepIndex: number | undefined)
   return r ? r.after.nodes.map((n, i) => nodeItem(n, r.before.nodes[i])) : [];
 }
 
+/**
+ * The node row leads with its service and whether its version check is bypassed (or, while it is not, the
+ * NoVersionCheck value its next start will read), then its versions; the tooltip has the rest.
+ */
 function nodeItem(node: NodeState, before: NodeState | undefined): NodeItem {
-  const registry = node.registry ? `NoVersionCheck ${node.registry.type} ${JSON.stringify(node.registry.data ?? null)}` : 'no NoVersionCheck';
-  const parts = [node.running ? 'running' : 'stopped', `${formatVersion(node.highest)} / ${formatVersion(node.lowest)}`, registry];
-  if (node.running) parts.push(node.bypass ? 'check bypassed' : 'check on');
+  const value = node.registry ? JSON.stringify(node.registry.data ?? null) : undefined;
+  const parts = [node.running ? 'running' : 'stopped'];
+  if (node.bypass) parts.push('check bypassed');
+  else if (value !== undefined) parts.push(`NoVersionCheck ${value}`);
+  parts.push(`${majorMinorOrUnknown(node.highest)} / ${majorMinorOrUnknown(node.lowest)}`);
   const changed: string[] = [];
   if (before && before !== node) {
     if (before.running !== node.running) changed.push('service');
@@ -88,7 +115,14 @@ function nodeItem(node: NodeState, before: NodeState | undefined): NodeItem {
     if (before.registry?.type !== node.registry?.type || before.registry?.data !== node.registry?.data) changed.push('NoVersionCheck');
     if (before.bypass !== node.bypass) changed.push('bypass');
   }
-  return { name: node.name, description: parts.join(' · '), changed };
+  const tooltip = [
+    `${node.name}: Cluster service ${node.running ? 'running' : 'stopped'}`,
+    `highest ${formatVersion(node.highest)}, lowest ${formatVersion(node.lowest)}`,
+    node.registry ? `NoVersionCheck ${node.registry.type} ${value}` : 'no NoVersionCheck',
+  ];
+  if (node.running) tooltip.push(node.bypass ? 'version check bypassed' : 'version check on');
+  if (changed.length > 0) tooltip.push(`changed: ${changed.join(', ')}`);
+  return { name: node.name, description: parts.join(' · '), tooltip: tooltip.join('\n'), changed };
 }
 
 const RANK: Record<Severity, number> = { error: 4, warning: 3, information: 2, hint: 1 };

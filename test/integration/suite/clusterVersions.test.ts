@@ -44,15 +44,18 @@ describe('the Cluster Versions tree', () => {
     await showFile('kb811272-rc2-to-rtm.clusterplan');
     const items = await rowsWhere(t, (rows) => rows.length === 16, '16 rows');
     assert.equal(label(items[0]!), 'Initial state');
-    assert.equal(items[0]!.description, '0x00040E86 (4.3718) / 0x00030893 (3.2195) · 2 active');
+    assert.equal(items[0]!.description, '4.3718 / 3.2195 · 2 active');
     assert.equal(label(items[6]!), '6 · join NODE2');
-    assert.equal(items[6]!.description, '0x00040E86 (4.3718) / 0x00030893 (3.2195) · 2 active · mixed');
+    assert.equal(items[6]!.description, 'mixed · 4.3718 / 3.2195 · 2 active');
+    assert.match(String(items[6]!.tooltip), /^After step 6:\nClusterHighestVersion 0x00040E86 \(4\.3718\)\n/);
     assert.equal((items[6]!.iconPath as vscode.ThemeIcon).id, 'pass');
 
     const joinRow = t.getChildren()[6];
     const nodes = t.getChildren(joinRow).map((r) => t.getTreeItem(r));
     assert.deepEqual(nodes.map(label), ['NODE1', 'NODE2']);
-    assert.match(String(nodes[1]!.description), /running · 0x00040ECE \(4\.3790\).*check bypassed · changed: service, bypass$/);
+    assert.equal(nodes[1]!.description, 'running · check bypassed · 4.3790 / 3.2195');
+    assert.match(String(nodes[1]!.tooltip), /\nNoVersionCheck REG_DWORD 1\nversion check bypassed\nchanged: service, bypass$/);
+    assert.deepEqual((nodes[1]!.label as vscode.TreeItemLabel).highlights, [[0, 5]], 'the node that changed is highlighted');
   });
 
   it('empties when the last tab of its plan closes, though VS Code may keep the file open', async () => {
@@ -94,6 +97,6 @@ describe('the Cluster Versions tree', () => {
     const items = await rowsWhere(t, (rows) => rows.length === 15, '15 rows after the edit');
     assert.equal(label(items[5]!), '5 · join NODE2');
     assert.equal((items[5]!.iconPath as vscode.ThemeIcon).id, 'error');
-    assert.match(String(items[5]!.description), /refused \(5075\)$/);
+    assert.equal(items[5]!.description, 'refused 5075 · 4.3718 / 3.2195 · 1 active');
   });
 });
