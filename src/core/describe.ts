@@ -25,10 +25,13 @@ export function stepIndexOf(pointer: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-/** `0x00040E86 (4.3718) / 0x00030893 (3.2195) · 2 active · mixed`: one state, as the tree and hints show it. */
+/**
+ * `4.3718 / 3.2195 · 2 active · mixed`: one state as the inlay hints show it, short enough to be shown whole
+ * at the end of a line. The hex values are in the hint's tooltip.
+ */
 export function describeClusterState(state: { activeCount: number; clusterHighestVersion: number | undefined; clusterLowestVersion: number | undefined; mixed: boolean }): string {
   if (state.activeCount === 0) return 'no node active';
-  const versions = `${formatVersion(state.clusterHighestVersion)} / ${formatVersion(state.clusterLowestVersion)}`;
+  const versions = `${majorMinorOrUnknown(state.clusterHighestVersion)} / ${majorMinorOrUnknown(state.clusterLowestVersion)}`;
   return `${versions} · ${state.activeCount} active` + (state.mixed ? ' · mixed' : '');
 }
 

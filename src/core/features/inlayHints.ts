@@ -14,9 +14,11 @@ export interface PlanInlayHint {
 
 /**
  * The hints between `startOffset` and `endOffset` (inclusive), in document order:
- * - at the end of each step, the cluster state it leaves: `→ 0x00040E86 (4.3718) / 0x00030893 (3.2195) · 2 active · mixed`.
- *   The hint goes after the step's comma when the comma follows its `}` on the same line, else after the `}`,
- *   so it always sits after the step's own text;
+ * - at the end of each step, the cluster state it leaves: `→ 4.3718 / 3.2195 · 2 active · mixed`, with the
+ *   ClusterHighestVersion and ClusterLowestVersion as M.m. VS Code cuts the hints of a line after 43
+ *   characters (`editor.inlayHints.maximumLength`), so the label stays short and the tooltip gives the hex
+ *   values. The hint goes after the step's comma when the comma follows its `}` on the same line, else after
+ *   the `}`, so it always sits after the step's own text;
  * - after a version written as a DWORD number or a `"0x…"` string, its M.m: `= 4.3790`.
  * Only the requested range is computed, so scrolling through a plan of thousands of steps stays cheap.
  */
@@ -52,12 +54,12 @@ export function inlayHints(analysis: Analysis, startOffset: number, endOffset: n
   return hints.sort((a, b) => a.offset - b.offset);
 }
 
-/** `→ 0x00040E86 (4.3718) / 0x00030893 (3.2195) · 2 active · mixed`, or `→ no node active`: the tree's wording. */
+/** `→ 4.3718 / 3.2195 · 2 active · mixed`, or `→ no node active`. */
 export function stateLabel(state: ClusterState): string {
   return `→ ${describeClusterState(state)}`;
 }
 
-/** Plain text naming what the label abbreviates. */
+/** Plain text naming what the label abbreviates, with the versions as the registry shows them. */
 export function stateTooltip(heading: string, state: ClusterState): string {
   const active = state.nodes.filter((n) => n.running).map((n) => n.name);
   return [
