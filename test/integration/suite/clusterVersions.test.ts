@@ -34,6 +34,23 @@ function rowsWhere(t: TreeApi, accept: (items: vscode.TreeItem[]) => boolean, wa
   });
 }
 
+/** Resolves once the view's visibility is `visible`: checked at once, then on every change. */
+function visibility(view: vscode.TreeView<unknown>, visible: boolean, waitingFor: string, timeoutMs = 20_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (view.visible === visible) return resolve();
+    const subscription = view.onDidChangeVisibility((e) => {
+      if (e.visible !== visible) return;
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve();
+    });
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`Timed out waiting for ${waitingFor}`));
+    }, timeoutMs);
+  });
+}
+
 const label = (item: vscode.TreeItem) => (typeof item.label === 'string' ? item.label : item.label?.label);
 
 describe('the Cluster Versions tree', () => {
@@ -56,6 +73,18 @@ describe('the Cluster Versions tree', () => {
     assert.equal(nodes[1]!.description, 'running · check bypassed · 4.3790 / 3.2195');
     assert.match(String(nodes[1]!.tooltip), /\nNoVersionCheck REG_DWORD 1\nversion check bypassed\nchanged: service, bypass$/);
     assert.deepEqual((nodes[1]!.label as vscode.TreeItemLabel).highlights, [[0, 5]], 'the node that changed is highlighted');
+  });
+
+  it('has a container of its own in the Activity Bar, not a place at the bottom of the Explorer', async () => {
+    const t = await tree();
+    await showFile('kb811272-rc2-to-rtm.clusterplan');
+    await vscode.commands.executeCommand('workbench.view.explorer');
+    await visibility(t.view, false, 'the view hidden while the Explorer shows');
+    // VS Code gives each view container the command that shows it.
+    await vscode.commands.executeCommand('workbench.view.extension.clusterplan');
+    await visibility(t.view, true, 'the view shown by its container');
+    await vscode.commands.executeCommand('workbench.view.explorer');
+    await visibility(t.view, false, 'the view hidden again by the Explorer');
   });
 
   it('empties when the last tab of its plan closes, though VS Code may keep the file open', async () => {
