@@ -6,6 +6,13 @@ import { shownInTab } from './tabs';
 export const VIEW_ID = 'clusterplan.clusterVersions';
 export const REVEAL_STEP = 'clusterplan.revealStep';
 
+/** The rows of one version of the plan. */
+interface Rows {
+  readonly states: Row[];
+  readonly byId: Map<string, Row>;
+  readonly version: number | undefined;
+}
+
 /** A row of the view: a state, one of its nodes, or the rows left out. */
 export type Row =
   | { readonly kind: 'state'; readonly item: TimelineItem }
@@ -23,7 +30,7 @@ export class ClusterVersionsView implements vscode.TreeDataProvider<Row>, vscode
   readonly view: vscode.TreeView<Row>;
   private document: vscode.TextDocument | undefined;
   /** Built when the view asks for them, not on every check: a hidden view costs nothing. */
-  private rows: { states: Row[]; byId: Map<string, Row> } | undefined;
+  private rows: Rows | undefined;
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(
@@ -65,12 +72,17 @@ export class ClusterVersionsView implements vscode.TreeDataProvider<Row>, vscode
     if (this.document?.isClosed) this.document = undefined;
     this.rows = undefined;
     this.changed.fire();
+    // An edit (a quick fix that inserts steps, typing) moves the steps under the cursor: select its row
+    // again, or the selection stays on the row that now shows another step.
+    const editor = vscode.window.activeTextEditor;
+    if (editor) this.revealAt(editor, editor.selection.active);
   }
 
-  private currentRows(): { states: Row[]; byId: Map<string, Row> } {
+  private currentRows(): Rows {
     if (this.rows) return this.rows;
     const states: Row[] = [];
     const byId = new Map<string, Row>();
+    const version = this.document?.version;
     if (this.document) {
       const { items, more } = timelineItems(this.analyses.get(this.document));
       for (const item of items) {
@@ -80,7 +92,7 @@ export class ClusterVersionsView implements vscode.TreeDataProvider<Row>, vscode
       }
       if (more > 0) states.push({ kind: 'more', count: more });
     }
-    this.rows = { states, byId };
+    this.rows = { states, byId, version };
     this.view.message = this.document && states.length === 0 ? vscode.l10n.t('The plan cannot be read yet: see the Problems panel.') : undefined;
     return this.rows;
   }
@@ -109,10 +121,16 @@ export class ClusterVersionsView implements vscode.TreeDataProvider<Row>, vscode
   /** Moving the cursor into a step selects its row, when the view is visible. */
   private revealAt(editor: vscode.TextEditor, position: vscode.Position | undefined): void {
     if (!this.view.visible || !position || editor.document !== this.document) return;
+    const rows = this.currentRows();
+    // The rows are those of an earlier text: the refresh that follows the edit selects the row.
+    if (rows.version !== editor.document.version) return;
     const offset = editor.document.offsetAt(position);
-    const row = this.currentRows().states.find((r) => r.kind === 'state' && r.item.stepIndex !== undefined && offset >= r.item.offset && offset <= r.item.offset + r.item.length);
+    const row = rows.states.find((r) => r.kind === 'state' && r.item.stepIndex !== undefined && offset >= r.item.offset && offset <= r.item.offset + r.item.length);
+    if (!row || row.kind !== 'state') return;
+    const selected = this.view.selection[0];
+    if (selected?.kind === 'state' && selected.item.id === row.item.id) return;
     // A refresh can overtake the reveal (the row is then gone); selecting the row is only a courtesy.
-    if (row && this.view.selection[0] !== row) this.view.reveal(row, { select: true, focus: false }).then(undefined, () => undefined);
+    this.view.reveal(row, { select: true, focus: false }).then(undefined, () => undefined);
   }
 
   dispose(): void {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, lineOf, showFile } from '../helpers';
+import { closeAllEditors, codes, diagnosticsWhere, lineOf, rangeOf, showFile } from '../helpers';
 
 interface TreeApi {
   readonly onDidChangeTreeData: vscode.Event<void>;
@@ -47,6 +47,24 @@ function visibility(view: vscode.TreeView<unknown>, visible: boolean, waitingFor
     const timer = setTimeout(() => {
       subscription.dispose();
       reject(new Error(`Timed out waiting for ${waitingFor}`));
+    }, timeoutMs);
+  });
+}
+
+/** Resolves once the view selects the row labelled `expected`: checked at once, then on every change. */
+function selectedRow(t: TreeApi, expected: string, timeoutMs = 20_000): Promise<void> {
+  const selected = () => t.view.selection.map((r) => label(t.getTreeItem(r)));
+  return new Promise((resolve, reject) => {
+    if (selected()[0] === expected) return resolve();
+    const subscription = t.view.onDidChangeSelection(() => {
+      if (selected()[0] !== expected) return;
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve();
+    });
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`Timed out waiting for the row "${expected}" to be selected; selected: ${selected().join(', ') || 'none'}`));
     }, timeoutMs);
   });
 }
@@ -115,6 +133,31 @@ describe('the Cluster Versions tree', () => {
     shown.selection = new vscode.Selection(line, 8, line, 8);
     const timeout = new Promise<string>((_, reject) => setTimeout(() => reject(new Error('the row was not selected')), 20_000));
     assert.equal(await Promise.race([selected, timeout]), '8 · join NODE1');
+  });
+
+  it('after a quick fix inserts steps above the cursor, selects the row of the step under it again', async () => {
+    const t = await tree();
+    const editor = await showFile('mistakes/forgot-sponsor-noversioncheck.clusterplan');
+    await rowsWhere(t, (rows) => rows.length === 17, '17 rows');
+    await vscode.commands.executeCommand('clusterplan.clusterVersions.focus');
+    await vscode.window.showTextDocument(editor.document, { preserveFocus: false });
+    // Two moves, as a row selected earlier (in any plan) stays selected.
+    for (const [step, row] of [['{ "action": "upgrade", "node": "NODE1"', '7 · upgrade NODE1'], ['{ "action": "join", "node": "NODE1"', '8 · join NODE1']] as const) {
+      const selected = selectedRow(t, row);
+      const at = rangeOf(editor.document, step).start;
+      editor.selection = new vscode.Selection(at, at);
+      await selected;
+    }
+
+    const [refused] = await diagnosticsWhere(editor.document.uri, (d) => codes(d).includes('join-incompatible'), 'join-incompatible');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, refused!.range);
+    const fix = actions.find((a) => a.title.startsWith('KB 811272'));
+    assert.ok(fix?.edit, actions.map((a) => a.title).join(' | '));
+    const selected = selectedRow(t, '11 · join NODE1');
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    // The fix inserts three steps before the join; the cursor stays on the join, now step 11.
+    assert.equal(editor.document.offsetAt(editor.selection.active), editor.document.getText().indexOf('{ "action": "join", "node": "NODE1", "sponsor": "NODE2" }'));
+    await selected;
   });
 
   it('follows edits: a refused join turns its row red', async () => {
