@@ -8,7 +8,8 @@ interface CheckTaskDefinition extends vscode.TaskDefinition {
 
 /**
  * The task "clusterplan: check": runs the bundled CLI over the workspace folder, and the `$clusterplan`
- * problem matcher puts the findings of every plan, open or not, into the Problems panel.
+ * problem matcher puts the findings of the plans that are not open into the Problems panel. The open ones
+ * are the editor's to report, as they change (`applyTo` in package.json).
  */
 export function registerCheckTask(extensionUri: vscode.Uri): vscode.Disposable {
   const cli = vscode.Uri.joinPath(extensionUri, 'dist', 'cli.js').fsPath;
