@@ -2,12 +2,14 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { exportRunbook, isRunbookFormat, RUNBOOK_FORMATS, type RunbookFormat } from '../core';
 import { LANGUAGE_ID, type AnalysisCache } from './analyses';
+import { defaultFolder, openNamedUntitled } from './untitled';
 
 export const EXPORT_RUNBOOK = 'clusterplan.exportRunbook';
 
 /**
  * "Cluster Plan: Export Runbook…" on the active plan: the core's exportRunbook, opened in a new untitled
- * editor of the format's language, for the administrator to review and save. A format may be passed as the
+ * editor of the format's language named after the plan (`myplan.ps1` beside `myplan.clusterplan`), for the
+ * administrator to review and save. A format may be passed as the
  * argument (keybindings, tests); otherwise a quick pick asks.
  */
 export function registerExportRunbook(analyses: AnalysisCache): vscode.Disposable {
@@ -40,8 +42,13 @@ async function exportRunbookOf(document: vscode.TextDocument, analyses: Analysis
     result = exportRunbook(analysis, format, { planName, force: true });
     if (!result.ok) return undefined;
   }
-  const runbook = await vscode.workspace.openTextDocument({ language: RUNBOOK_FORMATS[format].languageId, content: result.text });
+  const runbook = await openNamedUntitled(runbookFolder(document.uri), path.parse(planName).name || 'runbook', RUNBOOK_FORMATS[format].extension, RUNBOOK_FORMATS[format].languageId, result.text);
   return vscode.window.showTextDocument(runbook, { preview: false });
+}
+
+/** Beside the plan, where an administrator looks for its runbook; else where new files go. */
+function runbookFolder(plan: vscode.Uri): vscode.Uri {
+  return plan.scheme === 'file' ? vscode.Uri.joinPath(plan, '..') : defaultFolder();
 }
 
 async function pickFormat(): Promise<RunbookFormat | undefined> {
