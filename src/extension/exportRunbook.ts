@@ -5,6 +5,7 @@ import { LANGUAGE_ID, type AnalysisCache } from './analyses';
 import { defaultFolder, openNamedUntitled } from './untitled';
 
 export const EXPORT_RUNBOOK = 'clusterplan.exportRunbook';
+const SHOW_PROBLEMS = 'workbench.actions.view.problems';
 
 /**
  * "Cluster Plan: Export Runbook…" on the active plan: the core's exportRunbook, opened in a new untitled
@@ -36,8 +37,11 @@ async function exportRunbookOf(document: vscode.TextDocument, analyses: Analysis
       void vscode.window.showErrorMessage(vscode.l10n.t('The runbook cannot be exported: {0}', summary));
       return undefined;
     }
+    const show = vscode.l10n.t('Show Problems');
     const anyway = vscode.l10n.t('Export Anyway');
-    const choice = await vscode.window.showWarningMessage(vscode.l10n.t('The plan has errors: {0}', summary), { modal: true }, anyway);
+    // Enter presses a modal's default button, its first item that is not a close affordance: it must not export.
+    const choice = await vscode.window.showWarningMessage(vscode.l10n.t('The plan has errors: {0}', summary), { modal: true }, show, anyway);
+    if (choice === show) await vscode.commands.executeCommand(SHOW_PROBLEMS);
     if (choice !== anyway) return undefined;
     result = exportRunbook(analysis, format, { planName, force: true });
     if (!result.ok) return undefined;

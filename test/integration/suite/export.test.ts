@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { exportRunbook } from '../../../src/core';
-import { closeAllEditors, showFile } from '../helpers';
+import { closeAllEditors, showFile, showPlan } from '../helpers';
 
 describe('Cluster Plan: Export Runbook…', () => {
   afterEach(closeAllEditors);
@@ -22,6 +22,32 @@ describe('Cluster Plan: Export Runbook…', () => {
       assert.equal(vscode.window.tabGroups.activeTabGroup.activeTab?.label, name, 'the tab is named after the plan, not the first line');
     });
   }
+
+  it('exports a plan with errors only when "Export Anyway" is chosen, never by pressing Enter', async () => {
+    const plan = await showPlan('{ "nodes": { "NODE1": { "version": "ws2003-rtm" } }, "steps": [ { "action": "stop", "node": "NDOE1" } ] }');
+    // A modal dialog cannot be answered from the extension host: this stands in for it, and answers as
+    // Enter does, with the default button, which VS Code makes the first item that is not a close affordance.
+    const asked: unknown[][] = [];
+    const window = vscode.window as { showWarningMessage: (...args: unknown[]) => Thenable<unknown> };
+    const showWarningMessage = window.showWarningMessage;
+    window.showWarningMessage = (...args: unknown[]) => {
+      asked.push(args);
+      const items = args.slice(2) as (string | vscode.MessageItem)[];
+      return Promise.resolve(items.find((i) => typeof i === 'string' || !i.isCloseAffordance));
+    };
+    try {
+      const runbook = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('clusterplan.exportRunbook', 'markdown');
+      assert.equal(runbook, undefined, 'Enter exports nothing');
+      assert.equal(vscode.window.activeTextEditor?.document, plan.document);
+    } finally {
+      window.showWarningMessage = showWarningMessage;
+    }
+    assert.equal(asked.length, 1);
+    const [message, options, ...items] = asked[0]!;
+    assert.match(String(message), /^The plan has errors: No node "NDOE1" is declared/);
+    assert.deepEqual(options, { modal: true });
+    assert.deepEqual(items, ['Show Problems', 'Export Anyway']);
+  });
 
   it('is on the editor title bar and in the palette of plan editors', () => {
     const manifest = vscode.extensions.getExtension('clusterplan.clusterplan')!.packageJSON;
