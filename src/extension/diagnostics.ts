@@ -66,6 +66,19 @@ export class DiagnosticsController implements vscode.Disposable {
     );
   }
 
+  /** Checks the plan now; resolves once its diagnostics are those of its current text. */
+  checkNow(document: vscode.TextDocument): Promise<void> {
+    if (document.languageId !== LANGUAGE_ID) return Promise.resolve();
+    return new Promise((resolve) => {
+      const subscription = this.onDidValidate((d) => {
+        if (d !== document) return;
+        subscription.dispose();
+        resolve();
+      });
+      this.schedule(document, 0);
+    });
+  }
+
   /** What this controller holds, so tests can prove closed plans leave nothing behind. */
   stats(): { pendingChecks: number; documentsWithDiagnostics: number } {
     let documentsWithDiagnostics = 0;

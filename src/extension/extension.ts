@@ -6,7 +6,7 @@ import { ClusterVersionsView } from './clusterVersionsView';
 import { CodeActionProvider } from './codeActions';
 import { DiagnosticsController } from './diagnostics';
 import { registerExportRunbook } from './exportRunbook';
-import { registerOpenExample } from './openExample';
+import { registerExampleCommands } from './openExample';
 import { registerReadingFeatures } from './readingFeatures';
 import { registerWritingFeatures } from './writingFeatures';
 
@@ -36,7 +36,7 @@ export function activate(context: vscode.ExtensionContext): ClusterplanApi {
     diagnostics,
     clusterVersions,
     registerCheckTask(context.extensionUri),
-    registerOpenExample(context.extensionUri),
+    ...registerExampleCommands(context.extensionUri, (document) => diagnostics.checkNow(document)),
     registerExportRunbook(analyses),
     vscode.languages.registerCodeActionsProvider(selector, new CodeActionProvider(analyses), CodeActionProvider.metadata),
     ...registerReadingFeatures(analyses),

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { closeAllEditors, codes, diagnosticsWhere } from '../helpers';
+import { closeAllEditors, codeOf, codes, diagnosticsWhere, rangeOf } from '../helpers';
 
 /** The walkthrough as its reader meets it: the page on the left, the example beside it. */
 
@@ -11,11 +11,38 @@ const activeEditor = (): vscode.TextEditor | undefined => vscode.window.activeTe
 async function openWalkthrough(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.openWalkthrough', 'clusterplan.clusterplan#gettingStarted', false);
   assert.ok(vscode.window.tabGroups.activeTabGroup.activeTab, 'the walkthrough is shown');
-  assert.equal(activeEditor(), undefined, 'the walkthrough, not a text editor, is active');
+  await activeEditorBecomes(undefined, 'the walkthrough, not a text editor, to be active');
+}
+
+/** Resolves once the active text editor shows `document` (undefined: no text editor is active). */
+function activeEditorBecomes(document: vscode.TextDocument | undefined, waitingFor: string, timeoutMs = 20_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (activeEditor()?.document === document) return resolve();
+    const subscription = vscode.window.onDidChangeActiveTextEditor((editor) => {
+      if (editor?.document !== document) return;
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve();
+    });
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`Timed out waiting for ${waitingFor}; active: ${activeEditor()?.document.uri.toString() ?? 'none'}`));
+    }, timeoutMs);
+  });
 }
 
 /** `example.clusterplan`, or `example-2.clusterplan`, … once an example was opened earlier in the session. */
 const EXAMPLE_NAME = /^example(-\d+)?\.clusterplan$/;
+
+/** The preferred quick fix at the cursor, applied as the lightbulb would. */
+async function applyPreferredFixAtCursor(editor: vscode.TextEditor): Promise<string> {
+  const at = new vscode.Range(editor.selection.active, editor.selection.active);
+  const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, at)) ?? [];
+  const fix = actions.find((a) => a.isPreferred);
+  assert.ok(fix?.edit, `a preferred fix at the cursor among: ${actions.map((a) => a.title).join(' | ')}`);
+  assert.ok(await vscode.workspace.applyEdit(fix.edit));
+  return fix.title;
+}
 
 describe('the Getting Started walkthrough, as its reader sees it', () => {
   afterEach(closeAllEditors);
@@ -34,5 +61,31 @@ describe('the Getting Started walkthrough, as its reader sees it', () => {
     assert.match(left.tabs[0]!.label, /^Walkthrough: /, 'the walkthrough stays on the left');
     assert.equal(right?.activeTab?.label, name, 'the tab is named after the file, not its first comment');
     await diagnosticsWhere(document.uri, (d) => codes(d).includes('join-incompatible'), 'join-incompatible in the example');
+  });
+
+  it('"Quick Fix…" reveals the refused join in the example from the walkthrough; its text\'s two fixes clear the plan', async () => {
+    await openWalkthrough();
+    const example = await vscode.commands.executeCommand<vscode.TextEditor>('clusterplan.openExample');
+    await diagnosticsWhere(example.document.uri, (d) => codes(d).includes('join-incompatible'), 'join-incompatible in the example');
+    // The reader goes back to the walkthrough, which now has the focus, and clicks "Quick Fix…".
+    const walkthroughFocused = activeEditorBecomes(undefined, 'the walkthrough to have the focus');
+    await vscode.commands.executeCommand('workbench.action.focusFirstEditorGroup');
+    await walkthroughFocused;
+    await vscode.commands.executeCommand('clusterplan.fixExample');
+    const editor = activeEditor();
+    assert.ok(editor?.document === example.document, 'the example is the active editor');
+    const join = rangeOf(editor.document, '{ "action": "join", "node": "NODE1", "sponsor": "NODE2" }');
+    assert.deepEqual(editor.selection.active, join.start, 'the cursor is on the refused join');
+    assert.equal(await applyPreferredFixAtCursor(editor), 'KB 811272: restart NODE2 with NoVersionCheck before step 8');
+
+    const [leftover] = await diagnosticsWhere(editor.document.uri, (d) => codes(d).join() === 'noversioncheck-leftover', 'the leftover the first fix leaves');
+    await vscode.commands.executeCommand('clusterplan.fixExample');
+    assert.deepEqual(editor.selection.active, leftover!.range.start, `the cursor is on ${codeOf(leftover!)}`);
+    assert.equal(await applyPreferredFixAtCursor(editor), 'Delete NoVersionCheck on NODE2 and restart its Cluster service');
+    await diagnosticsWhere(editor.document.uri, (d) => d.length === 0, 'no problem after the two fixes');
+
+    const manifest = vscode.extensions.getExtension('clusterplan.clusterplan')!.packageJSON;
+    const fixStep = manifest.contributes.walkthroughs[0].steps.find((s: { id: string }) => s.id === 'fix');
+    assert.deepEqual(fixStep.completionEvents, ['onCommand:clusterplan.fixExample']);
   });
 });
