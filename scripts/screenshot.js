@@ -40,6 +40,7 @@ const PICTURES = [
       { command: 'workbench.actions.view.problems', until: PROBLEM },
       { click: PROBLEM, until: SQUIGGLE }, // opens the refused join in the editor, its squiggle in view
       { command: 'cancelSelection', until: SQUIGGLE }, // the opened finding is selected, over its squiggle
+      { command: 'cursorHome', until: SQUIGGLE }, // the cursor was left at the finding's end, the line scrolled
       { until: INLAY_HINT },
     ],
   },
