@@ -6,24 +6,17 @@
 import assert from 'node:assert/strict';
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { fixAll } from '../../src/core';
 import { REPO_ROOT } from './helpers/plans';
+import { CLI, cliScratch, type Run } from './helpers/cli';
 
-const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 const NEEDS_FIXES = fs.readFileSync(path.join(REPO_ROOT, 'examples/mistakes/left-noversioncheck-behind.clusterplan'), 'utf8');
 const KB = fs.readFileSync(path.join(REPO_ROOT, 'examples/kb811272-rc2-to-rtm.clusterplan'), 'utf8');
 const TWO_FIXES = '2 fixes';
 const CLEAN_SUMMARY = 'No problems in 1 file.\n';
 const LEFTOVER_SUMMARY = '0 errors, 2 warnings, 0 information in 1 file.\n';
-
-interface Run {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
 
 /** Runs the CLI in `dir`, so the paths it prints are the names given; `limit` is bash's `ulimit -f`, in KiB. */
 function cli(dir: string, args: string[], options: { limit?: number; uid?: number } = {}): Run {
@@ -37,20 +30,7 @@ function cli(dir: string, args: string[], options: { limit?: number; uid?: numbe
   return { status: r.status, stdout: String(r.stdout), stderr: String(r.stderr) };
 }
 
-const temps: string[] = [];
-function tempDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clusterplan-files-'));
-  temps.push(dir);
-  return dir;
-}
-
-before(() => assert.ok(fs.existsSync(CLI), `${CLI} is missing: run "npm run build" before the tests`));
-after(() => {
-  for (const dir of temps) {
-    fs.chmodSync(dir, 0o700);
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-});
+const tempDir = cliScratch('clusterplan-files-');
 
 function write(dir: string, name: string, content: string | Buffer): string {
   const file = path.join(dir, name);

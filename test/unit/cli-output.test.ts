@@ -3,46 +3,20 @@
  * characters: the terminal is shown them, never made to obey them (docs/cli-output.md).
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { formatSarif } from '../../src/cli/formatSarif';
 import { analyze, RULES, type Finding } from '../../src/core';
+import { cliScratch, runCli, type Run } from './helpers/cli';
+import { REPO_ROOT } from './helpers/plans';
 
-const ROOT = path.resolve(__dirname, '../../..');
-const CLI = path.join(ROOT, 'dist', 'cli.js');
+const ROOT = REPO_ROOT;
 const KB = 'examples/kb811272-rc2-to-rtm.clusterplan';
 
-interface Run {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs the CLI in `cwd`, so the paths it prints are the relative paths given here. */
-function cli(cwd: string, ...args: string[]): Run {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
-  if (r.error) throw r.error;
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-const temps: string[] = [];
-function tempDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clusterplan-out-'));
-  temps.push(dir);
-  return dir;
-}
-
-before(() => {
-  assert.ok(fs.existsSync(CLI), `${CLI} is missing: run "npm run build" before the tests`);
-});
-
-after(() => {
-  for (const dir of temps) fs.rmSync(dir, { recursive: true, force: true });
-});
+const cli = (cwd: string, ...args: string[]): Run => runCli(cwd, args);
+const tempDir = cliScratch('clusterplan-out-');
 
 /** A file name whose ESC[8m would hide the rest of every line that names it. */
 const HIDING_FILE = 'plan\u001b[8m.clusterplan';

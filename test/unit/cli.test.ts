@@ -5,30 +5,20 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { RULES } from '../../src/core';
+import { CLI, cliScratch, runCli, type Run } from './helpers/cli';
+import { REPO_ROOT } from './helpers/plans';
 
-const ROOT = path.resolve(__dirname, '../../..');
-const CLI = path.join(ROOT, 'dist', 'cli.js');
+const ROOT = REPO_ROOT;
 const KB = 'examples/kb811272-rc2-to-rtm.clusterplan';
 const WIN2000 = 'examples/win2000-to-ws2003.clusterplan';
 const MISTAKES = 'examples/mistakes';
 
-interface Run {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
 /** Runs the CLI from the repository root, so the paths it prints are the relative paths given here. */
-function cli(...args: string[]): Run {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
-  if (r.error) throw r.error;
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (...args: string[]): Run => runCli(ROOT, args);
 
 interface JsonPosition {
   line: number;
@@ -55,20 +45,7 @@ function keys(value: object): string[] {
   return Object.keys(value).sort();
 }
 
-const temps: string[] = [];
-function tempDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clusterplan-cli-'));
-  temps.push(dir);
-  return dir;
-}
-
-before(() => {
-  assert.ok(fs.existsSync(CLI), `${CLI} is missing: run "npm run build" before the tests`);
-});
-
-after(() => {
-  for (const dir of temps) fs.rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = cliScratch('clusterplan-cli-');
 
 describe('check on the examples', () => {
   test('the KB 811272 example is clean: exit 0 and the summary line', () => {

@@ -3,38 +3,21 @@
  * on stdout or in -o OUT is the golden file of export.test.ts, byte for byte.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { RunbookFormat } from '../../src/core';
 import { assertGolden, GOLDEN_DIR, goldenName } from './helpers/golden';
 import { REPO_ROOT } from './helpers/plans';
+import { cliScratch, runCli, type Run } from './helpers/cli';
 
-const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 const KB = 'examples/kb811272-rc2-to-rtm.clusterplan';
 const SKEW = 'examples/mistakes/nt4-straight-to-ws2003.clusterplan';
 const HOSTILE = path.relative(REPO_ROOT, path.join(GOLDEN_DIR, 'hostile.clusterplan'));
 const FORMATS: readonly RunbookFormat[] = ['cmd', 'powershell', 'markdown'];
 
-function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 60_000 });
-  if (r.error) throw r.error;
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-const temps: string[] = [];
-function tempDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clusterplan-export-'));
-  temps.push(dir);
-  return dir;
-}
-
-before(() => assert.ok(fs.existsSync(CLI), `${CLI} is missing: run "npm run build" before the tests`));
-after(() => {
-  for (const dir of temps) fs.rmSync(dir, { recursive: true, force: true });
-});
+const cli = (...args: string[]): Run => runCli(REPO_ROOT, args);
+const tempDir = cliScratch('clusterplan-export-');
 
 describe('export writes the runbook', () => {
   for (const format of FORMATS) {
