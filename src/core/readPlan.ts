@@ -1,6 +1,6 @@
 import { Catalog, type Release } from './catalog';
 import { NODE_PROPERTIES, RELEASE_PROPERTIES, TOP_LEVEL } from './format';
-import { leadingPeriodProblem, netbiosNameProblem, nodeKey } from './nodeNames';
+import { computerNameProblem, netbiosNameProblem, nodeKey } from './nodeNames';
 import type { Located, NodeDeclaration, Plan, Step, VersionMatch, VersionPair } from './plan';
 import { literalValue, type JsonArray, type JsonValue } from './tree';
 import { at, Properties, Reading, type Member } from './reading';
@@ -28,7 +28,7 @@ export function readPlan(root: JsonValue, text: string): Plan {
   r.optionalString(byKey.get('$schema'));
   const clusterMember = byKey.get('cluster');
   const clusterName = r.optionalString(clusterMember);
-  const clusterProblem = clusterName === undefined ? undefined : leadingPeriodProblem(clusterName);
+  const clusterProblem = clusterName === undefined ? undefined : computerNameProblem(clusterName);
   if (clusterMember?.value && clusterProblem) r.issue(at(clusterMember.value, '/cluster'), `Cluster name ${clusterProblem}.`);
   const versionMatch = readVersionMatch(r, byKey.get('versionMatch'));
   r.catalog = new Catalog(readReleases(r, byKey.get('versions')));

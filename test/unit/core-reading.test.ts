@@ -95,6 +95,19 @@ describe('reading a plan: what values alone would hide', () => {
     );
   });
 
+  it('a node or cluster name holding a control character is a schema error that shows it escaped', () => {
+    // ESC[8m in a name would hide what a terminal prints after it; no computer name holds one.
+    const text = `{ "cluster": "C\\u0007", "nodes": { "N\\u001b[8m1": { "version": "ws2003-rtm" }, "N\\u0085": { "version": "ws2003-rtm" } }, "steps": [] }`;
+    assert.deepEqual(
+      analyze(text).findings.map((f) => `${f.code}@${f.pointer}: ${f.message}`),
+      [
+        'schema@/cluster: Cluster name "C\\u0007" contains the control character U+0007, which no computer name holds.',
+        'schema@/nodes/N\u001b[8m1: Node name "N\\u001b[8m1" contains the control character U+001B, which no computer name holds.',
+        'schema@/nodes/N\u0085: Node name "N\\u0085" contains the control character U+0085, which no computer name holds.',
+      ],
+    );
+  });
+
   it('an alias given twice in "versions" is a schema error, and the first one counts', () => {
     const text = `{ "versions": { "lab": { "highest": "4.3790" }, "lab": { "highest": "4.3718" } }, "nodes": { "N1": { "version": "lab" } }, "steps": [] }`;
     assert.deepEqual(codes(text), ['schema@/versions/lab']);

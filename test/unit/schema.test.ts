@@ -148,6 +148,7 @@ const REJECTED: readonly Case[] = [
   { label: '"cluster" as a number', text: top({ cluster: 5 }) },
   { label: 'a cluster named "."', text: top({ cluster: '.' }) },
   { label: 'a cluster name starting with a period', text: top({ cluster: '.PRODCLUS' }) },
+  { label: 'a cluster name holding BEL', text: top({ cluster: 'PROD\u0007' }) },
   { label: 'versionMatch in capitals', text: top({ versionMatch: 'EXACT' }) },
   { label: '"versions" as an array', text: top({ versions: [] }) },
 
@@ -176,6 +177,8 @@ const REJECTED: readonly Case[] = [
   { label: 'a node name with a quote', text: named('NODE"1') },
   { label: 'a node named "."', text: named('.') },
   { label: 'a node name starting with a period', text: named('.NODE1') },
+  { label: 'a node name holding ESC', text: named('N\u001b[8m1') },
+  { label: 'a node name holding NEL (U+0085)', text: named('N\u0085') },
   { label: 'a node as a string', text: node('ws2003-rtm') },
   { label: 'an empty node', text: node({}) },
   { label: 'a node with only "lowest"', text: node({ lowest: '3.2195' }) },
