@@ -22,14 +22,16 @@ export async function expandPaths(args: readonly string[]): Promise<ExpandedPath
     try {
       stat = await fs.stat(arg);
     } catch (error) {
-      throw new UsageError(`${arg}: ${ioReason(error)}`);
+      // A path given by mistake is one line; the other paths are still checked.
+      problems.push(`${arg}: ${ioReason(error)}`);
+      continue;
     }
     if (stat.isDirectory()) {
       const before = files.length;
       const problemsBefore = problems.length;
       await collectPlans(arg, files, problems);
       // An unreadable folder explains the missing plans itself.
-      if (files.length === before && problems.length === problemsBefore) throw new UsageError(`${arg}: no ${PLAN_EXTENSION} files in this directory`);
+      if (files.length === before && problems.length === problemsBefore) problems.push(`${arg}: no ${PLAN_EXTENSION} files in this directory`);
     } else {
       files.push(arg);
     }

@@ -291,3 +291,25 @@ describe('as an ordinary user', () => {
     assert.equal(fs.readFileSync(file, 'utf8'), NEEDS_FIXES);
   });
 });
+
+describe('paths and pipes', () => {
+  test('a missing path is one line; the other plans are still checked, and the run exits with 2', () => {
+    const dir = tempDir();
+    write(dir, 'ok.clusterplan', KB);
+    const r = cli(dir, ['check', 'ok.clusterplan', 'missing.clusterplan', 'ok.clusterplan']);
+    assert.equal(r.stderr, 'clusterplan: missing.clusterplan: no such file or directory\n');
+    assert.equal(r.stdout, 'No problems in 2 files.\n');
+    assert.equal(r.status, 2);
+  });
+
+  test('a reader that closes the pipe early gets no stack trace, and the exit code still counts the errors', () => {
+    const dir = tempDir();
+    // An unknown node at the first step, then enough steps that simulate's table overflows the pipe.
+    const steps = ['{ "action": "stop", "node": "NODEX" }', ...Array.from({ length: 20_000 }, () => '{ "action": "restart", "node": "N1" }')];
+    write(dir, 'long.clusterplan', `{ "nodes": { "N1": { "version": "ws2003-rtm" } }, "steps": [\n${steps.join(',\n')}\n] }\n`);
+    const r = spawnSync('bash', ['-c', `"$0" "$1" simulate long.clusterplan | head -n 1; echo "exit \${PIPESTATUS[0]}" >&2`, process.execPath, CLI], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+    assert.match(r.stdout, /^step +action +node/);
+    assert.equal(r.stdout.split('\n').length, 2);
+    assert.equal(r.stderr, 'exit 1\n');
+  });
+});
