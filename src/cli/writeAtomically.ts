@@ -19,8 +19,14 @@ export async function writeAtomically(target: string, bytes: Buffer): Promise<vo
   // A read-only file refused the write in place; renaming over it must not get round that.
   if (existing) await fs.access(file, constants.W_OK);
 
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}-${randomBytes(4).toString('hex')}.clusterplan-tmp`);
-  const handle = await fs.open(temp, 'wx', 0o666);
+  const folder = path.dirname(file);
+  const temp = path.join(folder, `.${path.basename(file)}.${process.pid}-${randomBytes(4).toString('hex')}.clusterplan-tmp`);
+  // Created with the target's permissions at most, so that a private plan is never readable by others on the way.
+  const handle = await fs.open(temp, 'wx', existing ? existing.mode & 0o777 : 0o666).catch((error: NodeJS.ErrnoException) => {
+    // The plan itself may be writable: say that the folder is what refuses.
+    if (error.code !== 'EACCES' && error.code !== 'EPERM') throw error;
+    throw new Error(`permission denied to create a file in ${folder}, which a whole-or-nothing write needs`);
+  });
   let open = true;
   try {
     await handle.writeFile(bytes);

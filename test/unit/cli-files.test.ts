@@ -292,6 +292,24 @@ describe('as an ordinary user', () => {
   });
 });
 
+describe('as an ordinary user, in a folder of someone else', () => {
+  test('--fix on a writable plan in a folder it cannot write says that the folder refuses', () => {
+    const dir = tempDir();
+    const file = write(dir, 'plan.clusterplan', NEEDS_FIXES);
+    fs.chmodSync(file, 0o666);
+    // The folder is root's (or the tester's) and not writable by others: no temporary file can be made there.
+    fs.chmodSync(dir, 0o755);
+    const r = unprivileged(dir, ['check', '--fix', 'plan.clusterplan']);
+    const folder = fs.realpathSync(dir);
+    assert.equal(
+      r.stderr,
+      `clusterplan: plan.clusterplan: cannot write the fixed plan: permission denied to create a file in ${folder}, which a whole-or-nothing write needs; the plan is unchanged, its ${TWO_FIXES} not applied\n`,
+    );
+    assert.equal(r.status, 2);
+    assert.equal(fs.readFileSync(file, 'utf8'), NEEDS_FIXES);
+  });
+});
+
 describe('paths and pipes', () => {
   test('a missing path is one line; the other plans are still checked, and the run exits with 2', () => {
     const dir = tempDir();
