@@ -13,7 +13,8 @@ import { formatTimeline } from './simulateTable';
 import { visible, visibleLine } from './visible';
 import { version } from '../../package.json';
 
-const HELP = `clusterplan ${version}: checks and simulates rolling upgrades of Windows failover clusters.
+const HELP = `clusterplan ${version}: checks and simulates rolling upgrades of Windows NT 4.0, 2000 and
+Server 2003 server clusters, such as KB 811272's RC → RTM upgrade.
 
 Usage:
   clusterplan check [--format text|json|sarif] [--fix] [--help-base-uri URI] PATH...
