@@ -246,6 +246,14 @@ describe('hoverAt: steps', () => {
     assert.match(hover, /^\*\*Step 5\*\*: set NoVersionCheck on NODE2: REG\\_DWORD 1\n\nThe Cluster service reads only NoVersionCheck under ClusSvc\\\\Parameters: nothing changes\.\n/);
   });
 
+  it('names the computer a key\'s \\\\NAME\\ prefix writes to, a node of the plan or not', () => {
+    const set = '"node": "NODE2", "name": "NoVersionCheck"';
+    const toNode1 = hoverOn(KB.replace(set, `${set}, "key": "\\\\\\\\NODE1\\\\HKLM\\\\SYSTEM\\\\CurrentControlSet\\\\Services\\\\ClusSvc\\\\Parameters"`), '{ "action": "set-registry", "node": "NODE2"', 0)!.markdown;
+    assert.match(toNode1, /^\*\*Step 5\*\*: set NoVersionCheck on NODE1: REG\\_DWORD 1 under /);
+    const toWorkstation = hoverOn(KB.replace(set, `${set}, "key": "\\\\\\\\.\\\\HKLM\\\\SYSTEM\\\\CurrentControlSet\\\\Services\\\\ClusSvc\\\\Parameters"`), '{ "action": "set-registry", "node": "NODE2"', 0)!.markdown;
+    assert.match(toWorkstation, /^\*\*Step 5\*\*: set NoVersionCheck on the computer \\\.: REG\\_DWORD 1 under .*\n\nThe key names \\\., which is not a node of the plan: no node's registry changes at this step\.\n/);
+  });
+
   it('explains a refused join, and leaves the event and the error to the finding VS Code shows beside it', () => {
     const text = KB.replace('{ "action": "set-registry", "node": "NODE1", "name": "NoVersionCheck", "type": "REG_DWORD", "data": 1 },', '');
     const hover = hoverOn(text, '{ "action": "join", "node": "NODE2"', 0)!.markdown;

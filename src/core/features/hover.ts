@@ -2,7 +2,7 @@ import type { Analysis } from '../analyze';
 import type { Catalog, Release } from '../catalog';
 import { stepLabel } from '../describe';
 import type { Finding } from '../finding';
-import type { Plan, Step, VersionValue } from '../plan';
+import type { Plan, RegistryStep, Step, VersionValue } from '../plan';
 import type { PlanDocument } from '../planDocument';
 import { keySpan, literalValue, memberValue, type JsonValue, type Span } from '../tree';
 import { RULES, ruleFor, type Rule } from '../rules';
@@ -265,11 +265,11 @@ function describeStep(step: Step): string {
     }
     case 'set-registry':
       return (
-        `set NoVersionCheck on ${target}: ${esc(step.type)} ${esc(String(step.data ?? 'without data'))}` +
+        `set NoVersionCheck on ${registryComputer(step, target)}: ${esc(step.type)} ${esc(String(step.data ?? 'without data'))}` +
         (step.key !== undefined ? ` under ${esc(step.key)}` : '')
       );
     case 'delete-registry':
-      return `delete NoVersionCheck on ${target}` + (step.key !== undefined ? ` under ${esc(step.key)}` : '');
+      return `delete NoVersionCheck on ${registryComputer(step, target)}` + (step.key !== undefined ? ` under ${esc(step.key)}` : '');
     case 'cluster-security':
       if (step.grant !== undefined) return `grant ${esc(step.grant)} ${step.rights} access to the cluster`;
       return step.revoke !== undefined ? `revoke ${esc(step.revoke)} from the cluster security descriptor` : 'change the cluster security descriptor';
@@ -282,10 +282,20 @@ function describeStep(step: Step): string {
   }
 }
 
+/** Whose registry a registry step writes: the computer its key's `\\NAME\` prefix names, else its node. */
+function registryComputer(step: RegistryStep, node: string): string {
+  const computer = step.computer;
+  if (!computer) return node;
+  return computer.declaration ? esc(computer.declaration.name) : `the computer ${esc(computer.name)}`;
+}
+
 /** One sentence on what happened to the step's node, for the steps the simulation acts on. */
 function outcomeOf(result: StepResult): string | undefined {
   const { step, target, join } = result;
   if (step.action === undefined || step.action === 'note' || step.action === 'cluster-security') return undefined;
+  if (!target && (step.action === 'set-registry' || step.action === 'delete-registry') && step.target?.declaration && step.computer) {
+    return `The key names ${esc(step.computer.name)}, which is not a node of the plan: no node's registry changes at this step.`;
+  }
   if (!target) return 'The simulation skips this step: its node is not declared.';
   const name = esc(target.name);
   if (join) {
