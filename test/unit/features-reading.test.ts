@@ -445,6 +445,23 @@ describe('planSummary', () => {
   });
 });
 
+describe('inlay hints on one line', () => {
+  it('leave out the M.m of a hex version on a line that shows the state a step leaves', () => {
+    const text = [
+      '{',
+      '  "nodes": { "N1": { "highest": "0x00040E86", "lowest": "0x00030893" }, "N2": { "version": "ws2003-rc2" } },',
+      '  "steps": [',
+      '    { "action": "upgrade", "node": "N1", "to": { "highest": "0x00040ECE", "lowest": "0x00030893" } },',
+      '    { "action": "join", "node": "N1" }', // refused: 4.3790 against the RC cluster's 4.3718
+      '  ]',
+      '}',
+    ].join('\n');
+    const analysis = analyze(text);
+    const hints = inlayHints(analysis, 0, text.length).map((h) => `${analysis.document.positionAt(h.offset).line + 1}: ${h.label}`);
+    assert.deepEqual(hints, ['2: = 4.3718', '2: = 3.2195', '4: → 4.3718 / 3.2195 · 1 active', '5: → 4.3718 / 3.2195 · 1 active']);
+  });
+});
+
 describe('every example plan, at every offset', () => {
   const folder = path.join(REPO_ROOT, 'examples');
   const files = [
@@ -463,10 +480,15 @@ describe('every example plan, at every offset', () => {
         assert.ok(hover.offset <= offset && offset <= hover.offset + hover.length, `${file}@${offset}: the hover covers the offset`);
         assert.doesNotMatch(hover.markdown, /(?<!\\)\]\(|(?<!\\)</, `${file}@${offset}: no link, no HTML`);
       }
+      // VS Code cuts the hints of a line after 43 characters in all (editor.inlayHints.maximumLength).
+      const byLine = new Map<number, string[]>();
       for (const hint of inlayHints(analysis, 0, text.length)) {
         assert.ok(hint.offset > 0 && hint.offset <= text.length, `${file}: hint in the text`);
-        // VS Code cuts the hints of a line after 43 characters (editor.inlayHints.maximumLength).
-        assert.ok(hint.label.length <= 43, `${file}: "${hint.label}" is short enough to be shown whole`);
+        const line = analysis.document.positionAt(hint.offset).line;
+        byLine.set(line, [...(byLine.get(line) ?? []), hint.label]);
+      }
+      for (const [line, labels] of byLine) {
+        assert.ok(labels.join('').length <= 43, `${file}:${line + 1}: "${labels.join('" "')}" are short enough to be shown whole`);
       }
       const summary = planSummary(analysis);
       if (summary) assert.equal(text.slice(summary.offset, summary.offset + summary.length), '"steps"', file);

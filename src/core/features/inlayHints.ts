@@ -19,7 +19,8 @@ export interface PlanInlayHint {
  *   characters (`editor.inlayHints.maximumLength`), so the label stays short and the tooltip gives the hex
  *   values. The hint goes after the step's comma when the comma follows its `}` on the same line, else after
  *   the `}`, so it always sits after the step's own text;
- * - after a version written as a DWORD number or a `"0x…"` string, its M.m: `= 4.3790`.
+ * - after a version written as a DWORD number or a `"0x…"` string, its M.m: `= 4.3790`, unless a state hint is
+ *   on the same line.
  * Only the requested range is computed, so scrolling through a plan of thousands of steps stays cheap.
  */
 export function inlayHints(analysis: Analysis, startOffset: number, endOffset: number): PlanInlayHint[] {
@@ -27,11 +28,6 @@ export function inlayHints(analysis: Analysis, startOffset: number, endOffset: n
   if (!plan || !timeline) return [];
   const inRange = (offset: number) => offset >= startOffset && offset <= endOffset;
   const hints: PlanInlayHint[] = [];
-
-  for (const value of plan.versionValues) {
-    const hint = versionHint(value, plan.catalog);
-    if (hint && inRange(hint.offset)) hints.push(hint);
-  }
 
   const steps = plan.steps;
   // Steps are in file order: skip to the first one that ends at or after the start of the range.
@@ -50,6 +46,14 @@ export function inlayHints(analysis: Analysis, startOffset: number, endOffset: n
     const offset = stepHintOffset(document.text, step.node.offset + step.node.length);
     if (!inRange(offset)) continue;
     hints.push({ offset, label: stateLabel(result.after), tooltip: stateTooltip(`After ${stepLabel(step)}`, result.after) });
+  }
+
+  // VS Code cuts the hints of a line together, not one by one: on a step's line the state it leaves matters
+  // more than the M.m of a DWORD or hex version, which the version's hover also gives.
+  const stateLines = new Set(hints.map((h) => document.positionAt(h.offset).line));
+  for (const value of plan.versionValues) {
+    const hint = versionHint(value, plan.catalog);
+    if (hint && inRange(hint.offset) && !stateLines.has(document.positionAt(hint.offset).line)) hints.push(hint);
   }
   return hints.sort((a, b) => a.offset - b.offset);
 }
