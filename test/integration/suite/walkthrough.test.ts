@@ -8,10 +8,46 @@ import { closeAllEditors, codeOf, codes, diagnosticsWhere, rangeOf } from '../he
 /** Read afresh: an assertion about it must not narrow what later reads return. */
 const activeEditor = (): vscode.TextEditor | undefined => vscode.window.activeTextEditor;
 
+/**
+ * The editor group that shows the walkthrough, counted from 0 as the focus commands count them from 1: the
+ * one tab that is no text editor (its label reads "Welcome" at first, "Walkthrough: …" later).
+ */
+const walkthroughGroup = (): number =>
+  vscode.window.tabGroups.all.findIndex((g) => g.tabs.some((t) => !(t.input instanceof vscode.TabInputText) && !(t.input instanceof vscode.TabInputTextDiff)));
+
 async function openWalkthrough(): Promise<void> {
+  const shown = tabsWhere(() => walkthroughGroup() >= 0, 'the walkthrough\'s tab');
   await vscode.commands.executeCommand('workbench.action.openWalkthrough', 'clusterplan.clusterplan#gettingStarted', false);
-  assert.ok(vscode.window.tabGroups.activeTabGroup.activeTab, 'the walkthrough is shown');
+  await shown;
   await activeEditorBecomes(undefined, 'the walkthrough, not a text editor, to be active');
+}
+
+/** The reader clicks the walkthrough's tab: its group gets the focus, wherever the group is. */
+async function focusWalkthrough(): Promise<void> {
+  const group = walkthroughGroup();
+  const command = ['workbench.action.focusFirstEditorGroup', 'workbench.action.focusSecondEditorGroup', 'workbench.action.focusThirdEditorGroup'][group];
+  assert.ok(command, `the walkthrough is in the first three editor groups (${group})`);
+  const layout = () => vscode.window.tabGroups.all.map((g) => g.tabs.map((t) => (t.isActive ? `[${t.label}]` : t.label)).join(', ')).join(' | ');
+  const focused = activeEditorBecomes(undefined, `the walkthrough to have the focus (tabs: ${layout()})`);
+  await vscode.commands.executeCommand(command);
+  await focused;
+}
+
+/** Resolves once `accept` holds for the tabs: checked at once, then on every change of the tabs. */
+function tabsWhere(accept: () => boolean, waitingFor: string, timeoutMs = 20_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (accept()) return resolve();
+    const subscription = vscode.window.tabGroups.onDidChangeTabs(() => {
+      if (!accept()) return;
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve();
+    });
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`Timed out waiting for ${waitingFor}; tabs: ${vscode.window.tabGroups.all.map((g) => g.tabs.map((t) => t.label).join(', ')).join(' | ')}`));
+    }, timeoutMs);
+  });
 }
 
 /** Resolves once the active text editor shows `document` (undefined: no text editor is active). */
@@ -68,9 +104,7 @@ describe('the Getting Started walkthrough, as its reader sees it', () => {
     const example = await vscode.commands.executeCommand<vscode.TextEditor>('clusterplan.openExample');
     await diagnosticsWhere(example.document.uri, (d) => codes(d).includes('join-incompatible'), 'join-incompatible in the example');
     // The reader goes back to the walkthrough, which now has the focus, and clicks "Quick Fix…".
-    const walkthroughFocused = activeEditorBecomes(undefined, 'the walkthrough to have the focus');
-    await vscode.commands.executeCommand('workbench.action.focusFirstEditorGroup');
-    await walkthroughFocused;
+    await focusWalkthrough();
     await vscode.commands.executeCommand('clusterplan.fixExample');
     const editor = activeEditor();
     assert.ok(editor?.document === example.document, 'the example is the active editor');
