@@ -27,24 +27,25 @@ async function focusWalkthrough(): Promise<void> {
   const group = walkthroughGroup();
   const command = ['workbench.action.focusFirstEditorGroup', 'workbench.action.focusSecondEditorGroup', 'workbench.action.focusThirdEditorGroup'][group];
   assert.ok(command, `the walkthrough is in the first three editor groups (${group})`);
-  const layout = () => vscode.window.tabGroups.all.map((g) => g.tabs.map((t) => (t.isActive ? `[${t.label}]` : t.label)).join(', ')).join(' | ');
-  const focused = activeEditorBecomes(undefined, `the walkthrough to have the focus (tabs: ${layout()})`);
+  // The group's focus shows in the tab groups at once; window.activeTextEditor may keep the example a while.
+  const focused = tabsWhere(() => vscode.window.tabGroups.activeTabGroup === vscode.window.tabGroups.all[group], 'the walkthrough\'s group to have the focus');
   await vscode.commands.executeCommand(command);
   await focused;
 }
 
-/** Resolves once `accept` holds for the tabs: checked at once, then on every change of the tabs. */
+/** Resolves once `accept` holds for the tabs: checked at once, then on every change of the tabs or their groups. */
 function tabsWhere(accept: () => boolean, waitingFor: string, timeoutMs = 20_000): Promise<void> {
   return new Promise((resolve, reject) => {
     if (accept()) return resolve();
-    const subscription = vscode.window.tabGroups.onDidChangeTabs(() => {
+    const check = () => {
       if (!accept()) return;
       clearTimeout(timer);
-      subscription.dispose();
+      for (const s of subscriptions) s.dispose();
       resolve();
-    });
+    };
+    const subscriptions = [vscode.window.tabGroups.onDidChangeTabs(check), vscode.window.tabGroups.onDidChangeTabGroups(check)];
     const timer = setTimeout(() => {
-      subscription.dispose();
+      for (const s of subscriptions) s.dispose();
       reject(new Error(`Timed out waiting for ${waitingFor}; tabs: ${vscode.window.tabGroups.all.map((g) => g.tabs.map((t) => t.label).join(', ')).join(' | ')}`));
     }, timeoutMs);
   });
