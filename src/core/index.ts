@@ -1,6 +1,7 @@
 /** The analysis core: plain TypeScript over jsonc-parser. Nothing under src/core imports 'vscode'. */
 export { analyze, type Analysis, type AnalysisOptions } from './analyze';
 export { fixesFor } from './fixes/fixesFor';
+export { lineBreakOf } from './lineBreak';
 export { applyEdits, type Finding, type Fix, type RelatedLocation, type Severity, type TextEdit } from './finding';
 export { fixAll, type FixAllResult, type AppliedFix } from './fixes/fixAll';
 export { BUILT_IN_RELEASES, Catalog, type Release } from './catalog';

@@ -1,5 +1,6 @@
 import * as os from 'node:os';
 import * as vscode from 'vscode';
+import { lineBreakOf } from '../core';
 
 /**
  * Opens a new untitled document with a name: `<folder>/<base><extension>`, or `<base>-2<extension>`, … when
@@ -13,7 +14,7 @@ export async function openNamedUntitled(folder: vscode.Uri, base: string, extens
   if (document.languageId !== language) document = await vscode.languages.setTextDocumentLanguage(document, language);
   const edit = new vscode.WorkspaceEdit();
   // The document starts empty with the default line break: CRLF content would otherwise be turned into LF.
-  const eol = content.includes('\r\n') ? vscode.EndOfLine.CRLF : vscode.EndOfLine.LF;
+  const eol = lineBreakOf(content) === '\r\n' ? vscode.EndOfLine.CRLF : vscode.EndOfLine.LF;
   edit.set(uri, [vscode.TextEdit.setEndOfLine(eol), vscode.TextEdit.insert(new vscode.Position(0, 0), content)]);
   await vscode.workspace.applyEdit(edit);
   return document;
