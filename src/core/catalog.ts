@@ -33,6 +33,16 @@ export const BUILT_IN_RELEASES: readonly Release[] = [
   release('ws2003-rc2', [4, 3718], [3, 2195], true, 'Windows Server 2003 RC2 (build not confirmed by Microsoft)'),
   release('ws2003-rtm', [4, 3790], [3, 2195], false, 'Windows Server 2003 RTM'),
   release('ws2003', [4, 3790], [3, 2195], false, 'Windows Server 2003 RTM'),
+  // From Windows Server 2008 on, the major is the cluster functional level (docs/simulation.md, "The
+  // functional level"). Majors 5–7 and the minors before 2016 are inferred; 2025's minor is unknown.
+  release('ws2008', [5, 6001], [5, 6001], false, 'Windows Server 2008; level 5 and minor 6001 inferred'),
+  release('ws2008r2', [6, 7600], [6, 7600], false, 'Windows Server 2008 R2; level 6 and minor 7600 inferred'),
+  release('ws2012', [7, 9200], [7, 9200], false, 'Windows Server 2012; level 7 and minor 9200 inferred'),
+  release('ws2012r2', [8, 9600], [8, 9600], false, 'Windows Server 2012 R2; minor 9600 inferred'),
+  release('ws2016', [9, 8], [9, 8], false, 'Windows Server 2016'),
+  release('ws2019', [10, 3], [10, 3], false, 'Windows Server 2019'),
+  release('ws2022', [11, 4], [11, 4], false, 'Windows Server 2022'),
+  release('ws2025', [12, 0], [12, 0], false, 'Windows Server 2025; minor unknown'),
 ];
 
 /** The built-in releases plus the plan's own `versions`, which win on a name clash. */

@@ -3,13 +3,34 @@
  * have. The reader (readPlan.ts, readStep.ts) accepts exactly these; completion offers them.
  */
 
-export const ACTIONS = ['stop', 'start', 'join', 'restart', 'upgrade', 'set-registry', 'delete-registry', 'cluster-security', 'note'] as const;
+export const ACTIONS = [
+  'stop',
+  'start',
+  'join',
+  'restart',
+  'upgrade',
+  'set-registry',
+  'delete-registry',
+  'cluster-security',
+  'note',
+  'drain',
+  'resume',
+  'evict',
+  'add',
+  'update-functional-level',
+] as const;
 export type Action = (typeof ACTIONS)[number];
 
-export const TOP_LEVEL = new Set(['$schema', 'cluster', 'versionMatch', 'versions', 'nodes', 'steps']);
+/**
+ * The actions of Cluster OS Rolling Upgrade (docs/simulation.md, "The functional level"): only a
+ * functional-level plan may use them, since the clusters of KB 811272 have no such operations.
+ */
+export const FUNCTIONAL_LEVEL_ACTIONS: ReadonlySet<Action> = new Set<Action>(['drain', 'resume', 'evict', 'add', 'update-functional-level']);
+
+export const TOP_LEVEL = new Set(['$schema', 'cluster', 'versionMatch', 'functionalLevel', 'versions', 'nodes', 'steps']);
 /** A plan's own alias under "versions". */
 export const RELEASE_PROPERTIES = new Set(['highest', 'lowest', 'preRelease', 'note']);
-export const NODE_PROPERTIES = new Set(['version', 'highest', 'lowest', 'state', 'noVersionCheck', 'description']);
+export const NODE_PROPERTIES = new Set(['version', 'highest', 'lowest', 'state', 'noVersionCheck', 'paused', 'description']);
 /** An upgrade's `to` when it is not an alias. */
 export const TARGET_PROPERTIES = new Set(['highest', 'lowest']);
 export const COMMON_STEP_PROPERTIES = ['action', 'id', 'description'];
@@ -25,6 +46,11 @@ export const STEP_PROPERTIES: Readonly<Record<Action, readonly string[]>> = {
   'delete-registry': ['node', 'name', 'key'],
   'cluster-security': ['grant', 'revoke', 'rights'],
   note: ['text'],
+  drain: ['node'],
+  resume: ['node'],
+  evict: ['node'],
+  add: ['node'],
+  'update-functional-level': [],
 };
 
 /** Per action, every property a step may have. */

@@ -47,6 +47,8 @@ export interface NodeDeclaration extends VersionPair {
   readonly running: boolean;
   /** `"noVersionCheck": true`: the value is in the registry and, if the service runs, in effect. */
   readonly noVersionCheck: boolean;
+  /** `"paused": true`: the node is drained (Suspend-ClusterNode) at the start of the plan. */
+  readonly paused: boolean;
   /** `"description"`: free text for the reader of the plan, which the runbook export shows. */
   readonly description: string | undefined;
   /** Set on a later declaration whose name equals an earlier one ignoring case. */
@@ -118,6 +120,17 @@ export interface SecurityStep extends StepBase {
   readonly rights: 'full' | 'read';
 }
 
+/** The steps of Cluster OS Rolling Upgrade that act on one node's membership (docs/simulation.md). */
+export interface MembershipStep extends StepBase {
+  readonly action: 'drain' | 'resume' | 'evict' | 'add';
+  readonly target: NodeReference | undefined;
+}
+
+/** Update-ClusterFunctionalLevel: raises the cluster's functional level by one, for good. */
+export interface LevelStep extends StepBase {
+  readonly action: 'update-functional-level';
+}
+
 export interface NoteStep extends StepBase {
   readonly action: 'note';
 }
@@ -127,13 +140,13 @@ export interface UnreadableStep extends StepBase {
   readonly action: undefined;
 }
 
-export type Step = ServiceStep | UpgradeStep | RegistryStep | SecurityStep | NoteStep | UnreadableStep;
+export type Step = ServiceStep | UpgradeStep | RegistryStep | MembershipStep | SecurityStep | LevelStep | NoteStep | UnreadableStep;
 
-/** The steps that act on one node: every action but cluster-security and note. */
-export type NodeStep = ServiceStep | UpgradeStep | RegistryStep;
+/** The steps that act on one node: every action but cluster-security, update-functional-level and note. */
+export type NodeStep = ServiceStep | UpgradeStep | RegistryStep | MembershipStep;
 
 export function isNodeStep(step: Step): step is NodeStep {
-  return step.action !== undefined && step.action !== 'cluster-security' && step.action !== 'note';
+  return step.action !== undefined && step.action !== 'cluster-security' && step.action !== 'note' && step.action !== 'update-functional-level';
 }
 
 /**
@@ -158,9 +171,22 @@ export interface SchemaIssue extends Located {
   readonly message: string;
 }
 
+/** The plan's `"functionalLevel"`: the level it names, undefined if that cannot be read. */
+export interface FunctionalLevelSetting extends Located {
+  readonly node: JsonValue;
+  readonly level: number | undefined;
+}
+
 export interface Plan {
   readonly clusterName: string | undefined;
   readonly versionMatch: VersionMatch;
+  /**
+   * A node in "nodes", as declared, runs Windows Server 2008 or later (a major of 5 or more): the plan is
+   * simulated with the functional level (docs/simulation.md). Decided once, from the declarations only.
+   */
+  readonly functionalLevelPlan: boolean;
+  /** `"functionalLevel"`, if the plan gives it. */
+  readonly functionalLevel: FunctionalLevelSetting | undefined;
   readonly catalog: Catalog;
   /** The `"nodes"` key, where findings about the initial state are shown; the root if it is missing. */
   readonly nodesAnchor: Located;

@@ -1,11 +1,12 @@
 import { Catalog, type Release } from './catalog';
 import { NODE_PROPERTIES, RELEASE_PROPERTIES, TOP_LEVEL } from './format';
 import { computerNameProblem, netbiosNameProblem, nodeKey } from './nodeNames';
-import type { Located, NodeDeclaration, Plan, Step, VersionMatch, VersionPair } from './plan';
+import type { FunctionalLevelSetting, Located, NodeDeclaration, Plan, Step, VersionMatch, VersionPair } from './plan';
 import { literalValue, type JsonArray, type JsonValue } from './tree';
 import { at, Properties, Reading, type Member } from './reading';
 import { readStep } from './readStep';
 import { pairFromProperties, readVersion, versionPair } from './readVersions';
+import { FIRST_FUNCTIONAL_LEVEL, LAST_FUNCTIONAL_LEVEL, levelOf, releaseOfLevel } from './functionalLevel';
 import { parseVersionString } from './versions';
 
 /**
@@ -35,8 +36,12 @@ export function readPlan(root: JsonValue, text: string): Plan {
 
   const nodesMember = byKey.get('nodes');
   const nodesAnchor: Located = nodesMember ? { pointer: '/nodes', node: nodesMember.keyNode } : rootAnchor;
-  const nodes = nodesMember ? readNodes(r, nodesMember) : [];
+  const paused: Member[] = [];
+  const nodes = nodesMember ? readNodes(r, nodesMember, paused) : [];
   if (!nodesMember) r.issue(rootAnchor, 'The plan has no "nodes": declare each cluster node with its version.');
+  r.functionalLevelPlan = isFunctionalLevelPlan(nodes);
+  if (!r.functionalLevelPlan) for (const m of paused) r.issue(at(m.keyNode, m.pointer), `"paused" is for nodes of Windows Server 2008 and later, which can be drained; every node in "nodes" runs an older release. Remove it.`);
+  const functionalLevel = readFunctionalLevel(r, byKey.get('functionalLevel'));
 
   const stepsMember = byKey.get('steps');
   let stepsArray: JsonArray | undefined;
@@ -49,13 +54,15 @@ export function readPlan(root: JsonValue, text: string): Plan {
     stepsArray = stepsMember.value;
     steps = stepsArray.items.map((item, index) => readStep(r, item, index));
   }
-  return plan(r, { nodesAnchor, stepsArray, clusterName, nodes, steps, versionMatch });
+  return plan(r, { nodesAnchor, stepsArray, clusterName, nodes, steps, versionMatch, functionalLevel });
 }
 
-function plan(r: Reading, read: Partial<Pick<Plan, 'stepsArray' | 'clusterName' | 'nodes' | 'steps' | 'versionMatch'>> & { nodesAnchor: Located }): Plan {
+function plan(r: Reading, read: Partial<Pick<Plan, 'stepsArray' | 'clusterName' | 'nodes' | 'steps' | 'versionMatch' | 'functionalLevel'>> & { nodesAnchor: Located }): Plan {
   return {
     clusterName: read.clusterName,
     versionMatch: read.versionMatch ?? 'exact',
+    functionalLevelPlan: r.functionalLevelPlan,
+    functionalLevel: read.functionalLevel,
     catalog: r.catalog,
     nodesAnchor: read.nodesAnchor,
     stepsArray: read.stepsArray,
@@ -115,7 +122,8 @@ function readReleases(r: Reading, member: Member | undefined): Release[] {
   return releases;
 }
 
-function readNodes(r: Reading, member: Member): NodeDeclaration[] {
+/** The declarations; each `"paused"` member goes to `paused`, which only a functional-level plan may have. */
+function readNodes(r: Reading, member: Member, paused: Member[]): NodeDeclaration[] {
   if (member.value?.type !== 'object') {
     r.mistyped(member, 'an object of node name → { "version": alias } or { "highest", "lowest" }');
     return [];
@@ -139,6 +147,8 @@ function readNodes(r: Reading, member: Member): NodeDeclaration[] {
       if (literalValue(state.value) === 'stopped') running = false;
       else if (literalValue(state.value) !== 'running') r.mistyped(state, '"running" or "stopped"');
     }
+    const pausedMember = props.get('paused');
+    if (pausedMember) paused.push(pausedMember);
     const key = nodeKey(m.key);
     const earlier = r.declarations.get(key);
     const declaration: NodeDeclaration = {
@@ -148,6 +158,7 @@ function readNodes(r: Reading, member: Member): NodeDeclaration[] {
       keyNode: m.keyNode,
       running,
       noVersionCheck: r.optionalBoolean(props.get('noVersionCheck')) ?? false,
+      paused: r.optionalBoolean(props.get('paused')) ?? false,
       description: r.optionalString(props.get('description')),
       duplicateOf: earlier,
     };
@@ -155,4 +166,47 @@ function readNodes(r: Reading, member: Member): NodeDeclaration[] {
     nodes.push(declaration);
   }
   return nodes;
+}
+
+/** Any declared node of Windows Server 2008 or later makes the plan a functional-level plan; targets do not count. */
+function isFunctionalLevelPlan(nodes: readonly NodeDeclaration[]): boolean {
+  return nodes.some((n) => !n.duplicateOf && n.highest !== undefined && levelOf(n.highest) >= FIRST_FUNCTIONAL_LEVEL);
+}
+
+
+/**
+ * `"functionalLevel"`: an integer 5–12, or an alias of such a release. Anything else is `invalid-version`,
+ * since a level is a version's major (docs/format.md, "functionalLevel").
+ */
+function readFunctionalLevel(r: Reading, member: Member | undefined): FunctionalLevelSetting | undefined {
+  if (!member?.value) return undefined;
+  const node = member.value;
+  const value = literalValue(node);
+  let level: number | undefined;
+  let reason: string;
+  if (typeof value === 'number') {
+    if (Number.isInteger(value) && value >= FIRST_FUNCTIONAL_LEVEL && value <= LAST_FUNCTIONAL_LEVEL) level = value;
+    reason = `${r.source(node)} is not a cluster functional level`;
+  } else if (typeof value === 'string') {
+    const release = parseVersionString(value).kind === 'alias' ? r.catalog.get(value) : undefined;
+    const major = release && levelOf(release.highest);
+    if (major !== undefined && major >= FIRST_FUNCTIONAL_LEVEL && major <= LAST_FUNCTIONAL_LEVEL) level = major;
+    const suggestion = release ? undefined : r.catalog.suggestions.closest(value);
+    reason = release
+      ? `"${value}" runs ${releaseOfLevel(levelOf(release.highest))}, which has no functional level`
+      : `"${value}" is not a level or an alias of the catalog or the plan's "versions"` + (suggestion ? ` (did you mean "${suggestion}"?)` : '');
+  } else {
+    reason = `${r.source(node).slice(0, 40)} is not a cluster functional level`;
+  }
+  if (level === undefined) {
+    r.versionValues.push({
+      pointer: member.pointer,
+      node,
+      version: undefined,
+      problem: { code: 'invalid-version', reason: `${reason}: write a level from ${FIRST_FUNCTIONAL_LEVEL} (Windows Server 2008) to ${LAST_FUNCTIONAL_LEVEL} (Windows Server 2025), or an alias such as "ws2016"` },
+    });
+  } else if (!r.functionalLevelPlan) {
+    r.issue(at(member.keyNode, member.pointer), '"functionalLevel" is for clusters of Windows Server 2008 and later; every node in "nodes" runs an older release. Remove it.');
+  }
+  return { pointer: member.pointer, node, level };
 }

@@ -1,5 +1,5 @@
 import { closest } from './closest';
-import { ACTIONS, ALLOWED_STEP_PROPERTIES, isAction, type Action } from './format';
+import { ACTIONS, ALLOWED_STEP_PROPERTIES, FUNCTIONAL_LEVEL_ACTIONS, isAction, type Action } from './format';
 import { nodeKey } from './nodeNames';
 import type { KeyComputer, Located, NodeReference, RegistryStep, SecurityStep, Step, StepBase } from './plan';
 import { at, Properties, type Member, type Reading } from './reading';
@@ -8,6 +8,7 @@ import { literalValue, type JsonValue } from './tree';
 import { isNoVersionCheckName, isParametersKey, keyComputer, NO_VERSION_CHECK, REGISTRY_TYPES } from './registry';
 
 const ACTION_ONLY: ReadonlySet<string> = new Set(['action']);
+const CLASSIC_ACTIONS: readonly Action[] = ACTIONS.filter((a) => !FUNCTIONAL_LEVEL_ACTIONS.has(a));
 
 function unreadableStep(pointer: string, node: JsonValue, index: number): Step {
   return { pointer, node, index, id: undefined, description: undefined, action: undefined };
@@ -24,15 +25,24 @@ export function readStep(r: Reading, node: JsonValue, index: number): Step {
   // The action says which other properties the step may have.
   const actionMember = new Properties(node, pointer, ACTION_ONLY).get('action');
   if (!actionMember) {
-    r.issue(located, `The step has no "action"; use one of ${ACTIONS.join(', ')}.`);
+    r.issue(located, `The step has no "action"; use one of ${(r.functionalLevelPlan ? ACTIONS : CLASSIC_ACTIONS).join(', ')}.`);
     return unreadableStep(pointer, node, index);
   }
   const actionValue = literalValue(actionMember.value);
-  if (!isAction(actionValue)) {
-    const suggestion = typeof actionValue === 'string' ? closest(actionValue, ACTIONS) : undefined;
+  // A plan of the KB 811272 releases is offered only their actions: Cluster OS Rolling Upgrade came with 2016.
+  const actions = r.functionalLevelPlan ? ACTIONS : CLASSIC_ACTIONS;
+  if (isAction(actionValue) && !actions.includes(actionValue)) {
     r.issue(
       at(actionMember.value ?? actionMember.keyNode, `${pointer}/action`),
-      `Unknown action ${JSON.stringify(actionValue ?? null)}` + (suggestion ? `; did you mean "${suggestion}"?` : `; use one of ${ACTIONS.join(', ')}.`),
+      `"${actionValue}" is a step of Cluster OS Rolling Upgrade, for nodes of Windows Server 2008 and later; every node in "nodes" runs an older release. Use one of ${actions.join(', ')}.`,
+    );
+    return unreadableStep(pointer, node, index);
+  }
+  if (!isAction(actionValue)) {
+    const suggestion = typeof actionValue === 'string' ? closest(actionValue, actions) : undefined;
+    r.issue(
+      at(actionMember.value ?? actionMember.keyNode, `${pointer}/action`),
+      `Unknown action ${JSON.stringify(actionValue ?? null)}` + (suggestion ? `; did you mean "${suggestion}"?` : `; use one of ${actions.join(', ')}.`),
     );
     return unreadableStep(pointer, node, index);
   }
@@ -60,6 +70,13 @@ export function readStep(r: Reading, node: JsonValue, index: number): Step {
       return registryStep(r, { pointer, node, index, id, description }, action, props, located);
     case 'cluster-security':
       return securityStep(r, { pointer, node, index, id, description }, props, located);
+    case 'drain':
+    case 'resume':
+    case 'evict':
+    case 'add':
+      return { pointer, node, index, id, description, action, target: nodeReference(r, props.get('node'), located) };
+    case 'update-functional-level':
+      return { pointer, node, index, id, description, action };
     case 'note':
       if (!props.has('text')) r.issue(located, 'A note needs "text".');
       else r.optionalString(props.get('text'));

@@ -67,6 +67,8 @@ export class Reading {
   /** The first declaration of each name, by nodeKey. */
   readonly declarations = new Map<string, NodeDeclaration>();
   catalog = new Catalog();
+  /** Set once "nodes" is read: the steps of Cluster OS Rolling Upgrade are allowed only then (docs/simulation.md). */
+  functionalLevelPlan = false;
 
   constructor(readonly text: string) {}
 

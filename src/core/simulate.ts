@@ -1,6 +1,7 @@
-import { declaredNodes, isNodeStep, registryHost, type NodeDeclaration, type NodeStep, type Plan, type ServiceStep, type Step, type VersionMatch } from './plan';
+import { declaredNodes, isNodeStep, registryHost, type MembershipStep, type NodeDeclaration, type NodeStep, type Plan, type ServiceStep, type Step, type VersionMatch } from './plan';
+import { joinsAtLevel, levelOf } from './functionalLevel';
+import { clusterVersionsOf, joinRulesHeld, type ClusterVersions, type JoinRule } from './joinRules';
 import { bypassesVersionCheck, type RegistryValue } from './registry';
-import { majorOf } from './versions';
 
 /**
  * The simulation of docs/simulation.md: the cluster before the first step, then after each step. Its
@@ -16,6 +17,10 @@ export interface NodeState {
   readonly lowest: number | undefined;
   /** The Cluster service runs: the node is an active member. */
   readonly running: boolean;
+  /** Drained (Suspend-ClusterNode): its roles moved away. Kept through stop, restart and upgrade; only resume and evict clear it. */
+  readonly paused: boolean;
+  /** Part of the cluster: false from an evict until an add. Always true in a plan of the KB 811272 releases. */
+  readonly member: boolean;
   /** NoVersionCheck under ClusSvc\Parameters, if present. */
   readonly registry: RegistryValue | undefined;
   /** The running service started while NoVersionCheck was REG_DWORD 1. False while stopped. */
@@ -24,24 +29,15 @@ export interface NodeState {
   readonly registryChangedAt: number | undefined;
 }
 
-/** ClusterHighestVersion and ClusterLowestVersion over the active nodes, recomputed when one joins or leaves. */
-export interface ClusterVersions {
-  readonly activeCount: number;
-  /** Min of the active nodes' highest versions; undefined with no active node or an unknown version. */
-  readonly clusterHighestVersion: number | undefined;
-  /** Max of the active nodes' lowest versions; undefined likewise. */
-  readonly clusterLowestVersion: number | undefined;
-  /** The active nodes' highest versions differ (by the plan's versionMatch). */
-  readonly mixed: boolean;
-}
-
 export interface ClusterState extends ClusterVersions {
   /** One per declared node (the first declaration of a name), in declaration order. */
   readonly nodes: readonly NodeState[];
+  /** The cluster functional level, in a functional-level plan (docs/simulation.md); undefined in any other, or if unknown. */
+  readonly functionalLevel: number | undefined;
 }
 
-/** The three conditions of which at least one must hold for a node to join. */
-export type JoinRule = 'highest = ClusterHighestVersion' | 'lowest = ClusterHighestVersion' | 'highest = ClusterLowestVersion';
+export type { ClusterVersions, JoinRule };
+export { clusterVersionsOf, joinRulesHeld, versionsEqual } from './joinRules';
 
 export interface JoinAttempt {
   /** The joiner as it tried, stopped: its bypass is what it read from the registry at this start. */
@@ -57,6 +53,21 @@ export interface JoinAttempt {
   readonly rulesHeld: readonly JoinRule[];
   readonly clusterHighestVersion: number | undefined;
   readonly clusterLowestVersion: number | undefined;
+  /** In a functional-level plan, the level the joiner was judged against: it joins at FL, or at FL + 1 from FL 8 on. */
+  readonly functionalLevel: number | undefined;
+}
+
+/** What Update-ClusterFunctionalLevel did, checked in the order of docs/simulation.md. */
+export interface LevelUpdate {
+  /**
+   * raised: FL became FL + 1. not-ready: a member is stopped or paused. noop: no member runs FL + 1.
+   * mixed: some members run FL + 1 and others not (error 5973). unknown: a member's version cannot be read.
+   */
+  readonly outcome: 'raised' | 'not-ready' | 'noop' | 'mixed' | 'unknown';
+  /** The level before the step. */
+  readonly functionalLevel: number | undefined;
+  /** not-ready: the members stopped or paused; mixed: the members not running FL + 1. */
+  readonly blocking: readonly NodeState[];
 }
 
 export interface StepResult {
@@ -66,11 +77,18 @@ export interface StepResult {
   readonly after: ClusterState;
   /** The state before the step of the declared node it acts on: for a registry step, the node whose registry it writes. */
   readonly target: NodeState | undefined;
-  /** A start, join or restart of a declared node. */
+  /** A start, join, restart or add of a declared node. */
   readonly join: JoinAttempt | undefined;
+  /** An update-functional-level step. */
+  readonly levelUpdate: LevelUpdate | undefined;
 }
 
 export interface Timeline {
+  /**
+   * In a functional-level plan, the nodes declared running whose level does not fit the starting FL: they
+   * start stopped (docs/simulation.md). Empty in any other plan.
+   */
+  readonly refusedAtStart: readonly JoinAttempt[];
   readonly initial: ClusterState;
   /** One per step, in order. A step the simulation cannot read leaves the state as it was. */
   readonly steps: readonly StepResult[];
@@ -89,27 +107,42 @@ class Simulation {
   private readonly declarations: readonly NodeDeclaration[];
   private readonly indexOf: ReadonlyMap<NodeDeclaration, number>;
   private readonly match: VersionMatch;
+  /** The plan is simulated with the functional level instead of the three join rules (docs/simulation.md). */
+  private readonly levels: boolean;
 
   constructor(private readonly plan: Plan) {
     this.declarations = declaredNodes(plan);
     if (this.declarations.length > MAX_NODES) throw new RangeError(`simulate() takes at most ${MAX_NODES} nodes, not ${this.declarations.length}`);
     this.indexOf = new Map(this.declarations.map((d, k) => [d, k]));
-    this.match = plan.versionMatch;
+    this.levels = plan.functionalLevelPlan;
+    // With the functional level, "mixed" means the active members' levels (majors) differ.
+    this.match = this.levels ? 'major' : plan.versionMatch;
   }
 
   run(): Timeline {
-    const initial = this.state(this.declarations.map(declaredState));
+    const declared = this.declarations.map((d) => declaredState(d, this.levels));
+    const functionalLevel = this.levels ? (this.plan.functionalLevel?.level ?? lowestLevel(declared)) : undefined;
+    // Each node declared running must fit the starting level, or its service does not start.
+    const refusedAtStart: JoinAttempt[] = [];
+    for (const [k, node] of declared.entries()) {
+      if (!node.running || functionalLevel === undefined || node.highest === undefined || joinsAtLevel(levelOf(node.highest), functionalLevel)) continue;
+      declared[k] = withService(node, false, false);
+      refusedAtStart.push({ ...attempt(declared[k]!, 'refused'), functionalLevel });
+    }
+    const initial = this.state(declared, functionalLevel);
     const steps: StepResult[] = [];
     let state = initial;
     for (const step of this.plan.steps) {
       // A note, a cluster-security step, or a step whose action or node cannot be read changes no node.
       const declaration = isNodeStep(step) ? actedOn(step) : undefined;
       const index = declaration && this.indexOf.get(declaration);
-      const result = isNodeStep(step) && index !== undefined ? this.apply(step, state, index) : { step, before: state, after: state, target: undefined, join: undefined };
+      let result: StepResult = { step, before: state, after: state, target: undefined, join: undefined, levelUpdate: undefined };
+      if (isNodeStep(step) && index !== undefined) result = this.apply(step, state, index);
+      else if (step.action === 'update-functional-level') result = { ...result, ...this.updateLevel(state) };
       steps.push(result);
       state = result.after;
     }
-    return { initial, steps, final: state };
+    return { refusedAtStart, initial, steps, final: state };
   }
 
   /** The step acting on the node at `index`, a declared node. */
@@ -117,40 +150,58 @@ class Simulation {
     const target = before.nodes[index]!;
     let after = before;
     let join: JoinAttempt | undefined;
-    switch (step.action) {
-      case 'stop':
-        if (target.running) after = this.replace(before, index, withService(target, false, false));
-        break;
-      case 'start':
-      case 'join':
-        if (target.running) join = alreadyRunning(target);
-        else [after, join] = this.start(step, before, index);
-        break;
-      case 'restart':
-        // The node stops, then starts: the start reads NoVersionCheck afresh.
-        [after, join] = this.start(step, target.running ? this.replace(before, index, withService(target, false, false)) : before, index);
-        break;
-      case 'upgrade':
-        // An in-place upgrade keeps ClusSvc\Parameters, so the registry value survives; the service ends stopped.
-        after = this.replace(before, index, upgraded(target, step.to?.highest, step.to?.lowest));
-        break;
-      case 'set-registry':
-        // The Cluster service reads only NoVersionCheck under ClusSvc\Parameters; another value changes nothing it sees.
-        if (step.writesNoVersionCheck) after = this.replace(before, index, withRegistry(target, { type: step.type, data: step.data }, step.index));
-        break;
-      case 'delete-registry':
-        // Not dynamic (KB 811272): the running service keeps bypassing until it restarts.
-        if (step.writesNoVersionCheck) after = this.replace(before, index, withRegistry(target, undefined, step.index));
-        break;
+    // An evicted node is not part of the cluster: only an upgrade (the clean install), a registry step, or an add reaches it.
+    const outside = !target.member && step.action !== 'upgrade' && step.action !== 'add' && step.action !== 'set-registry' && step.action !== 'delete-registry';
+    if (!outside) {
+      switch (step.action) {
+        case 'stop':
+          if (target.running) after = this.replace(before, index, withService(target, false, false));
+          break;
+        case 'start':
+        case 'join':
+          if (target.running) join = alreadyRunning(target);
+          else [after, join] = this.start(step, before, index);
+          break;
+        case 'restart':
+          // The node stops, then starts: the start reads NoVersionCheck afresh.
+          [after, join] = this.start(step, target.running ? this.replace(before, index, withService(target, false, false)) : before, index);
+          break;
+        case 'upgrade':
+          // An in-place upgrade keeps ClusSvc\Parameters, so the registry value survives; the service ends stopped.
+          after = this.replace(before, index, upgraded(target, step.to?.highest, step.to?.lowest));
+          break;
+        case 'set-registry':
+          // The Cluster service reads only NoVersionCheck under ClusSvc\Parameters; another value changes nothing it sees.
+          if (step.writesNoVersionCheck) after = this.replace(before, index, withRegistry(target, { type: step.type, data: step.data }, step.index));
+          break;
+        case 'delete-registry':
+          // Not dynamic (KB 811272): the running service keeps bypassing until it restarts.
+          if (step.writesNoVersionCheck) after = this.replace(before, index, withRegistry(target, undefined, step.index));
+          break;
+        case 'drain':
+          // Suspend-ClusterNode -Drain moves the roles of a running member; a stopped one has none to move.
+          if (target.running && !target.paused) after = this.replace(before, index, withMembership(target, true, true));
+          break;
+        case 'resume':
+          if (target.paused) after = this.replace(before, index, withMembership(target, true, false));
+          break;
+        case 'evict':
+          after = this.replace(before, index, { ...withService(target, false, false), member: false, paused: false });
+          break;
+        case 'add':
+          // Add-ClusterNode needs a running cluster, and the node joins it under the level rule; it fails otherwise.
+          if (!target.member) [after, join] = this.start(step, before, index);
+          break;
+      }
     }
-    return { step, before, after, target, join };
+    return { step, before, after, target, join, levelUpdate: undefined };
   }
 
-  /** Starting or joining node J (docs/simulation.md): the state after, and the attempt. `state` has J stopped. */
-  private start(step: ServiceStep, state: ClusterState, index: number): [ClusterState, JoinAttempt] {
+  /** Starting, joining or adding node J (docs/simulation.md): the state after, and the attempt. `state` has J stopped. */
+  private start(step: ServiceStep | MembershipStep, state: ClusterState, index: number): [ClusterState, JoinAttempt] {
     const stopped = state.nodes[index]!;
-    // The service reads NoVersionCheck as it starts.
-    const bypass = bypassesVersionCheck(stopped.registry);
+    // The service reads NoVersionCheck as it starts; with the functional level it bypasses nothing.
+    const bypass = !this.levels && bypassesVersionCheck(stopped.registry);
     const joiner = bypass ? withService(stopped, false, true) : stopped;
     let outcome: JoinAttempt['outcome'];
     let sponsors: readonly NodeState[] = [];
@@ -158,11 +209,19 @@ class Simulation {
     let checkSkipped = false;
     let versionsUnknown = false;
     let rulesHeld: JoinRule[] = [];
-    if (state.activeCount === 0) {
-      // With no active node, J forms the cluster alone; a join asserts a cluster to join, and finds none.
-      outcome = step.action === 'join' ? 'no-cluster' : 'formed';
+    const FL = state.functionalLevel;
+    if (state.activeCount === 0 && (step.action === 'join' || step.action === 'add')) {
+      // A join asserts a cluster to join, and Add-ClusterNode needs one: with no active node there is none.
+      outcome = 'no-cluster';
+    } else if (this.levels) {
+      // The cluster database keeps FL, so a node that forms the cluster alone is held to the same rule.
+      if (FL === undefined || joiner.highest === undefined) versionsUnknown = true;
+      outcome = versionsUnknown || joinsAtLevel(levelOf(joiner.highest!), FL!) ? (state.activeCount === 0 ? 'formed' : 'joined') : 'refused';
+    } else if (state.activeCount === 0) {
+      // With no active node, J forms the cluster alone.
+      outcome = 'formed';
     } else {
-      const namedIndex = step.sponsor?.declaration ? this.indexOf.get(step.sponsor.declaration) : undefined;
+      const namedIndex = 'sponsor' in step && step.sponsor?.declaration ? this.indexOf.get(step.sponsor.declaration) : undefined;
       const named = namedIndex === undefined ? undefined : state.nodes[namedIndex];
       sponsorNotRunning = named !== undefined && !named.running;
       sponsors = named?.running ? [named] : state.nodes.filter((n) => n.running);
@@ -180,32 +239,63 @@ class Simulation {
         outcome = rulesHeld.length === 0 ? 'refused' : 'joined';
       }
     }
-    // A refused start, or a join with no cluster, leaves J stopped.
-    const after = outcome === 'formed' || outcome === 'joined' ? this.replace(state, index, withService(joiner, true, bypass)) : state;
+    // A refused start, or a join with no cluster, leaves J stopped (and an added node outside the cluster).
+    const started = outcome === 'formed' || outcome === 'joined';
+    const after = started ? this.replace(state, index, { ...withService(joiner, true, bypass), member: true }) : state;
     const { clusterHighestVersion, clusterLowestVersion } = state;
-    return [after, { joiner, outcome, sponsors, sponsorNotRunning, checkSkipped, versionsUnknown, rulesHeld, clusterHighestVersion, clusterLowestVersion }];
+    return [after, { joiner, outcome, sponsors, sponsorNotRunning, checkSkipped, versionsUnknown, rulesHeld, clusterHighestVersion, clusterLowestVersion, functionalLevel: FL }];
+  }
+
+  /** Update-ClusterFunctionalLevel, checked in the order of docs/simulation.md: at most one reason it fails. */
+  private updateLevel(before: ClusterState): Pick<StepResult, 'after' | 'levelUpdate'> {
+    const FL = before.functionalLevel;
+    const members = before.nodes.filter((n) => n.member);
+    const notReady = members.filter((n) => !n.running || n.paused);
+    const unknown = FL === undefined || members.some((n) => n.highest === undefined);
+    const next = unknown ? [] : members.filter((n) => levelOf(n.highest!) === FL! + 1);
+    let outcome: LevelUpdate['outcome'];
+    let blocking: readonly NodeState[] = [];
+    if (!this.levels) outcome = 'unknown';
+    else if (notReady.length > 0) [outcome, blocking] = ['not-ready', notReady];
+    else if (unknown) outcome = 'unknown';
+    else if (next.length === 0) outcome = 'noop';
+    else if (next.length < members.length) [outcome, blocking] = ['mixed', members.filter((n) => !next.includes(n))];
+    else outcome = 'raised';
+    const after = outcome === 'raised' ? this.state(before.nodes, FL! + 1) : before;
+    return { after, levelUpdate: { outcome, functionalLevel: FL, blocking } };
   }
 
   /** The state with the node at `index` replaced, its cluster versions recomputed. */
   private replace(state: ClusterState, index: number, node: NodeState): ClusterState {
     const nodes = state.nodes.slice();
     nodes[index] = node;
-    return this.state(nodes);
+    return this.state(nodes, state.functionalLevel);
   }
 
-  private state(nodes: readonly NodeState[]): ClusterState {
+  private state(nodes: readonly NodeState[], functionalLevel: number | undefined): ClusterState {
     const { activeCount, clusterHighestVersion, clusterLowestVersion, mixed } = clusterVersionsOf(nodes, this.match);
-    return { nodes, activeCount, clusterHighestVersion, clusterLowestVersion, mixed };
+    return { nodes, activeCount, clusterHighestVersion, clusterLowestVersion, mixed, functionalLevel };
   }
 }
 
+/** The starting functional level when the plan gives none: the lowest level among the declared nodes. */
+function lowestLevel(nodes: readonly NodeState[]): number | undefined {
+  let lowest: number | undefined;
+  for (const n of nodes) {
+    if (n.highest !== undefined && (lowest === undefined || levelOf(n.highest) < lowest)) lowest = levelOf(n.highest);
+  }
+  return lowest;
+}
 /** The node a step acts on: its node or, for a registry step, the node whose registry its key names. */
 function actedOn(step: NodeStep): NodeDeclaration | undefined {
   return step.action === 'set-registry' || step.action === 'delete-registry' ? registryHost(step) : step.target?.declaration;
 }
 
-/** A node as "nodes" declares it; `"noVersionCheck": true` is REG_DWORD 1, in effect if the service runs. */
-function declaredState(declaration: NodeDeclaration): NodeState {
+/**
+ * A node as "nodes" declares it; `"noVersionCheck": true` is REG_DWORD 1, in effect if the service runs,
+ * except with the functional level, where it bypasses nothing.
+ */
+function declaredState(declaration: NodeDeclaration, levels: boolean): NodeState {
   const registry: RegistryValue | undefined = declaration.noVersionCheck ? { type: 'REG_DWORD', data: 1 } : undefined;
   return {
     declaration,
@@ -213,8 +303,10 @@ function declaredState(declaration: NodeDeclaration): NodeState {
     highest: declaration.highest,
     lowest: declaration.lowest,
     running: declaration.running,
+    paused: declaration.paused,
+    member: true,
     registry,
-    bypass: declaration.running && declaration.noVersionCheck,
+    bypass: !levels && declaration.running && declaration.noVersionCheck,
     registryChangedAt: registry ? -1 : undefined,
   };
 }
@@ -223,26 +315,33 @@ function declaredState(declaration: NodeDeclaration): NodeState {
 
 /** The node with its service stopped or started; `bypass` is what a start read from the registry. */
 function withService(node: NodeState, running: boolean, bypass: boolean): NodeState {
-  const { declaration, name, highest, lowest, registry, registryChangedAt } = node;
-  return { declaration, name, highest, lowest, running, registry, bypass, registryChangedAt };
+  const { declaration, name, highest, lowest, paused, member, registry, registryChangedAt } = node;
+  return { declaration, name, highest, lowest, running, paused, member, registry, bypass, registryChangedAt };
 }
 
-/** The node after an upgrade: its new versions, its service stopped, its registry kept. */
+/** The node drained (paused) or resumed; `member` as it becomes. */
+function withMembership(node: NodeState, member: boolean, paused: boolean): NodeState {
+  const { declaration, name, highest, lowest, running, registry, bypass, registryChangedAt } = node;
+  return { declaration, name, highest, lowest, running, paused, member, registry, bypass, registryChangedAt };
+}
+
+/** The node after an upgrade: its new versions, its service stopped, its registry, membership and pause kept. */
 function upgraded(node: NodeState, highest: number | undefined, lowest: number | undefined): NodeState {
-  const { declaration, name, registry, registryChangedAt } = node;
-  return { declaration, name, highest, lowest, running: false, registry, bypass: false, registryChangedAt };
+  const { declaration, name, paused, member, registry, registryChangedAt } = node;
+  return { declaration, name, highest, lowest, running: false, paused, member, registry, bypass: false, registryChangedAt };
 }
 
 /** The node after NoVersionCheck was set (a value) or deleted (undefined) at step `at`. */
 function withRegistry(node: NodeState, registry: RegistryValue | undefined, at: number): NodeState {
-  const { declaration, name, highest, lowest, running, bypass } = node;
-  return { declaration, name, highest, lowest, running, registry, bypass, registryChangedAt: at };
+  const { declaration, name, highest, lowest, running, paused, member, bypass } = node;
+  return { declaration, name, highest, lowest, running, paused, member, registry, bypass, registryChangedAt: at };
 }
 
-function alreadyRunning(target: NodeState): JoinAttempt {
+/** An attempt decided without the version check: the node already runs, or its declared state is refused. */
+function attempt(joiner: NodeState, outcome: JoinAttempt['outcome']): JoinAttempt {
   return {
-    joiner: target,
-    outcome: 'already-running',
+    joiner,
+    outcome,
     sponsors: [],
     sponsorNotRunning: false,
     checkSkipped: false,
@@ -250,41 +349,10 @@ function alreadyRunning(target: NodeState): JoinAttempt {
     rulesHeld: [],
     clusterHighestVersion: undefined,
     clusterLowestVersion: undefined,
+    functionalLevel: undefined,
   };
 }
 
-/** ClusterHighestVersion (min of highest) and ClusterLowestVersion (max of lowest) over the running nodes. */
-export function clusterVersionsOf(nodes: readonly NodeState[], match: VersionMatch): ClusterVersions {
-  let activeCount = 0;
-  let highest: number | undefined;
-  let lowest: number | undefined;
-  let known = true;
-  let mixed = false;
-  let first: number | undefined;
-  for (const n of nodes) {
-    if (!n.running) continue;
-    activeCount++;
-    if (n.highest === undefined || n.lowest === undefined) {
-      known = false;
-      continue;
-    }
-    highest = highest === undefined ? n.highest : Math.min(highest, n.highest);
-    lowest = lowest === undefined ? n.lowest : Math.max(lowest, n.lowest);
-    if (first === undefined) first = n.highest;
-    else if (!versionsEqual(first, n.highest, match)) mixed = true;
-  }
-  return { activeCount, clusterHighestVersion: known ? highest : undefined, clusterLowestVersion: known ? lowest : undefined, mixed };
-}
-
-/** Which of the three join conditions hold for a joiner against the cluster's versions, in their order. */
-export function joinRulesHeld(joiner: { highest: number; lowest: number }, clusterHighest: number, clusterLowest: number, match: VersionMatch): JoinRule[] {
-  const held: JoinRule[] = [];
-  if (versionsEqual(joiner.highest, clusterHighest, match)) held.push('highest = ClusterHighestVersion');
-  if (versionsEqual(joiner.lowest, clusterHighest, match)) held.push('lowest = ClusterHighestVersion');
-  if (versionsEqual(joiner.highest, clusterLowest, match)) held.push('highest = ClusterLowestVersion');
-  return held;
-}
-
-export function versionsEqual(a: number, b: number, match: VersionMatch): boolean {
-  return match === 'major' ? majorOf(a) === majorOf(b) : a === b;
+function alreadyRunning(target: NodeState): JoinAttempt {
+  return attempt(target, 'already-running');
 }

@@ -128,6 +128,9 @@ export function buildModel(
       case undefined:
         fail(`${label} cannot be read, so it has no command. Fix the step first.`);
         break;
+      case 'update-functional-level':
+        fail(`${label} has no command yet.`);
+        break;
       case 'note': {
         const text = literalValue(memberValue(step.node, 'text'));
         operation = { kind: 'note', text: typeof text === 'string' ? text : '', inTitle: step.description === undefined };
@@ -185,7 +188,7 @@ export function buildModel(
 }
 
 function nodeOperation(
-  step: Exclude<Step, { action: undefined | 'note' | 'cluster-security' }>,
+  step: Exclude<Step, { action: undefined | 'note' | 'cluster-security' | 'update-functional-level' }>,
   node: string,
   label: string,
   nodeName: (ref: NodeReference | undefined) => string | undefined,
@@ -216,5 +219,10 @@ function nodeOperation(
       if (problem) return check(problem, step.pointer), undefined;
       return { kind: 'set-registry', node: host.node, path: key.path, type: step.type, data: step.data! };
     }
+    case 'drain':
+    case 'resume':
+    case 'evict':
+    case 'add':
+      return check(`${label} has no command yet.`, step.pointer), undefined;
   }
 }

@@ -51,6 +51,11 @@ const ACTION_DETAILS: Record<Action, string> = {
   'delete-registry': 'Delete NoVersionCheck from the node\'s registry',
   'cluster-security': 'Grant or revoke an account on the cluster security descriptor',
   note: 'A remark with no effect',
+  drain: 'Drain a node\'s roles and pause it (Suspend-ClusterNode -Drain)',
+  resume: 'Resume a paused node (Resume-ClusterNode)',
+  evict: 'Remove a node from the cluster (Remove-ClusterNode)',
+  add: 'Add a node to the cluster (Add-ClusterNode)',
+  'update-functional-level': 'Raise the cluster functional level by one, for good',
 };
 
 const PROPERTY_DETAILS: Readonly<Record<string, string>> = {

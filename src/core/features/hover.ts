@@ -277,6 +277,13 @@ function describeStep(step: Step): string {
       const text = literalValue(memberValue(step.node, 'text'));
       return typeof text === 'string' ? `note: ${esc(text)}` : 'note';
     }
+    case 'drain':
+    case 'resume':
+    case 'evict':
+    case 'add':
+      return `${step.action} ${target}`;
+    case 'update-functional-level':
+      return 'raise the cluster functional level';
     case undefined:
       return 'a step clusterplan cannot read; the simulation skips it';
   }
