@@ -14,7 +14,8 @@ import { visible, visibleLine } from './visible';
 import { version } from '../../package.json';
 
 const HELP = `clusterplan ${version}: checks and simulates rolling upgrades of Windows NT 4.0, 2000 and
-Server 2003 server clusters, such as KB 811272's RC → RTM upgrade.
+Server 2003 server clusters (KB 811272), and of Windows Server 2008 to 2025 failover
+clusters with their cluster functional level.
 
 Usage:
   clusterplan check [--format text|json|sarif] [--fix] [--help-base-uri URI] PATH...
