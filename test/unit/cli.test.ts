@@ -15,6 +15,8 @@ import { REPO_ROOT } from './helpers/plans';
 const ROOT = REPO_ROOT;
 const KB = 'examples/kb811272-rc2-to-rtm.clusterplan';
 const WIN2000 = 'examples/win2000-to-ws2003.clusterplan';
+const IN_PLACE = 'examples/ws2016-to-ws2019-in-place.clusterplan';
+const CLEAN_INSTALL = 'examples/ws2019-to-ws2022-clean-install.clusterplan';
 const MISTAKES = 'examples/mistakes';
 
 /** Runs the CLI from the repository root, so the paths it prints are the relative paths given here. */
@@ -63,6 +65,22 @@ describe('check on the examples', () => {
     const plan = parseJsonc(fs.readFileSync(path.join(ROOT, WIN2000), 'utf8')) as { steps: { action: string }[] };
     assert.ok(!plan.steps.some((s) => s.action === 'set-registry'), 'a supported rolling upgrade needs no NoVersionCheck');
   });
+
+  // Cluster OS Rolling Upgrade (docs/simulation.md, "The functional level"): each node drained before it
+  // leaves, every node back and resumed, then the level raised once.
+  for (const [plan, perNode] of [
+    [IN_PLACE, ['drain', 'stop', 'upgrade', 'start', 'resume']],
+    [CLEAN_INSTALL, ['drain', 'evict', 'upgrade', 'add']],
+  ] as const) {
+    test(`${plan} is clean: ${perNode.join(', ')} per node, then update-functional-level`, () => {
+      const r = cli('check', plan);
+      assert.equal(r.stderr, '');
+      assert.equal(r.stdout, 'No problems in 1 file.\n');
+      assert.equal(r.status, 0);
+      const steps = (parseJsonc(fs.readFileSync(path.join(ROOT, plan), 'utf8')) as { steps: { action: string }[] }).steps.map((s) => s.action).filter((a) => a !== 'note');
+      assert.deepEqual(steps, [...perNode, ...perNode, ...perNode, 'update-functional-level']);
+    });
+  }
 
   // One plan per kind of administrator mistake: the code that catches it, the exit code, and any finding
   // the mistake causes further down the plan.

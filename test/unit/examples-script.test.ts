@@ -28,7 +28,9 @@ describe('npm run examples', () => {
       [
         'OK  examples/kb811272-rc2-to-rtm.clusterplan',
         'OK  examples/win2000-to-ws2003.clusterplan',
-        '2 example plans checked, 2 OK.',
+        'OK  examples/ws2016-to-ws2019-in-place.clusterplan',
+        'OK  examples/ws2019-to-ws2022-clean-install.clusterplan',
+        '4 example plans checked, 4 OK.',
         'The plans that show mistakes: npm run examples:mistakes (they are reported on purpose).',
         '',
       ].join('\n'),
