@@ -1,7 +1,10 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { analyze, BUILT_IN_RELEASES, formatMajorMinor, formatVersion, majorOf, makeVersion, minorOf } from '../../src/core';
 import { Catalog, type Release } from '../../src/core/catalog';
+import { REPO_ROOT } from './helpers/plans';
 
 /** docs/format.md, "Versions": version = (major << 16) | minor, written "M.m", a DWORD or "0x…". */
 
@@ -51,10 +54,28 @@ describe('the built-in catalog (docs/format.md)', () => {
     'ws2003-rc2': ['4.3718', '3.2195', true],
     'ws2003-rtm': ['4.3790', '3.2195', false],
     ws2003: ['4.3790', '3.2195', false],
+    ws2008: ['5.6001', '5.6001', false],
+    ws2008r2: ['6.7600', '6.7600', false],
+    ws2012: ['7.9200', '7.9200', false],
+    ws2012r2: ['8.9600', '8.9600', false],
+    ws2016: ['9.8', '9.8', false],
+    ws2019: ['10.3', '10.3', false],
+    ws2022: ['11.4', '11.4', false],
+    ws2025: ['12.0', '12.0', false],
   };
   it('holds exactly the documented aliases and numbers', () => {
     const actual = Object.fromEntries(BUILT_IN_RELEASES.map((r) => [r.alias, [formatMajorMinor(r.highest), formatMajorMinor(r.lowest), r.preRelease]]));
     assert.deepEqual(actual, table);
+  });
+
+  it("is the table of docs/format.md, with the DWORDs, and marks as inferred what the catalog's notes do", () => {
+    const page = fs.readFileSync(path.join(REPO_ROOT, 'docs', 'format.md'), 'utf8');
+    const section = page.slice(page.indexOf('## The built-in catalog'), page.indexOf('## The plan\'s own versions'));
+    const rows = [...section.matchAll(/^\| `([^`]+)` \| ([\d.]+) \| ([\d.]+) \| (\d+) = `(0x[0-9A-F]{8})` \| (.*) \|$/gm)];
+    const documented = rows.map((m) => [m[1], m[2], m[3], Number(m[4]), m[5], /inferred/.test(m[6]!)]);
+    const hex = (v: number) => `0x${v.toString(16).toUpperCase().padStart(8, '0')}`;
+    const built = BUILT_IN_RELEASES.map((r) => [r.alias, formatMajorMinor(r.highest), formatMajorMinor(r.lowest), r.highest, hex(r.highest), /inferred/.test(r.note ?? '')]);
+    assert.deepEqual(documented, built);
   });
 });
 
