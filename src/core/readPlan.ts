@@ -185,7 +185,8 @@ function readFunctionalLevel(r: Reading, member: Member | undefined): Functional
   let level: number | undefined;
   let reason: string;
   if (typeof value === 'number') {
-    if (Number.isInteger(value) && value >= FIRST_FUNCTIONAL_LEVEL && value <= LAST_FUNCTIONAL_LEVEL) level = value;
+    // Written as digits only: `9.0` or `9e0` is no way to write a level, as `4.0` is no way to write a version.
+    if (/^\d+$/.test(r.source(node)) && value >= FIRST_FUNCTIONAL_LEVEL && value <= LAST_FUNCTIONAL_LEVEL) level = value;
     reason = `${r.source(node)} is not a cluster functional level`;
   } else if (typeof value === 'string') {
     const release = parseVersionString(value).kind === 'alias' ? r.catalog.get(value) : undefined;
