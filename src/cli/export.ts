@@ -33,6 +33,12 @@ export async function runExport(args: ExportArgs, out: (s: string) => void, err:
   const result = exportRunbook(analysis, args.format, { force: args.force, planName: path.basename(file), pauseAfterNotes: args.pause });
   const errors = analysis.findings.filter((f) => f.severity === 'error');
   if (!result.ok) {
+    // A format that cannot run the plan at all says so in one line: the plan's own problems do not matter then.
+    const format = result.problems.find((p) => p.kind === 'format');
+    if (format) {
+      err(`clusterplan: ${file}: no runbook written: ${format.message}\n`);
+      return 1;
+    }
     for (const p of result.problems) err(problemLine(file, analysis, p));
     const planErrors = result.problems.filter((p) => p.kind === 'plan-error').length;
     const reason =

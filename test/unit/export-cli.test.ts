@@ -14,6 +14,7 @@ import { cliScratch, runCli, type Run } from './helpers/cli';
 const KB = 'examples/kb811272-rc2-to-rtm.clusterplan';
 const SKEW = 'examples/mistakes/nt4-straight-to-ws2003.clusterplan';
 const HOSTILE = path.relative(REPO_ROOT, path.join(GOLDEN_DIR, 'hostile.clusterplan'));
+const IN_PLACE = path.relative(REPO_ROOT, path.join(GOLDEN_DIR, 'ws2016-to-ws2019.clusterplan'));
 const FORMATS: readonly RunbookFormat[] = ['cmd', 'powershell', 'markdown'];
 
 const cli = (...args: string[]): Run => runCli(REPO_ROOT, args);
@@ -58,6 +59,15 @@ describe('export writes the runbook', () => {
     ]);
   });
 
+  test('a functional-level plan: the FailoverClusters runbook, the golden file of export-functional-level.test.ts', () => {
+    for (const format of ['powershell', 'markdown'] as const) {
+      const r = cli('export', '--format', format, IN_PLACE);
+      assert.equal(r.stderr, '');
+      assert.equal(r.status, 0);
+      assertGolden(goldenName('ws2016-to-ws2019', format), r.stdout);
+    }
+  });
+
   test('--output replaces an existing file', () => {
     const out = path.join(tempDir(), 'runbook.md');
     fs.writeFileSync(out, 'old');
@@ -86,6 +96,20 @@ describe('export refuses', () => {
     assert.ok(r.stdout.includes('\r\nrem   error major-skew (step 4): After step 4, NODE2 runs'));
     assert.match(r.stderr, /error major-skew: /);
     assert.ok(r.stderr.endsWith(`clusterplan: ${SKEW}: exported with --force although the plan has 1 error\n`));
+  });
+
+  test('--format cmd of a functional-level plan, even with --force: exit 1, one line naming --format powershell', () => {
+    for (const force of [[], ['--force']]) {
+      const out = path.join(tempDir(), 'runbook.cmd');
+      const r = cli('export', '--format', 'cmd', ...force, IN_PLACE, '-o', out);
+      assert.equal(r.status, 1);
+      assert.equal(r.stdout, '');
+      assert.equal(
+        r.stderr,
+        `clusterplan: ${IN_PLACE}: no runbook written: a cmd runbook cannot run the FailoverClusters cmdlets that Windows Server 2008 and later need: export the PowerShell runbook (--format powershell) instead.\n`,
+      );
+      assert.ok(!fs.existsSync(out));
+    }
   });
 
   test('a name no shell can carry, even with --force: exit 1, the node named', () => {

@@ -81,6 +81,11 @@ function operationLines(step: RunbookStep, pauseAfterNotes: boolean): string[] {
       const shown = op.inTitle ? [] : [`echo     ${cmdText(`Note: ${op.text}`)}`];
       return pauseAfterNotes ? [...shown, 'echo     Press a key when this is done, or Ctrl+C to stop the runbook.', 'pause >nul'] : shown;
     }
+    case 'cmdlet':
+    case 'access':
+    case 'update-functional-level':
+      // Only a functional-level plan has these, and exportRunbook refuses it a cmd runbook.
+      throw new Error(`the cmd runbook has no command for ${op.kind}`);
   }
 }
 

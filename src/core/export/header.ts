@@ -3,6 +3,7 @@
  * them): where the runbook comes from, the nodes, the findings, and the versions expected after each step, so
  * that the operator can compare them with what the cluster reports.
  */
+import { releaseOfLevel } from '../functionalLevel';
 import { formatVersion } from '../versions';
 import type { RunbookModel, RunbookNode } from './model';
 import { asciiLine } from './quoting';
@@ -23,14 +24,18 @@ const WORKSTATION = [
 /** The header's lines, one at a time: it lists every finding and every step. */
 export function* headerNotes(model: RunbookModel, format: 'cmd' | 'powershell'): Generator<string> {
   yield title(model, format);
-  yield* WORKSTATION;
-  if (format === 'cmd') {
+  if (model.functionalLevelPlan) {
+    // The cmd runbook refuses a functional-level plan (runbook.ts): only the PowerShell one gets here.
+    yield* moduleNotes(model);
+  } else if (format === 'cmd') {
+    yield* WORKSTATION;
     yield* [
       'Every command runs there: sc and reg reach each node remotely, and cluster.exe the cluster, so the nodes',
       'need nothing installed. It stops at the first step that fails.',
       pauses(model),
     ];
   } else {
+    yield* WORKSTATION;
     yield* [
       'PowerShell 2.0 or later runs it (on XP and Server 2003: the Windows Management Framework Core, KB968930).',
       'Every command runs there: sc.exe and reg.exe reach each node remotely, and cluster.exe the cluster, so the',
@@ -47,10 +52,28 @@ export function* headerNotes(model: RunbookModel, format: 'cmd' | 'powershell'):
   else yield 'Findings:';
   for (const f of model.findings) yield '  ' + f;
   yield* ['', 'Expected after each step (ClusterHighestVersion: the lowest highest version of the active nodes;'];
-  yield 'ClusterLowestVersion: the highest lowest version):';
+  yield model.functionalLevelPlan ? 'ClusterLowestVersion: the highest lowest version; FL: the cluster functional level):' : 'ClusterLowestVersion: the highest lowest version):';
   const width = String(model.steps.length).length;
   yield `  ${'start'.padEnd(5 + width)}  ${model.initial}`;
   for (const s of model.steps) yield `  step ${String(s.number).padStart(width)}  ${s.expected}`;
+}
+
+/**
+ * Where a functional-level plan's runbook runs: the FailoverClusters module of the newest release in the plan
+ * manages every cluster of the plan, and comes with the Failover Clustering Tools or with that release.
+ */
+function* moduleNotes(model: RunbookModel): Generator<string> {
+  yield* [
+    "Run it on an administrator's workstation, with administrative rights on the cluster, in PowerShell with the",
+    `FailoverClusters module of ${releaseOfLevel(model.moduleLevel)}, the newest release in the plan: the Failover Clustering`,
+    'Tools (RSAT) bring it, and so does a node of that release. The cmdlets reach the cluster by its name, and',
+    'sc.exe and reg.exe reach each node remotely. It stops at the first step that fails.',
+    pauses(model),
+  ];
+  if (model.steps.some((s) => s.operation.kind === 'update-functional-level')) {
+    yield 'Before it raises the functional level, which cannot be undone, it asks you to type yes, even with --no-pause.';
+  }
+  yield '-WhatIf shows every change without making any, and does not pause.';
 }
 
 function pauses(model: RunbookModel): string {
@@ -70,9 +93,9 @@ export function catalogText(node: RunbookNode): string {
   return node.preRelease ? `${node.alias} (pre-release)` : node.alias;
 }
 
-/** `running`, `stopped`, with `, NoVersionCheck set` when the plan declares it. */
+/** `running`, `stopped`, with `, paused` and `, NoVersionCheck set` when the plan declares them. */
 export function stateWord(node: RunbookNode): string {
-  return (node.running ? 'running' : 'stopped') + (node.noVersionCheck ? ', NoVersionCheck set' : '');
+  return (node.running ? 'running' : 'stopped') + (node.paused ? ', paused' : '') + (node.noVersionCheck ? ', NoVersionCheck set' : '');
 }
 
 function nodeCells(node: RunbookNode): string[] {

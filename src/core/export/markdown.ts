@@ -4,7 +4,9 @@
  * they are escaped for a batch file; commands sit in fenced code blocks, and every other piece of plan
  * text is escaped (mdText), so a name cannot open a link, a table cell or an HTML tag.
  */
+import { releaseOfLevel } from '../functionalLevel';
 import { formatVersion } from '../versions';
+import { cmdletCommands, levelIrreversible, levelUpdate, levelWhatIf } from './cmdlets';
 import { clusterCommand, registryCommand, scCommand } from './cmd';
 import { catalogText, stateWord, WAIT_SECONDS, WAIT_TRIES } from './header';
 import type { Operation, RunbookModel, RunbookStep } from './model';
@@ -14,13 +16,22 @@ import { mdCodeBlock, mdText } from './quoting';
 export function* renderMarkdown(model: RunbookModel): Generator<string> {
   yield* [`# Runbook: ${model.cluster !== undefined ? `cluster ${mdText(model.cluster)}` : 'the cluster'}`, ''];
   const from = model.planName !== undefined ? ` from ${mdText(model.planName)}` : '';
-  yield* [
-    `Written by clusterplan export --format markdown${from}. ${model.steps.length} steps, run from an administrator's ` +
-      'workstation with Windows XP or Windows Server 2003, for cluster.exe (XP gets it from the Windows Server 2003 ' +
-      'Administration Tools Pack, adminpak.msi). The commands are those of the cmd runbook (clusterplan export --format cmd), ' +
-      'escaped for a batch file.',
-    '',
-  ];
+  const written = `Written by clusterplan export --format markdown${from}. ${model.steps.length} steps, run from an administrator's workstation`;
+  if (model.functionalLevelPlan) {
+    yield* [
+      `${written} with the FailoverClusters PowerShell module of ${releaseOfLevel(model.moduleLevel)}, the newest release in the plan ` +
+        '(the Failover Clustering Tools of RSAT bring it, and so does a node of that release). The cmdlets are those of the ' +
+        'PowerShell runbook (clusterplan export --format powershell); the sc and reg commands are written for cmd.',
+      '',
+    ];
+  } else {
+    yield* [
+      `${written} with Windows XP or Windows Server 2003, for cluster.exe (XP gets it from the Windows Server 2003 ` +
+        'Administration Tools Pack, adminpak.msi). The commands are those of the cmd runbook (clusterplan export --format cmd), ' +
+        'escaped for a batch file.',
+      '',
+    ];
+  }
   if (model.forced) yield* ['> **Warning:** the plan has errors (listed below) and was exported anyway: this runbook may fail or break the cluster.', ''];
   yield* ['## Findings', ''];
   if (model.findings.length === 0) yield 'None.';
@@ -56,6 +67,12 @@ function body(step: RunbookStep): string[] {
         `Wait for STOPPED after the first command and for RUNNING after the second (at most ${WAIT_TRIES * WAIT_SECONDS} seconds each).`,
       ];
     case 'upgrade':
+      if (!op.member) {
+        return [
+          `Install ${mdText(op.target)} on ${mdText(op.node)} by hand, with the Failover Clustering feature: NodeHighestVersion ${formatVersion(op.highest)}, NodeLowestVersion ${formatVersion(op.lowest)}.`,
+          'The node is out of the cluster, so this is a clean install; a later step adds it.',
+        ];
+      }
       return [
         `Upgrade ${mdText(op.node)} to ${mdText(op.target)} by hand: NodeHighestVersion ${formatVersion(op.highest)}, NodeLowestVersion ${formatVersion(op.lowest)}.`,
         'The plan expects its Cluster service stopped afterwards, and a later step starts it; if setup started it, stop it:',
@@ -69,7 +86,31 @@ function body(step: RunbookStep): string[] {
       return [...code([clusterCommand(op)]), ...viaNode(op)];
     case 'note':
       return op.inTitle ? [] : [`Note: ${mdText(op.text)}`];
+    case 'cmdlet':
+      return [...mdCodeBlock('powershell', cmdletCommands(op)), ...cmdletNotes(op)];
+    case 'access':
+      return mdCodeBlock('powershell', cmdletCommands(op));
+    case 'update-functional-level':
+      return [
+        'First a test run, which changes nothing and fails if the update would (for instance while a node is paused or stopped):',
+        '',
+        ...mdCodeBlock('powershell', [levelWhatIf(op)]),
+        '',
+        'If it succeeds, confirm (the PowerShell runbook asks you to type yes, even when exported with --no-pause), then raise the level:',
+        '',
+        ...mdCodeBlock('powershell', [levelUpdate(op)]),
+        '',
+        `**${mdText(levelIrreversible(op.from))}**`,
+      ];
   }
+}
+
+function cmdletNotes(op: Extract<Operation, { kind: 'cmdlet' }>): string[] {
+  const notes: string[] = [];
+  if (op.joins) notes.push(`${mdText(op.node)} joins the cluster when its service starts.`);
+  if (op.viaNode) notes.push(`No other node runs: the cmdlet reaches the cluster through ${mdText(op.node)} itself.`);
+  if (op.action === 'drain') notes.push(`Then check that the drain completed: the DrainStatus of ${mdText(op.node)} must be Completed.`);
+  return notes.flatMap((n) => ['', n]);
 }
 
 function code(commands: string[]): string[] {

@@ -7,9 +7,11 @@ import type { Finding } from '../finding';
 import { literalValue, memberValue } from '../tree';
 import type { NodeReference, Plan, Step } from '../plan';
 import { PARAMETERS_KEY } from '../registry';
-import type { Timeline } from '../simulate';
+import type { StepResult, Timeline } from '../simulate';
 import { stepLabel } from '../describe';
 import { formatVersion } from '../versions';
+import { levelOf } from '../functionalLevel';
+import { cmdletProblem, FIRST_MODULE_LEVEL, type CmdletAction } from './cmdlets';
 import { accountProblem, keyBelowHklm, nameProblem, registryNode, registryValueProblem } from './safety';
 import { expectation, findingLine, stateText, titleOf } from './wording';
 
@@ -18,14 +20,26 @@ export const PARAMETERS_PATH = PARAMETERS_KEY.replace(/^HKEY_LOCAL_MACHINE\\/, '
 
 export type Operation =
   | { readonly kind: 'stop' | 'start' | 'restart'; readonly node: string; readonly joins: boolean; readonly sponsor: string | undefined }
-  | { readonly kind: 'upgrade'; readonly node: string; readonly target: string; readonly highest: number | undefined; readonly lowest: number | undefined }
+  /** `member`: an in-place upgrade; a node out of the cluster (after an evict) gets a clean install instead. */
+  | { readonly kind: 'upgrade'; readonly node: string; readonly target: string; readonly highest: number | undefined; readonly lowest: number | undefined; readonly member: boolean }
   /** `path` is below HKLM. */
   | { readonly kind: 'set-registry'; readonly node: string; readonly path: string; readonly type: string; readonly data: number | string }
   | { readonly kind: 'delete-registry'; readonly node: string; readonly path: string }
   /** `target` is the cluster's name or, when the plan names none, a node that runs then (`viaNode`). */
   | { readonly kind: 'security'; readonly target: string; readonly viaNode: boolean; readonly account: string; readonly grant: boolean; readonly rights: 'full' | 'read' }
   /** `inTitle`: the step has no description, so its title is the note itself and no renderer repeats it. */
-  | { readonly kind: 'note'; readonly text: string; readonly inTitle: boolean };
+  | { readonly kind: 'note'; readonly text: string; readonly inTitle: boolean }
+  // The operations of a functional-level plan, run by the FailoverClusters cmdlets (cmdlets.ts).
+  /**
+   * A cmdlet on one node. `cluster` is what -Cluster names: the cluster or, when no other node runs before the
+   * step (`viaNode`), the node itself, since the cluster's name answers only while a node runs.
+   */
+  | { readonly kind: 'cmdlet'; readonly action: NodeCmdletAction; readonly node: string; readonly cluster: string; readonly viaNode: boolean; readonly joins: boolean }
+  | { readonly kind: 'access'; readonly cluster: string; readonly account: string; readonly grant: boolean; readonly rights: 'full' | 'read' }
+  /** `from`: the level before the step; unknown only in a forced export. */
+  | { readonly kind: 'update-functional-level'; readonly cluster: string; readonly from: number | undefined };
+
+export type NodeCmdletAction = Exclude<CmdletAction, 'grant' | 'revoke' | 'update-functional-level'>;
 
 export interface RunbookStep {
   /** 1-based, as administrators count. */
@@ -44,6 +58,8 @@ export interface RunbookNode {
   readonly alias: string | undefined;
   readonly preRelease: boolean;
   readonly running: boolean;
+  /** Drained at the start (`"paused": true`); only in a functional-level plan. */
+  readonly paused: boolean;
   readonly noVersionCheck: boolean;
   /** The declaration's `"description"`. Free text. */
   readonly description: string | undefined;
@@ -52,6 +68,13 @@ export interface RunbookNode {
 export interface RunbookModel {
   readonly cluster: string | undefined;
   readonly planName: string | undefined;
+  /**
+   * A plan of Windows Server 2008 and later (docs/simulation.md): its runbook uses the FailoverClusters cmdlets,
+   * and its states show the functional level.
+   */
+  readonly functionalLevelPlan: boolean;
+  /** The newest release in the plan, whose FailoverClusters module the workstation needs; FL 6 at least. */
+  readonly moduleLevel: number;
   /** A note step waits until the operator has done it; false with `--no-pause`. */
   readonly pauseAfterNotes: boolean;
   readonly nodes: readonly RunbookNode[];
@@ -117,6 +140,13 @@ export function buildModel(
     if (ref && !ref.declaration) check(nameProblem('node', ref.name), ref.pointer);
     return ref?.declaration?.name ?? ref?.name;
   };
+  const levels = plan.functionalLevelPlan;
+  /** A functional-level plan's step runs through a cmdlet: the -Cluster it names, if the plan names one and the level before the step suffices. */
+  const cmdletCluster = (action: CmdletAction, result: StepResult): string | undefined => {
+    const problem = cmdletProblem(stepLabel(result.step), action, plan.clusterName, result.before.functionalLevel);
+    if (problem) return check(problem, result.step.pointer), undefined;
+    return plan.clusterName;
+  };
 
   const steps: RunbookStep[] = [];
   for (const result of timeline.steps) {
@@ -128,9 +158,11 @@ export function buildModel(
       case undefined:
         fail(`${label} cannot be read, so it has no command. Fix the step first.`);
         break;
-      case 'update-functional-level':
-        fail(`${label} has no command yet.`);
+      case 'update-functional-level': {
+        const cluster = cmdletCluster('update-functional-level', result);
+        if (cluster !== undefined) operation = { kind: 'update-functional-level', cluster, from: result.before.functionalLevel };
         break;
+      }
       case 'note': {
         const text = literalValue(memberValue(step.node, 'text'));
         operation = { kind: 'note', text: typeof text === 'string' ? text : '', inTitle: step.description === undefined };
@@ -143,6 +175,11 @@ export function buildModel(
           break;
         }
         check(accountProblem(label, step.grant !== undefined ? 'grant' : 'revoke', account), step.pointer);
+        if (levels) {
+          const cluster = cmdletCluster(step.grant !== undefined ? 'grant' : 'revoke', result);
+          if (cluster !== undefined) operation = { kind: 'access', cluster, account, grant: step.grant !== undefined, rights: step.rights };
+          break;
+        }
         const via = plan.clusterName === undefined ? (result.before.nodes.find((n) => n.running) ?? result.before.nodes[0]) : undefined;
         if (plan.clusterName === undefined && via === undefined) fail(`${label} cannot reach the cluster: the plan names no cluster and no node.`);
         else operation = { kind: 'security', target: plan.clusterName ?? via!.name, viaNode: via !== undefined, account, grant: step.grant !== undefined, rights: step.rights };
@@ -154,12 +191,12 @@ export function buildModel(
           fail(`${label} names no node, so it has no command.`);
           break;
         }
-        operation = nodeOperation(step, node, label, nodeName, check);
+        operation = nodeOperation(step, node, { label, result, nodeName, check, cmdletCluster: levels ? cmdletCluster : undefined });
       }
     }
     if (!operation) continue;
     const title = step.description ?? titleOf(operation);
-    const expected = expectation(result);
+    const expected = expectation(result, levels);
     size += title.length + expected.length;
     if (size > RUNBOOK_LIMITS.characters) return { problems: [tooLarge()] };
     steps.push({ number: step.index + 1, title, operation, expected });
@@ -173,6 +210,7 @@ export function buildModel(
     alias: n.declaration.release?.alias,
     preRelease: n.declaration.release?.preRelease ?? false,
     running: n.running,
+    paused: levels && n.paused,
     noVersionCheck: n.registry !== undefined,
     description: n.declaration.description,
   }));
@@ -184,29 +222,61 @@ export function buildModel(
     if (size > RUNBOOK_LIMITS.characters) return { problems: [tooLarge()] };
     lines.push(line);
   }
-  return { model: { cluster: plan.clusterName, planName, pauseAfterNotes, nodes, initial: stateText(timeline.initial), findings: lines, forced, steps } };
+  return {
+    model: {
+      cluster: plan.clusterName,
+      planName,
+      functionalLevelPlan: levels,
+      moduleLevel: moduleLevel(timeline),
+      pauseAfterNotes,
+      nodes,
+      initial: stateText(timeline.initial, levels),
+      findings: lines,
+      forced,
+      steps,
+    },
+  };
+}
+
+/** The newest release a node runs at any point of the plan, whose FailoverClusters module manages them all; FL 6 at least. */
+function moduleLevel(timeline: Timeline): number {
+  let newest = FIRST_MODULE_LEVEL;
+  const consider = (highest: number | undefined) => {
+    if (highest !== undefined && levelOf(highest) > newest) newest = levelOf(highest);
+  };
+  for (const n of timeline.initial.nodes) consider(n.highest);
+  for (const r of timeline.steps) if (r.step.action === 'upgrade') consider(r.step.to?.highest);
+  return newest;
+}
+
+/** What a node step's operation needs from buildModel. `cmdletCluster` is set in a functional-level plan only. */
+interface NodeContext {
+  readonly label: string;
+  readonly result: StepResult;
+  readonly nodeName: (ref: NodeReference | undefined) => string | undefined;
+  readonly check: (message: string | undefined, pointer: string) => void;
+  readonly cmdletCluster: ((action: CmdletAction, result: StepResult) => string | undefined) | undefined;
 }
 
 function nodeOperation(
   step: Exclude<Step, { action: undefined | 'note' | 'cluster-security' | 'update-functional-level' }>,
   node: string,
-  label: string,
-  nodeName: (ref: NodeReference | undefined) => string | undefined,
-  check: (message: string | undefined, pointer: string) => void,
+  { label, result, nodeName, check, cmdletCluster }: NodeContext,
 ): Operation | undefined {
   switch (step.action) {
     case 'stop':
     case 'start':
     case 'join':
     case 'restart': {
-      const sponsor = nodeName(step.sponsor);
-      const kind = step.action === 'join' ? 'start' : step.action;
-      return { kind, node, joins: step.action === 'join', sponsor };
+      const action = step.action === 'join' ? 'start' : step.action;
+      const joins = step.action === 'join';
+      if (cmdletCluster) return cmdletOperation(action, node, joins, result, cmdletCluster);
+      return { kind: action, node, joins, sponsor: nodeName(step.sponsor) };
     }
     case 'upgrade': {
       const to = step.to;
       const target = to?.release?.alias ?? (to?.highest !== undefined ? formatVersion(to.highest) : 'the version given in the plan');
-      return { kind: 'upgrade', node, target, highest: to?.highest, lowest: to?.lowest };
+      return { kind: 'upgrade', node, target, highest: to?.highest, lowest: to?.lowest, member: result.target?.member ?? true };
     }
     case 'set-registry':
     case 'delete-registry': {
@@ -223,6 +293,25 @@ function nodeOperation(
     case 'resume':
     case 'evict':
     case 'add':
-      return check(`${label} has no command yet.`, step.pointer), undefined;
+      // Only a functional-level plan reads these actions, so cmdletCluster is set.
+      return cmdletCluster && cmdletOperation(step.action, node, false, result, cmdletCluster);
   }
+}
+
+/**
+ * A node's cmdlet. A start with no other node running reaches the cluster through the node itself: the
+ * cluster's name answers only while a node runs.
+ */
+function cmdletOperation(
+  action: NodeCmdletAction,
+  node: string,
+  joins: boolean,
+  result: StepResult,
+  cmdletCluster: (action: CmdletAction, result: StepResult) => string | undefined,
+): Operation | undefined {
+  const cluster = cmdletCluster(action, result);
+  if (cluster === undefined) return undefined;
+  const starts = action === 'start' || action === 'restart';
+  const viaNode = starts && !result.before.nodes.some((n) => n.running && n.name !== node);
+  return { kind: 'cmdlet', action, node, cluster: viaNode ? node : cluster, viaNode, joins };
 }

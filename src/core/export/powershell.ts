@@ -14,10 +14,12 @@
  * - Only line comments: a `#>` in plan text would end a block comment.
  */
 import { formatVersion } from '../versions';
+import { cmdletCommands, levelIrreversible, levelTitle, levelUpdate, levelWhatIf } from './cmdlets';
 import { securityValue } from './cmd';
 import { headerNotes, WAIT_SECONDS, WAIT_TRIES } from './header';
 import type { Operation, RunbookModel, RunbookStep } from './model';
 import { asciiLine, psQuote, psText } from './quoting';
+import { titleOf } from './wording';
 
 const I1 = '    ';
 const I2 = I1 + I1;
@@ -35,6 +37,7 @@ export function* renderPowerShell(model: RunbookModel): Generator<string> {
     '$PSNativeCommandUseErrorActionPreference = $false',
     '$step = 0',
     '',
+    ...(model.functionalLevelPlan ? [...importModule(), ''] : []),
     ...waitFunction(),
     '',
     'try {',
@@ -53,6 +56,20 @@ export function* renderPowerShell(model: RunbookModel): Generator<string> {
     `${I1}exit 1`,
     '}',
     `Write-Host 'All ${total} steps are done.'`,
+  ];
+}
+
+/**
+ * A functional-level plan's runbook runs the FailoverClusters cmdlets: the module is checked once, before any
+ * step, so that a workstation without it stops with what to install rather than at the first cmdlet.
+ */
+function importModule(): string[] {
+  return [
+    'if (-not (Get-Module -ListAvailable -Name FailoverClusters)) {',
+    `${I1}Write-Host 'The FailoverClusters PowerShell module is not on this computer: install the Failover Clustering Tools (RSAT), or run the runbook on a node of the cluster.'`,
+    `${I1}exit 1`,
+    '}',
+    'Import-Module FailoverClusters',
   ];
 }
 
@@ -88,6 +105,7 @@ function operationLines(step: RunbookStep, pauseAfterNotes: boolean): string[] {
     case 'restart':
       return guarded(op.node, 'Restart the Cluster service', [...sc(op.node, 'stop'), wait(op.node, 'STOPPED'), ...sc(op.node, 'start'), wait(op.node, 'RUNNING')]);
     case 'upgrade':
+      if (!op.member) return cleanInstall(op);
       return [
         `${I1}Write-Host ${psText(`    Upgrade ${op.node} now to ${op.target}: NodeHighestVersion ${formatVersion(op.highest)}, NodeLowestVersion ${formatVersion(op.lowest)}.`)}`,
         ...guarded(op.node, asciiLine(`Wait for the upgrade to ${op.target}, then make sure the Cluster service is stopped`), [
@@ -113,7 +131,66 @@ function operationLines(step: RunbookStep, pauseAfterNotes: boolean): string[] {
       const pause = `${I1}if (-not $WhatIfPreference) { $null = Read-Host 'Press Enter when this is done, or Ctrl+C to stop the runbook' }`;
       return pauseAfterNotes ? [...shown, pause] : shown;
     }
+    case 'cmdlet':
+      return nodeCmdlet(op);
+    case 'access':
+      return guarded(op.cluster, asciiLine(titleOf(op)), cmdletCommands(op).map(cmdlet));
+    case 'update-functional-level':
+      return raiseLevel(op);
   }
+}
+
+/** A cmdlet inside the step's ShouldProcess; its output, the node it changed, is left out of the log. */
+function cmdlet(command: string): string {
+  return `${I2}$null = ${command}`;
+}
+
+function nodeCmdlet(op: Extract<Operation, { kind: 'cmdlet' }>): string[] {
+  const lines: string[] = [];
+  if (op.joins) lines.push(`${I1}${comment(`${op.node} joins the cluster when its service starts.`)}`);
+  if (op.viaNode) lines.push(`${I1}${comment(`No other node runs: the cmdlet reaches the cluster through ${op.node} itself.`)}`);
+  const body = cmdletCommands(op).map(cmdlet);
+  // Suspend-ClusterNode -Drain -Wait returns when the drain ends, also when a role could not move.
+  if (op.action === 'drain') {
+    body.push(
+      `${I2}if ((Get-ClusterNode -Cluster ${psQuote(op.cluster)} -Name ${psQuote(op.node)}).DrainStatus -ne 'Completed') { throw ${psText(`Not every role left ${op.node}: see its DrainStatus in Failover Cluster Manager.`)} }`,
+    );
+  }
+  return [...lines, ...guarded(op.node, CMDLET_ACTIONS[op.action], body)];
+}
+
+/** What ShouldProcess (and -WhatIf) says each cmdlet does to the node. */
+const CMDLET_ACTIONS: Readonly<Record<Extract<Operation, { kind: 'cmdlet' }>['action'], string>> = {
+  stop: 'Stop the Cluster service',
+  start: 'Start the Cluster service',
+  restart: 'Restart the Cluster service',
+  drain: 'Drain the roles and pause the node',
+  resume: 'Resume the node and fail its roles back',
+  evict: 'Evict the node from the cluster',
+  add: 'Add the node to the cluster',
+};
+
+/**
+ * Update-ClusterFunctionalLevel: the -WhatIf run, which fails if the update would, then the administrator's
+ * confirmation, then the real call. The confirmation is asked even with --no-pause: the level cannot be lowered.
+ */
+function raiseLevel(op: Extract<Operation, { kind: 'update-functional-level' }>): string[] {
+  return guarded(op.cluster, asciiLine(levelTitle(op.from)), [
+    `${I2}# A test run first: it changes nothing, and fails if the update would.`,
+    cmdlet(levelWhatIf(op)),
+    `${I2}${comment(levelIrreversible(op.from))}`,
+    `${I2}$answer = Read-Host 'Type yes to raise the functional level for good, or anything else to stop the runbook'`,
+    `${I2}if ($answer -ne 'yes') { throw 'The functional level was not raised: the administrator did not confirm.' }`,
+    cmdlet(levelUpdate(op)),
+  ]);
+}
+
+/** The upgrade of a node out of the cluster (after an evict): a clean install, then a later step adds it. */
+function cleanInstall(op: Extract<Operation, { kind: 'upgrade' }>): string[] {
+  return [
+    `${I1}Write-Host ${psText(`    Install ${op.target} on ${op.node} now, with the Failover Clustering feature: NodeHighestVersion ${formatVersion(op.highest)}, NodeLowestVersion ${formatVersion(op.lowest)}.`)}`,
+    ...guarded(op.node, asciiLine(`Wait for the installation of ${op.target}`), [`${I2}$null = Read-Host 'Press Enter when setup has finished, or Ctrl+C to stop the runbook'`]),
+  ];
 }
 
 /** `if ($PSCmdlet.ShouldProcess(target, action)) { … }`: -WhatIf prints the change instead of making it. */

@@ -50,9 +50,10 @@ export interface RunbookProblem {
   /**
    * `plan-error`: an error finding of the plan (refused unless `force`); `unreadable`: the text is not a plan;
    * `unsafe`: a value no runbook can carry, or a step that has no command; `too-large`: the runbook would be
-   * longer than RUNBOOK_LIMITS allow. Only `plan-error` yields to `force`.
+   * longer than RUNBOOK_LIMITS allow; `format`: the format cannot run this plan at all (cmd for Windows Server
+   * 2008 and later), and is the only problem reported. Only `plan-error` yields to `force`.
    */
-  readonly kind: 'plan-error' | 'unreadable' | 'unsafe' | 'too-large';
+  readonly kind: 'plan-error' | 'unreadable' | 'unsafe' | 'too-large' | 'format';
   /** One sentence that names the node, step or value; for `unsafe`, the value is shown escaped (`\u000A`). */
   readonly message: string;
   /** JSON Pointer to the element, keys as written, as findings have it. */
@@ -65,12 +66,20 @@ export type RunbookResult =
   | { readonly ok: true; readonly text: string; readonly format: RunbookFormat }
   | { readonly ok: false; readonly problems: readonly RunbookProblem[] };
 
+/**
+ * cmd has no equivalent for the FailoverClusters cmdlets, and each step run through `powershell -Command`
+ * would be a PowerShell runbook in disguise, escaped twice (docs/export.md).
+ */
+export const CMD_REFUSAL =
+  'a cmd runbook cannot run the FailoverClusters cmdlets that Windows Server 2008 and later need: export the PowerShell runbook (--format powershell) instead.';
+
 /** The runbook for an analysed plan, or why there is none. Never throws for any plan text. */
 export function exportRunbook(analysis: Analysis, format: RunbookFormat, options: RunbookOptions = {}): RunbookResult {
   const { plan, timeline, findings } = analysis;
   if (!plan || !timeline) {
     return { ok: false, problems: [{ kind: 'unreadable', message: 'The plan could not be read, so there is nothing to export.', pointer: '' }] };
   }
+  if (format === 'cmd' && plan.functionalLevelPlan) return { ok: false, problems: [{ kind: 'format', message: CMD_REFUSAL, pointer: '' }] };
   if (timeline.steps.length > RUNBOOK_LIMITS.steps) return { ok: false, problems: [tooManySteps(timeline.steps.length)] };
   const problems: RunbookProblem[] = [];
   if (!options.force) {
