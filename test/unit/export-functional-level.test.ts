@@ -280,6 +280,14 @@ describe('refusals of functional-level plans', () => {
   });
 });
 
+test('a node declared paused: the nodes table and the state before the first step say so', () => {
+  const text = plan({ N1: { version: 'ws2016', paused: true }, N2: ws2016 }, [{ action: 'resume', node: 'N1' }], { top: { cluster: 'C' } });
+  const lines = linesOf(exported(text, 'powershell'));
+  assert.ok(lines.includes('#   N1  highest 0x00090008 (9.8)  lowest 0x00090008 (9.8)  ws2016  running, paused'));
+  assert.ok(lines.includes('#   start   active N1, N2; paused N1; ClusterHighestVersion 0x00090008 (9.8), ClusterLowestVersion 0x00090008 (9.8); FL 9 (Windows Server 2016)'));
+  assert.ok(lines.includes('#   step 1  active N1, N2; ClusterHighestVersion 0x00090008 (9.8), ClusterLowestVersion 0x00090008 (9.8); FL 9 (Windows Server 2016)'));
+});
+
 describe('the Markdown runbook of a functional-level plan', () => {
   const lines = linesOf(exported(fixture(IN_PLACE), 'markdown'));
 
