@@ -1,12 +1,15 @@
-import { formatVersion, ruleFor, type Analysis, type ClusterState, type Finding } from '../core';
+import { formatLevel, formatVersion, ruleFor, type Analysis, type ClusterState, type Finding } from '../core';
 import { visible } from './visible';
 
 const HEADERS = ['step', 'action', 'node', 'active nodes', 'ClusterHighestVersion', 'ClusterLowestVersion', 'mixed', 'findings'];
+/** A functional-level plan also shows which nodes are drained or out of the cluster, and the level (docs/cli-output.md). */
+const LEVEL_HEADERS = ['step', 'action', 'node', 'active nodes', 'paused', 'evicted', 'ClusterHighestVersion', 'ClusterLowestVersion', 'ClusterFunctionalLevel', 'mixed', 'findings'];
 
 /** The timeline as a table: the state before the first step, then after every step. */
 export function formatTimeline(analysis: Analysis): string {
   const { plan, timeline } = analysis;
   if (!plan || !timeline) return 'The plan could not be read, so it was not simulated.\n';
+  const row = plan.functionalLevelPlan ? levelRow : classicRow;
   const atEnd = (f: Finding) => { const rule = ruleFor(f.code); return rule?.needs === 'plan' && rule.atEnd === true; };
   const during = analysis.findings.filter((f) => !atEnd(f));
   const byStep = findingsByStep(during);
@@ -25,10 +28,10 @@ export function formatTimeline(analysis: Analysis): string {
     );
   }
   rows.push(row('end', '', '', timeline.final, findingsAt(analysis.findings.filter(atEnd), () => true)));
-  return table([HEADERS, ...rows]);
+  return table([plan.functionalLevelPlan ? LEVEL_HEADERS : HEADERS, ...rows]);
 }
 
-function row(step: string, action: string, node: string, state: ClusterState, findings: string): string[] {
+function classicRow(step: string, action: string, node: string, state: ClusterState, findings: string): string[] {
   const active = state.nodes.filter((n) => n.running).map((n) => n.name + (n.bypass ? '*' : ''));
   return [
     step,
@@ -37,6 +40,24 @@ function row(step: string, action: string, node: string, state: ClusterState, fi
     active.length > 0 ? active.join(',') : '(none)',
     formatVersion(state.clusterHighestVersion),
     formatVersion(state.clusterLowestVersion),
+    state.mixed ? 'mixed' : '',
+    findings,
+  ];
+}
+
+/** NoVersionCheck bypasses nothing from Windows Server 2008 on, so no name carries the asterisk. */
+function levelRow(step: string, action: string, node: string, state: ClusterState, findings: string): string[] {
+  const active = state.nodes.filter((n) => n.running).map((n) => n.name);
+  return [
+    step,
+    action,
+    node,
+    active.length > 0 ? active.join(',') : '(none)',
+    state.nodes.filter((n) => n.paused).map((n) => n.name).join(','),
+    state.nodes.filter((n) => !n.member).map((n) => n.name).join(','),
+    formatVersion(state.clusterHighestVersion),
+    formatVersion(state.clusterLowestVersion),
+    formatLevel(state.functionalLevel),
     state.mixed ? 'mixed' : '',
     findings,
   ];
