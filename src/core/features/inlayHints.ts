@@ -1,6 +1,7 @@
 import type { Analysis } from '../analyze';
 import type { Catalog } from '../catalog';
 import { describeClusterState, stepLabel } from '../describe';
+import { formatLevel } from '../functionalLevel';
 import type { VersionValue } from '../plan';
 import type { ClusterState } from '../simulate';
 import { formatMajorMinor, formatVersion } from '../versions';
@@ -15,7 +16,8 @@ export interface PlanInlayHint {
 /**
  * The hints between `startOffset` and `endOffset` (inclusive), in document order:
  * - at the end of each step, the cluster state it leaves: `→ 4.3718 / 3.2195 · 2 active · mixed`, with the
- *   ClusterHighestVersion and ClusterLowestVersion as M.m. VS Code cuts the hints of a line after 43
+ *   ClusterHighestVersion and ClusterLowestVersion as M.m, led in a functional-level plan by the level:
+ *   `→ FL 9 · 9.8 / 10.3 · 2 active · mixed`. VS Code cuts the hints of a line after 43
  *   characters (`editor.inlayHints.maximumLength`), so the label stays short and the tooltip gives the hex
  *   values. The hint goes after the step's comma when the comma follows its `}` on the same line, else after
  *   the `}`, so it always sits after the step's own text;
@@ -58,21 +60,33 @@ export function inlayHints(analysis: Analysis, startOffset: number, endOffset: n
   return hints.sort((a, b) => a.offset - b.offset);
 }
 
-/** `→ 4.3718 / 3.2195 · 2 active · mixed`, or `→ no node active`. */
+/** `→ 4.3718 / 3.2195 · 2 active · mixed`, or `→ no node active`; `→ FL 9 · …` in a functional-level plan. */
 export function stateLabel(state: ClusterState): string {
-  return `→ ${describeClusterState(state)}`;
+  const level = shortLevel(state);
+  return `→ ${level ? `${level} · ` : ''}${describeClusterState(state)}`;
+}
+
+/**
+ * `FL 9`: the functional level as short as a hint or a tree row needs it, the release being in the
+ * tooltip; undefined outside a functional-level plan, whose states have no level.
+ */
+export function shortLevel(state: ClusterState): string | undefined {
+  return state.functionalLevel === undefined ? undefined : `FL ${state.functionalLevel}`;
 }
 
 /** Plain text naming what the label abbreviates, with the versions as the registry shows them. */
 export function stateTooltip(heading: string, state: ClusterState): string {
   const active = state.nodes.filter((n) => n.running).map((n) => n.name);
-  return [
+  const lines = [
     `${heading}:`,
     `ClusterHighestVersion ${versionOrWhy(state.clusterHighestVersion, state)}`,
     `ClusterLowestVersion ${versionOrWhy(state.clusterLowestVersion, state)}`,
-    `active nodes: ${active.length > 0 ? active.join(', ') : 'none'}`,
-    state.mixed ? 'mixed: the active nodes run different versions' : 'not mixed',
-  ].join('\n');
+  ];
+  if (state.functionalLevel !== undefined) lines.push(`ClusterFunctionalLevel ${formatLevel(state.functionalLevel)}`);
+  lines.push(`active nodes: ${active.length > 0 ? active.join(', ') : 'none'}`);
+  if (state.functionalLevel === undefined) lines.push(state.mixed ? 'mixed: the active nodes run different versions' : 'not mixed');
+  else lines.push(state.mixed ? 'mixed: the active nodes run different releases (mixed-OS mode)' : 'not mixed');
+  return lines.join('\n');
 }
 
 export function versionOrWhy(version: number | undefined, state: ClusterState): string {

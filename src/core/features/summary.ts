@@ -1,4 +1,5 @@
 import type { Analysis } from '../analyze';
+import { formatLevel } from '../functionalLevel';
 import type { ClusterState } from '../simulate';
 import { formatMajorMinor } from '../versions';
 
@@ -15,7 +16,8 @@ export interface PlanSummary {
  * `N steps · ends at M.m · problems`, where:
  * - "ends at" gives the final ClusterHighestVersion as M.m, the version the cluster runs at; `ends at 4.3718
  *   (mixed)` when the active nodes still differ, `ends with no node active` and `ends at an unknown version`
- *   (an active node's version is unreadable) otherwise;
+ *   (an active node's version is unreadable) otherwise; in a functional-level plan followed by the level the
+ *   cluster ends at: `ends at 10.3, FL 10 (Windows Server 2019)`;
  * - problems are errors and warnings, as the Problems panel counts them: `0 problems`, or `2 errors, 1 warning`.
  *   Information findings such as mixed-at-end are not problems.
  * Undefined when the plan has no `"steps"` array.
@@ -32,6 +34,10 @@ export function planSummary(analysis: Analysis): PlanSummary | undefined {
 }
 
 function endsAt(state: ClusterState): string {
+  return state.functionalLevel === undefined ? endsWith(state) : `${endsWith(state)}, ${formatLevel(state.functionalLevel)}`;
+}
+
+function endsWith(state: ClusterState): string {
   if (state.activeCount === 0) return 'ends with no node active';
   if (state.clusterHighestVersion === undefined) return 'ends at an unknown version';
   return `ends at ${formatMajorMinor(state.clusterHighestVersion)}` + (state.mixed ? ' (mixed)' : '');
