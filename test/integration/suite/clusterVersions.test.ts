@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, codes, diagnosticsWhere, lineOf, rangeOf, showFile } from '../helpers';
+import { closeAllEditors, codes, diagnosticsWhere, lineOf, rangeOf, showFile, showPlan } from '../helpers';
 
 interface TreeApi {
   readonly onDidChangeTreeData: vscode.Event<void>;
@@ -158,6 +158,33 @@ describe('the Cluster Versions tree', () => {
     // The fix inserts three steps before the join; the cursor stays on the join, now step 11.
     assert.equal(editor.document.offsetAt(editor.selection.active), editor.document.getText().indexOf('{ "action": "join", "node": "NODE1", "sponsor": "NODE2" }'));
     await selected;
+  });
+
+  it('shows the functional level of a Windows Server 2016 plan, and its paused and evicted nodes', async () => {
+    const t = await tree();
+    await showPlan(
+      [
+        '{',
+        '  "nodes": { "NODE1": { "version": "ws2016" }, "NODE2": { "version": "ws2016" } },',
+        '  "steps": [',
+        '    { "action": "drain", "node": "NODE1" },',
+        '    { "action": "upgrade", "node": "NODE1", "to": "ws2019" },',
+        '    { "action": "start", "node": "NODE1" },',
+        '    { "action": "resume", "node": "NODE1" },',
+        '    { "action": "drain", "node": "NODE2" },',
+        '    { "action": "evict", "node": "NODE2" }',
+        '  ]',
+        '}',
+      ].join('\n'),
+    );
+    const items = await rowsWhere(t, (rows) => rows.length === 7 && label(rows[3]!) === '3 · start NODE1', 'the 7 rows of the Windows Server 2016 plan');
+    assert.equal(items[3]!.description, 'mixed · FL 9 · 9.8 / 10.3 · 2 active');
+    assert.match(String(items[3]!.tooltip), /\nClusterFunctionalLevel FL 9 \(Windows Server 2016\)\n/);
+    const nodesAt = (row: number) => t.getChildren(t.getChildren()[row]).map((r) => t.getTreeItem(r));
+    assert.deepEqual(nodesAt(1).map((n) => [label(n), n.description]), [['NODE1', 'running · paused · 9.8 / 9.8'], ['NODE2', 'running · 9.8 / 9.8']]);
+    const evicted = nodesAt(6)[1]!;
+    assert.equal(evicted.description, 'evicted · 9.8 / 9.8');
+    assert.match(String(evicted.tooltip), /^NODE2: evicted, not a member of the cluster\n/);
   });
 
   it('follows edits: a refused join turns its row red', async () => {

@@ -163,6 +163,31 @@ describe('inlay hints', () => {
     assert.match(String(afterJoin.tooltip), /^After step 6:\nClusterHighestVersion 0x00040E86 \(4\.3718\)\n/);
   });
 
+  it('lead with the functional level in a Windows Server 2016 plan, its release in the tooltip', async () => {
+    const start = '{ "action": "start", "node": "NODE1" },';
+    const editor = await showPlan(
+      [
+        '{',
+        '  "nodes": { "NODE1": { "version": "ws2016" }, "NODE2": { "version": "ws2016" } },',
+        '  "steps": [',
+        '    { "action": "drain", "node": "NODE1" },',
+        '    { "action": "upgrade", "node": "NODE1", "to": "ws2019" },',
+        `    ${start}`,
+        '    { "action": "resume", "node": "NODE1" }',
+        '  ]',
+        '}',
+      ].join('\n'),
+    );
+    const document = editor.document;
+    const hints = await hintsOf(document);
+    assert.deepEqual(hints.map(labelOf), ['→ FL 9 · 9.8 / 9.8 · 2 active', '→ FL 9 · 9.8 / 9.8 · 1 active', '→ FL 9 · 9.8 / 10.3 · 2 active · mixed', '→ FL 9 · 9.8 / 10.3 · 2 active · mixed']);
+    const afterStart = hints[2]!;
+    assert.ok(afterStart.position.isEqual(document.lineAt(lineOf(document, start)).range.end), 'after the start step\'s comma');
+    assert.match(String(afterStart.tooltip), /^After step 3:\n.*\nClusterFunctionalLevel FL 9 \(Windows Server 2016\)\n/s);
+    const shown = vscode.workspace.getConfiguration('editor', document).get<number>('inlayHints.maximumLength')!;
+    for (const hint of hints) assert.ok(labelOf(hint).length <= shown, `"${labelOf(hint)}" is shown whole`);
+  });
+
   it('give the M.m of a DWORD number or a hex string', async () => {
     const editor = await showPlan('{\n  "nodes": { "NODE1": { "highest": 265934, "lowest": "0x00030893" } },\n  "steps": []\n}');
     const document = editor.document;
