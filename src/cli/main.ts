@@ -36,6 +36,8 @@ Usage:
       shows its changes) or a Markdown document, with every step's command and
       the cluster versions expected after it. Every command runs from the
       workstation (Windows XP or Server 2003); the nodes need nothing installed.
+      A plan of Windows Server 2008 and later runs the FailoverClusters
+      cmdlets instead, in PowerShell or Markdown (cmd is refused).
       --force     export even if the plan has errors; names that cmd or
                   PowerShell cannot carry safely are refused all the same
       --no-pause  show each note and go on instead of waiting until it is

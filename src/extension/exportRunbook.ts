@@ -25,10 +25,10 @@ export function registerExportRunbook(analyses: AnalysisCache): vscode.Disposabl
 }
 
 async function exportRunbookOf(document: vscode.TextDocument, analyses: AnalysisCache, formatArgument: unknown): Promise<vscode.TextEditor | undefined> {
-  const format = typeof formatArgument === 'string' && isRunbookFormat(formatArgument) ? formatArgument : await pickFormat();
+  const analysis = analyses.get(document);
+  const format = typeof formatArgument === 'string' && isRunbookFormat(formatArgument) ? formatArgument : await pickFormat(analysis.plan?.functionalLevelPlan === true);
   if (!format) return undefined;
 
-  const analysis = analyses.get(document);
   const planName = path.basename(document.uri.path) || document.uri.toString();
   let result = exportRunbook(analysis, format, { planName });
   if (!result.ok) {
@@ -55,10 +55,15 @@ function runbookFolder(plan: vscode.Uri): vscode.Uri {
   return plan.scheme === 'file' ? vscode.Uri.joinPath(plan, '..') : defaultFolder();
 }
 
-async function pickFormat(): Promise<RunbookFormat | undefined> {
+/** The formats a plan can be exported to: a plan of Windows Server 2008 and later has no cmd runbook (docs/export.md). */
+async function pickFormat(functionalLevelPlan: boolean): Promise<RunbookFormat | undefined> {
+  const cmd = { label: vscode.l10n.t('cmd batch file'), description: '.cmd', detail: vscode.l10n.t('sc, reg and cluster.exe, step by step, stopping at the first failure'), format: 'cmd' as const };
+  const powershell = functionalLevelPlan
+    ? vscode.l10n.t('the FailoverClusters cmdlets from this workstation; -WhatIf shows every change')
+    : vscode.l10n.t('sc.exe, reg.exe and cluster.exe from this workstation; -WhatIf shows every change');
   const items: (vscode.QuickPickItem & { format: RunbookFormat })[] = [
-    { label: vscode.l10n.t('cmd batch file'), description: '.cmd', detail: vscode.l10n.t('sc, reg and cluster.exe, step by step, stopping at the first failure'), format: 'cmd' },
-    { label: vscode.l10n.t('PowerShell script'), description: '.ps1', detail: vscode.l10n.t('sc.exe, reg.exe and cluster.exe from this workstation; -WhatIf shows every change'), format: 'powershell' },
+    ...(functionalLevelPlan ? [] : [cmd]),
+    { label: vscode.l10n.t('PowerShell script'), description: '.ps1', detail: powershell, format: 'powershell' },
     { label: vscode.l10n.t('Markdown document'), description: '.md', detail: vscode.l10n.t('for the change board: nodes, steps, commands and expected cluster state'), format: 'markdown' },
   ];
   const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Export Runbook'), placeHolder: vscode.l10n.t('Format of the runbook') });

@@ -49,6 +49,29 @@ describe('Cluster Plan: Export Runbook…', () => {
     assert.deepEqual(items, ['Show Problems', 'Export Anyway']);
   });
 
+  for (const [plan, formats] of [
+    ['kb811272-rc2-to-rtm.clusterplan', ['cmd', 'powershell', 'markdown']],
+    ['ws2016-to-ws2019-in-place.clusterplan', ['powershell', 'markdown']],
+  ] as const) {
+    it(`offers ${formats.join(', ')} for ${plan}`, async () => {
+      await showFile(plan);
+      // The quick pick cannot be answered from the extension host: this stands in for it and dismisses it.
+      const offered: string[][] = [];
+      const window = vscode.window as { showQuickPick: (...args: unknown[]) => Thenable<unknown> };
+      const showQuickPick = window.showQuickPick;
+      window.showQuickPick = (items: unknown) => {
+        offered.push((items as { format: string }[]).map((i) => i.format));
+        return Promise.resolve(undefined);
+      };
+      try {
+        assert.equal(await vscode.commands.executeCommand('clusterplan.exportRunbook'), undefined);
+      } finally {
+        window.showQuickPick = showQuickPick;
+      }
+      assert.deepEqual(offered, [formats]);
+    });
+  }
+
   it('is on the editor title bar and in the palette of plan editors', () => {
     const manifest = vscode.extensions.getExtension('clusterplan.clusterplan')!.packageJSON;
     assert.deepEqual(manifest.contributes.menus['editor/title'], [{ command: 'clusterplan.exportRunbook', when: 'resourceLangId == clusterplan', group: 'navigation' }]);
