@@ -100,6 +100,8 @@ describe('check on the examples', () => {
     { file: 'lowest-above-highest', code: 'lowest-above-highest', exit: 1 },
     { file: 'join-with-no-cluster', code: 'join-no-cluster', exit: 1 },
     { file: 'ends-mixed', code: 'mixed-at-end', exit: 0 },
+    { file: 'raised-level-before-last-node', code: 'functional-level-update-refused', exit: 1 },
+    { file: 'raised-level-before-upgrading', code: 'functional-level-update-noop', exit: 0 },
   ];
 
   test('the table covers every plan in examples/mistakes', () => {

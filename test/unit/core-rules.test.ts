@@ -31,6 +31,18 @@ const remoteParameters = (computer: string) => `\\\\${computer}\\HKLM\\SYSTEM\\C
 /** Two running RTM nodes and the given steps. */
 const twoRtm = (steps: readonly Value[]) => plan({ NODE1: RTM, NODE2: RTM }, steps);
 
+/** Windows Server 2016 and 2019 nodes, and the steps of Cluster OS Rolling Upgrade (docs/simulation.md). */
+const WS2016 = { version: 'ws2016' };
+const WS2019 = { version: 'ws2019' };
+const drain = (node: string) => ({ action: 'drain', node });
+const resume = (node: string) => ({ action: 'resume', node });
+const evict = (node: string) => ({ action: 'evict', node });
+const raiseLevel = { action: 'update-functional-level' };
+/** One node's in-place upgrade from 2016 to 2019: drain, upgrade, start, resume. */
+const inPlace = (node: string) => [drain(node), step.upgrade(node, 'ws2019'), step.start(node), resume(node)];
+/** Every node runs 2019 while the cluster is still at FL 9. */
+const atFl9 = { top: { functionalLevel: 9 } };
+
 const deeplyNested = '['.repeat(10000) + ']'.repeat(10000);
 
 const CASES: Readonly<Record<string, RuleCases>> = {
@@ -489,6 +501,45 @@ const CASES: Readonly<Record<string, RuleCases>> = {
       { name: 'versionMatch "major" compares majors only', text: plan({ NODE1: RC2, NODE2: RTM }, [], { top: { versionMatch: 'major' } }), expect: [] },
     ],
   },
+
+  'functional-level-update-refused': {
+    severity: 'error',
+    triggers: [
+      {
+        name: 'a member is paused; resumed, the level is raised',
+        text: plan({ HV1: WS2019, HV2: { ...WS2019, paused: true } }, [raiseLevel, resume('HV2'), raiseLevel], atFl9),
+        expect: ['functional-level-update-refused@/steps/0'],
+      },
+      {
+        name: 'a member is stopped; started, the level is raised',
+        text: plan({ HV1: WS2019, HV2: stopped(WS2019) }, [raiseLevel, step.start('HV2'), raiseLevel], atFl9),
+        expect: ['functional-level-update-refused@/steps/0'],
+      },
+      {
+        name: 'HV1 runs 2019 and HV2 still 2016: error 5973',
+        text: plan({ HV1: WS2016, HV2: WS2016 }, [...inPlace('HV1'), raiseLevel, ...inPlace('HV2'), raiseLevel]),
+        expect: ['functional-level-update-refused@/steps/4'],
+      },
+    ],
+    nearMisses: [
+      { name: 'every member runs 2019, unpaused', text: plan({ HV1: WS2019, HV2: WS2019 }, [raiseLevel], atFl9), expect: [] },
+      {
+        name: 'an evicted node of 2016 is no longer a member',
+        text: plan({ HV1: WS2016, HV2: WS2019, HV3: WS2019 }, [drain('HV1'), evict('HV1'), raiseLevel]),
+        expect: [],
+      },
+    ],
+  },
+
+  'functional-level-update-noop': {
+    severity: 'warning',
+    triggers: [
+      { name: 'no member runs 2019 yet', text: plan({ HV1: WS2016, HV2: WS2016 }, [raiseLevel]), expect: ['functional-level-update-noop@/steps/0'] },
+      { name: 'a second update after the level was raised', text: plan({ HV1: WS2019, HV2: WS2019 }, [raiseLevel, raiseLevel], atFl9), expect: ['functional-level-update-noop@/steps/1'] },
+    ],
+    nearMisses: [{ name: 'the update after every node is upgraded', text: plan({ HV1: WS2016, HV2: WS2016 }, [...inPlace('HV1'), ...inPlace('HV2'), raiseLevel]), expect: [] }],
+  },
+
 
   'sponsor-not-running': {
     severity: 'warning',

@@ -434,9 +434,8 @@ describe('the examples', () => {
   const root = path.join(REPO_ROOT, 'examples');
   const files = planFiles(root).sort().map((file) => ({ name: path.relative(root, file).split(path.sep).join('/'), text: fs.readFileSync(file, 'utf8') }));
 
-  it('are all here: 4 plans and 15 mistakes', () => {
-    assert.equal(files.length, 19);
-    for (const name of [...Object.keys(EXAMPLES), ...Object.keys(EXAMPLES_BEYOND_THE_SCHEMA)]) assert.ok(files.some((f) => f.name === name), name);
+  it('are all here, each in one of the tables below', () => {
+    assert.deepEqual(files.map((f) => f.name), [...Object.keys(EXAMPLES), ...Object.keys(EXAMPLES_BEYOND_THE_SCHEMA)].sort());
   });
 
   for (const { name, text } of files) {

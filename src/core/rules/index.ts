@@ -1,6 +1,8 @@
 import { alreadyRunning } from './already-running';
 import { clusterOffline } from './cluster-offline';
 import { duplicateNode } from './duplicate-node';
+import { functionalLevelUpdateNoop } from './functional-level-update-noop';
+import { functionalLevelUpdateRefused } from './functional-level-update-refused';
 import { invalidSuppression } from './invalid-suppression';
 import { invalidVersion } from './invalid-version';
 import { joinIncompatible } from './join-incompatible';
@@ -52,6 +54,8 @@ export const RULES: readonly Rule[] = [
   securityDescriptor,
   clusterOffline,
   mixedAtEnd,
+  functionalLevelUpdateRefused,
+  functionalLevelUpdateNoop,
   sponsorNotRunning,
   limitExceeded,
   invalidSuppression,

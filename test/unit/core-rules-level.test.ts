@@ -1,0 +1,84 @@
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyze } from '../../src/core';
+import { at, plan, step, type Value } from './helpers/plans';
+
+/**
+ * The rules of Update-ClusterFunctionalLevel (docs/rules/functional-level-update-*.md): the exact
+ * messages, and that an update-functional-level step gives one finding at most.
+ */
+
+const WS2016 = { version: 'ws2016' };
+const WS2019 = { version: 'ws2019' };
+const stopped = (node: Readonly<Record<string, Value>>) => ({ ...node, state: 'stopped' });
+const drain = (node: string) => ({ action: 'drain', node });
+const resume = (node: string) => ({ action: 'resume', node });
+const raiseLevel = { action: 'update-functional-level' };
+const inPlace = (node: string) => [drain(node), step.upgrade(node, 'ws2019'), step.start(node), resume(node)];
+const atFl9 = { top: { functionalLevel: 9 } };
+
+/** `code@pointer: message` of every finding. */
+function messages(text: string): string[] {
+  return analyze(text).findings.map((f) => `${at(f)}: ${f.message}`);
+}
+
+describe('functional-level-update-refused messages', () => {
+  it('names the stopped and the paused members, and FL with its release', () => {
+    const text = plan(
+      { HV1: WS2019, HV2: stopped(WS2019), HV3: { ...WS2019, paused: true }, HV4: { ...stopped(WS2019), paused: true }, HV5: stopped(WS2019) },
+      [raiseLevel, step.start('HV2'), step.start('HV4'), step.start('HV5'), resume('HV3'), resume('HV4'), raiseLevel],
+      atFl9,
+    );
+    assert.deepEqual(messages(text), [
+      'functional-level-update-refused@/steps/0: Update-ClusterFunctionalLevel at step 1 fails: HV2 and HV5 are stopped, HV3 is paused, HV4 is stopped and paused. Every member must run unpaused to raise FL 9 (Windows Server 2016): start or resume them before this step.',
+    ]);
+  });
+
+  it('a paused member alone is resumed; a step id is named', () => {
+    const text = plan({ HV1: WS2019, HV2: { ...WS2019, paused: true } }, [{ ...raiseLevel, id: 'raise' }, resume('HV2'), raiseLevel], atFl9);
+    assert.deepEqual(messages(text), [
+      'functional-level-update-refused@/steps/0: Update-ClusterFunctionalLevel at step 1 ("raise") fails: HV2 is paused. Every member must run unpaused to raise FL 9 (Windows Server 2016): resume it before this step.',
+    ]);
+  });
+
+  it('error 5973 names the members not on the next release, and their level', () => {
+    const text = plan({ HV1: WS2016, HV2: WS2016, HV3: WS2016 }, [...inPlace('HV1'), raiseLevel, ...inPlace('HV2'), ...inPlace('HV3'), raiseLevel]);
+    assert.deepEqual(messages(text), [
+      'functional-level-update-refused@/steps/4: Update-ClusterFunctionalLevel at step 5 fails with error 5973: every member must run level 10 (Windows Server 2019) to raise FL 9 (Windows Server 2016), and HV2 and HV3 run level 9 (Windows Server 2016). Upgrade them before this step.',
+    ]);
+  });
+});
+
+describe('functional-level-update-noop message', () => {
+  it('names FL and what the members run', () => {
+    assert.deepEqual(messages(plan({ HV1: WS2016, HV2: WS2016, HV3: WS2016 }, [raiseLevel])), [
+      'functional-level-update-noop@/steps/0: Update-ClusterFunctionalLevel at step 1 changes nothing: no member runs level 10 (Windows Server 2019), the level above FL 9 (Windows Server 2016); HV1, HV2 and HV3 run level 9 (Windows Server 2016). Raise the level once every node is upgraded, or remove this step.',
+    ]);
+  });
+
+  it('after the level is raised, a second update names the new level', () => {
+    assert.deepEqual(messages(plan({ HV1: WS2019, HV2: WS2019 }, [raiseLevel, raiseLevel], atFl9)), [
+      'functional-level-update-noop@/steps/1: Update-ClusterFunctionalLevel at step 2 changes nothing: no member runs level 11 (Windows Server 2022), the level above FL 10 (Windows Server 2019); HV1 and HV2 run level 10 (Windows Server 2019). Raise the level once every node is upgraded, or remove this step.',
+    ]);
+  });
+});
+
+describe('an update-functional-level step gives one finding at most', () => {
+  // Each outcome of Update-ClusterFunctionalLevel, and the cluster offline around it.
+  const cases: readonly { name: string; nodes: Readonly<Record<string, Value>>; steps: readonly Value[]; top?: Readonly<Record<string, Value>>; expect: readonly string[] }[] = [
+    { name: 'raised', nodes: { HV1: WS2019, HV2: WS2019 }, steps: [raiseLevel], top: { functionalLevel: 9 }, expect: [] },
+    { name: 'no member on the next release', nodes: { HV1: WS2016, HV2: WS2016 }, steps: [raiseLevel], expect: ['functional-level-update-noop'] },
+    { name: 'error 5973', nodes: { HV1: WS2016, HV2: WS2019 }, steps: [raiseLevel], expect: ['functional-level-update-refused'] },
+    { name: 'a member stopped and paused after its upgrade', nodes: { HV1: WS2016, HV2: WS2016 }, steps: [drain('HV1'), step.upgrade('HV1', 'ws2019'), raiseLevel], expect: ['functional-level-update-refused'] },
+    { name: 'every node stopped', nodes: { HV1: stopped(WS2019), HV2: stopped(WS2019) }, steps: [raiseLevel], top: { functionalLevel: 9 }, expect: ['functional-level-update-refused'] },
+    { name: 'no member left', nodes: { HV1: WS2019 }, steps: [drain('HV1'), { action: 'evict', node: 'HV1' }, raiseLevel], top: { functionalLevel: 9 }, expect: ['functional-level-update-noop'] },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const text = plan(c.nodes, c.steps, { top: c.top });
+      const last = `/steps/${c.steps.length - 1}`;
+      const there = analyze(text).findings.filter((f) => f.pointer === last || f.pointer.startsWith(last + '/'));
+      assert.deepEqual(there.map((f) => f.code), c.expect);
+    });
+  }
+});
