@@ -102,6 +102,8 @@ describe('check on the examples', () => {
     { file: 'ends-mixed', code: 'mixed-at-end', exit: 0 },
     { file: 'raised-level-before-last-node', code: 'functional-level-update-refused', exit: 1 },
     { file: 'raised-level-before-upgrading', code: 'functional-level-update-noop', exit: 0 },
+    { file: 'forgot-functional-level', code: 'functional-level-not-raised', exit: 0 },
+    { file: 'forgot-resume-after-reboot', code: 'paused-at-end', exit: 0 },
   ];
 
   test('the table covers every plan in examples/mistakes', () => {

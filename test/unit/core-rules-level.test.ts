@@ -4,8 +4,8 @@ import { analyze } from '../../src/core';
 import { at, plan, step, type Value } from './helpers/plans';
 
 /**
- * The rules of Update-ClusterFunctionalLevel (docs/rules/functional-level-update-*.md): the exact
- * messages, and that an update-functional-level step gives one finding at most.
+ * The rules of the functional level (docs/rules/functional-level-*.md, paused-at-end.md):
+ * the exact messages, and that an update-functional-level step gives one finding at most.
  */
 
 const WS2016 = { version: 'ws2016' };
@@ -59,6 +59,26 @@ describe('functional-level-update-noop message', () => {
   it('after the level is raised, a second update names the new level', () => {
     assert.deepEqual(messages(plan({ HV1: WS2019, HV2: WS2019 }, [raiseLevel, raiseLevel], atFl9)), [
       'functional-level-update-noop@/steps/1: Update-ClusterFunctionalLevel at step 2 changes nothing: no member runs level 11 (Windows Server 2022), the level above FL 10 (Windows Server 2019); HV1 and HV2 run level 10 (Windows Server 2019). Raise the level once every node is upgraded, or remove this step.',
+    ]);
+  });
+});
+
+describe('functional-level-not-raised and paused-at-end messages', () => {
+  it('functional-level-not-raised names the members, both levels, the month and that it cannot be undone', () => {
+    assert.deepEqual(messages(plan({ HV1: WS2016, HV2: WS2016 }, [...inPlace('HV1'), ...inPlace('HV2')])), [
+      'functional-level-not-raised@/steps: At the end of the plan every member (HV1 and HV2) runs level 10 (Windows Server 2019), but the cluster stays at FL 9 (Windows Server 2016): mixed-OS mode is meant to be temporary, and Microsoft recommends finishing within a month. Add an update-functional-level step at the end; it cannot be undone.',
+    ]);
+  });
+
+  it('functional-level-not-raised is at "nodes" when the plan has no "steps" (itself a schema error)', () => {
+    const text = '{ "functionalLevel": 9, "nodes": { "HV1": { "version": "ws2019" } } }';
+    assert.deepEqual(analyze(text).findings.map(at), ['schema@', 'functional-level-not-raised@/nodes']);
+  });
+
+  it('paused-at-end names the drain, or the declaration', () => {
+    assert.deepEqual(messages(plan({ HV1: WS2016, HV2: WS2016, HV3: { ...WS2016, paused: true } }, [drain('HV2'), resume('HV2'), drain('HV2')])), [
+      'paused-at-end@/nodes/HV2: At the end of the plan, HV2 is still paused (drained at step 3): no role moves or fails over to it until it is resumed. Add a resume step for HV2 at the end.',
+      'paused-at-end@/nodes/HV3: At the end of the plan, HV3 is still paused (declared "paused" in "nodes"): no role moves or fails over to it until it is resumed. Add a resume step for HV3 at the end.',
     ]);
   });
 });

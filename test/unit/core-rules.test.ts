@@ -540,6 +540,30 @@ const CASES: Readonly<Record<string, RuleCases>> = {
     nearMisses: [{ name: 'the update after every node is upgraded', text: plan({ HV1: WS2016, HV2: WS2016 }, [...inPlace('HV1'), ...inPlace('HV2'), raiseLevel]), expect: [] }],
   },
 
+  'functional-level-not-raised': {
+    severity: 'warning',
+    triggers: [
+      { name: 'both nodes upgraded, no update', text: plan({ HV1: WS2016, HV2: WS2016 }, [...inPlace('HV1'), ...inPlace('HV2')]), expect: ['functional-level-not-raised@/steps'] },
+      { name: 'a stopped member of 2019 counts too', text: plan({ HV1: WS2019, HV2: stopped(WS2019) }, [], atFl9), expect: ['functional-level-not-raised@/steps'] },
+    ],
+    nearMisses: [
+      { name: 'the level is raised at the end', text: plan({ HV1: WS2016, HV2: WS2016 }, [...inPlace('HV1'), ...inPlace('HV2'), raiseLevel]), expect: [] },
+      { name: 'a stopped member still runs 2016', text: plan({ HV1: WS2019, HV2: stopped(WS2016) }, []), expect: [] },
+      { name: 'one node upgraded: the cluster is still mixed', text: plan({ HV1: WS2016, HV2: WS2016 }, inPlace('HV1')), expect: ['mixed-at-end@/nodes'] },
+    ],
+  },
+
+  'paused-at-end': {
+    severity: 'warning',
+    triggers: [
+      { name: 'declared paused', text: plan({ HV1: WS2016, HV2: { ...WS2016, paused: true } }, []), expect: ['paused-at-end@/nodes/HV2'] },
+      { name: 'drained, never resumed', text: plan({ HV1: WS2016, HV2: WS2016 }, [drain('HV2')]), expect: ['paused-at-end@/nodes/HV2'] },
+    ],
+    nearMisses: [
+      { name: 'drained, then resumed', text: plan({ HV1: WS2016, HV2: WS2016 }, [drain('HV2'), resume('HV2')]), expect: [] },
+      { name: 'drained, then evicted', text: plan({ HV1: WS2016, HV2: WS2016 }, [drain('HV2'), evict('HV2')]), expect: [] },
+    ],
+  },
 
   'sponsor-not-running': {
     severity: 'warning',

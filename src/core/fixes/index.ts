@@ -1,9 +1,11 @@
 import type { Finding, Fix } from '../finding';
 import type { RuleContext } from '../rules/rule';
+import { fixes as functionalLevelNotRaised } from './functional-level-not-raised';
 import { fixes as invalidVersion } from './invalid-version';
 import { fixes as joinIncompatible } from './join-incompatible';
 import { fixes as noVersionCheckLeftover } from './noversioncheck-leftover';
 import { fixes as noVersionCheckStillEffective } from './noversioncheck-still-effective';
+import { fixes as pausedAtEnd } from './paused-at-end';
 import { fixes as registryWhileRunning } from './registry-while-running';
 import { fixes as securityDescriptor } from './security-descriptor';
 import { fixes as unknownNode } from './unknown-node';
@@ -14,10 +16,12 @@ export type RuleFixes = (context: RuleContext, finding: Finding) => Fix[];
 
 /** The quick fixes of each rule that has some, by rule code; each in fixes/<code>.ts, beside rules/<code>.ts. */
 export const FIXES: Readonly<Record<string, RuleFixes | undefined>> = {
+  'functional-level-not-raised': functionalLevelNotRaised,
   'invalid-version': invalidVersion,
   'join-incompatible': joinIncompatible,
   'noversioncheck-leftover': noVersionCheckLeftover,
   'noversioncheck-still-effective': noVersionCheckStillEffective,
+  'paused-at-end': pausedAtEnd,
   'registry-while-running': registryWhileRunning,
   'security-descriptor': securityDescriptor,
   'unknown-node': unknownNode,

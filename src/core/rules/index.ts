@@ -1,6 +1,7 @@
 import { alreadyRunning } from './already-running';
 import { clusterOffline } from './cluster-offline';
 import { duplicateNode } from './duplicate-node';
+import { functionalLevelNotRaised } from './functional-level-not-raised';
 import { functionalLevelUpdateNoop } from './functional-level-update-noop';
 import { functionalLevelUpdateRefused } from './functional-level-update-refused';
 import { invalidSuppression } from './invalid-suppression';
@@ -15,6 +16,7 @@ import { notRunning } from './not-running';
 import { noVersionCheckLeftover } from './noversioncheck-leftover';
 import { noVersionCheckStillEffective } from './noversioncheck-still-effective';
 import { noVersionCheckValue } from './noversioncheck-value';
+import { pausedAtEnd } from './paused-at-end';
 import { registryOtherComputer } from './registry-other-computer';
 import { registryWhileRunning } from './registry-while-running';
 import type { Rule } from './rule';
@@ -56,6 +58,8 @@ export const RULES: readonly Rule[] = [
   mixedAtEnd,
   functionalLevelUpdateRefused,
   functionalLevelUpdateNoop,
+  functionalLevelNotRaised,
+  pausedAtEnd,
   sponsorNotRunning,
   limitExceeded,
   invalidSuppression,
