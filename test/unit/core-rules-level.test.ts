@@ -4,7 +4,7 @@ import { analyze } from '../../src/core';
 import { at, plan, step, type Value } from './helpers/plans';
 
 /**
- * The rules of the functional level (docs/rules/functional-level-*.md, paused-at-end.md):
+ * The rules of the functional level (docs/rules/functional-level-*.md, paused-at-end.md, mixed-at-end.md):
  * the exact messages, and that an update-functional-level step gives one finding at most.
  */
 
@@ -79,6 +79,20 @@ describe('functional-level-not-raised and paused-at-end messages', () => {
     assert.deepEqual(messages(plan({ HV1: WS2016, HV2: WS2016, HV3: { ...WS2016, paused: true } }, [drain('HV2'), resume('HV2'), drain('HV2')])), [
       'paused-at-end@/nodes/HV2: At the end of the plan, HV2 is still paused (drained at step 3): no role moves or fails over to it until it is resumed. Add a resume step for HV2 at the end.',
       'paused-at-end@/nodes/HV3: At the end of the plan, HV3 is still paused (declared "paused" in "nodes"): no role moves or fails over to it until it is resumed. Add a resume step for HV3 at the end.',
+    ]);
+  });
+});
+
+describe('mixed-at-end in a functional-level plan', () => {
+  it('names the active members\' levels and the functional level', () => {
+    assert.deepEqual(messages(plan({ HV1: WS2016, HV2: WS2016, HV3: stopped(WS2016) }, inPlace('HV2'))), [
+      'mixed-at-end@/nodes: The plan ends with a mixed-version cluster: HV1 level 9 (Windows Server 2016), HV2 level 10 (Windows Server 2019). The cluster stays at FL 9 (Windows Server 2016) until every node is upgraded and the level is raised.',
+    ]);
+  });
+
+  it('a plan of Windows 2000 and 2003 keeps its versions', () => {
+    assert.deepEqual(messages(plan({ NODE1: { version: 'win2000' }, NODE2: { version: 'ws2003-rtm' } }, [])), [
+      'mixed-at-end@/nodes: The plan ends with a mixed-version cluster: NODE1 0x00030893 (3.2195), NODE2 0x00040ECE (4.3790). ClusterHighestVersion stays 0x00030893 (3.2195) until every node is upgraded.',
     ]);
   });
 });

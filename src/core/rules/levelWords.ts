@@ -23,6 +23,11 @@ export function levelsRun(nodes: readonly NodeState[]): string {
     .join(', ');
 }
 
+/** `HV2 level 10 (Windows Server 2019)`: one node and its level, as a list item. */
+export function nodeAtLevel(node: NodeState): string {
+  return `${node.name} ${node.highest === undefined ? 'level unknown' : formatNodeLevel(levelOf(node.highest))}`;
+}
+
 /** `FL 9 (Windows Server 2016)`, or "the functional level" when it cannot be known. */
 export function levelName(functionalLevel: number | undefined): string {
   return functionalLevel === undefined ? 'the functional level' : formatLevel(functionalLevel);

@@ -1,4 +1,5 @@
 import { formatVersion } from '../versions';
+import { levelName, nodeAtLevel } from './levelWords';
 import type { PlanRule } from './rule';
 
 export const mixedAtEnd: PlanRule = {
@@ -12,7 +13,13 @@ export const mixedAtEnd: PlanRule = {
   check({ plan, timeline }, report) {
     const end = timeline.final;
     if (!end.mixed) return;
-    const versions = end.nodes.filter((n) => n.running).map((n) => `${n.name} ${formatVersion(n.highest)}`);
+    const active = end.nodes.filter((n) => n.running);
+    if (plan.functionalLevelPlan) {
+      // From Windows Server 2008 on, what holds the cluster back is its functional level, raised only by Update-ClusterFunctionalLevel.
+      report(plan.nodesAnchor, `The plan ends with a mixed-version cluster: ${active.map(nodeAtLevel).join(', ')}. The cluster stays at ${levelName(end.functionalLevel)} until every node is upgraded and the level is raised.`);
+      return;
+    }
+    const versions = active.map((n) => `${n.name} ${formatVersion(n.highest)}`);
     report(plan.nodesAnchor, `The plan ends with a mixed-version cluster: ${versions.join(', ')}. ClusterHighestVersion stays ${formatVersion(end.clusterHighestVersion)} until every node is upgraded.`);
   },
 };
