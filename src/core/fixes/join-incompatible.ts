@@ -10,6 +10,8 @@ import { insertSteps, replaceValue, type NewStep } from './stepEdits';
 
 // The quick fixes of join-incompatible (rules/join-incompatible.ts).
 export function fixes(context: RuleContext, finding: Finding): Fix[] {
+  // From Windows Server 2008 on NoVersionCheck bypasses nothing: KB 811272's steps would not let the node in.
+  if (context.plan.functionalLevelPlan) return [];
   const index = stepIndexOf(finding.pointer);
   const result = index === undefined ? undefined : context.timeline.steps[index];
   const fix = result?.join?.outcome === 'refused' ? noVersionCheckFix(context, result) : undefined;

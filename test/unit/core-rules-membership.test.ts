@@ -1,0 +1,84 @@
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyze, fixesFor, type Finding } from '../../src/core';
+import { fl, WS2016, WS2019 } from './helpers/membershipCases';
+import { codesAt, plan, type Value } from './helpers/plans';
+
+/**
+ * The rules of a plan of Windows Server 2008 and later about joins, membership, draining and skipped
+ * releases (docs/rules/): exact messages, pointers and related locations.
+ */
+
+function findings(text: string, code: string): Finding[] {
+  return analyze(text).findings.filter((f) => f.code === code);
+}
+
+function only(text: string, code: string): Finding {
+  const found = findings(text, code);
+  assert.equal(found.length, 1, `one ${code} expected: ${codesAt(text).join(', ')}`);
+  return found[0]!;
+}
+
+const WS2022 = { version: 'ws2022' };
+const stopped = (node: Readonly<Record<string, Value>>) => ({ ...node, state: 'stopped' });
+
+describe('join-incompatible with the functional level', () => {
+  it('a start refused names both levels with their releases, the rule and 5075, and no event', () => {
+    const text = plan({ NODE1: WS2016, NODE2: WS2016 }, [fl.drain('NODE2'), fl.upgrade('NODE2', 'ws2022'), fl.start('NODE2'), fl.resume('NODE2')]);
+    const f = only(text, 'join-incompatible');
+    assert.equal(f.pointer, '/steps/2');
+    assert.equal(
+      f.message,
+      'NODE2 would be refused at step 3: it runs level 11 (Windows Server 2022), the cluster is at FL 9 (Windows Server 2016), and a node joins only at the cluster\'s level, or at the next level from FL 8 on. ' +
+        'Its Cluster service would not start, with error 5075 (ERROR_CLUSTER_INCOMPATIBLE_VERSIONS). Upgrade one release at a time, and raise the functional level between releases.',
+    );
+    assert.deepEqual(f.related.map((r) => `${r.pointer}: ${r.message}`), ['/nodes/NODE2: NODE2 is declared here']);
+  });
+
+  it('an add refused is Add-ClusterNode failing; a node below FL is told to upgrade', () => {
+    const text = plan({ NODE1: WS2019, NODE2: WS2019, NODE3: stopped(WS2016) }, [fl.evict('NODE3'), fl.add('NODE3')], { top: { functionalLevel: 10 } });
+    assert.deepEqual(codesAt(text), ['join-incompatible@/steps/1']);
+    assert.equal(
+      only(text, 'join-incompatible').message,
+      'NODE3 would be refused at step 2: it runs level 9 (Windows Server 2016), the cluster is at FL 10 (Windows Server 2019), and a node joins only at the cluster\'s level, or at the next level from FL 8 on. ' +
+        'Add-ClusterNode would fail, with error 5075 (ERROR_CLUSTER_INCOMPATIBLE_VERSIONS). Upgrade NODE3 to Windows Server 2019 first.',
+    );
+  });
+
+  it('below FL 8 a node of the next release is told that no cluster mixes releases, and inferred levels say so', () => {
+    const text = plan({ NODE1: { version: 'ws2012' }, NODE2: stopped({ version: 'ws2012' }) }, [fl.upgrade('NODE2', 'ws2012r2'), fl.start('NODE2')]);
+    assert.equal(
+      only(text, 'join-incompatible').message,
+      'NODE2 would be refused at step 2: it runs level 8 (Windows Server 2012 R2), the cluster is at FL 7 (Windows Server 2012, inferred), and a node joins only at the cluster\'s level, or at the next level from FL 8 on. ' +
+        'Its Cluster service would not start, with error 5075 (ERROR_CLUSTER_INCOMPATIBLE_VERSIONS). Before FL 8 (Windows Server 2012 R2) no cluster mixes releases: move to a new cluster instead.',
+    );
+  });
+
+  it('a node declared running that the starting level refuses is reported on its name, with functionalLevel related', () => {
+    const text = plan({ NODE1: WS2019, NODE2: WS2016 }, [], { top: { functionalLevel: 'ws2019' } });
+    const f = only(text, 'join-incompatible');
+    assert.equal(f.pointer, '/nodes/NODE2');
+    assert.equal(text.slice(f.offset, f.offset + f.length), '"NODE2"');
+    assert.equal(
+      f.message,
+      'NODE2 is declared running but would be refused: it runs level 9 (Windows Server 2016), the cluster starts at FL 10 (Windows Server 2019), and a node joins only at the cluster\'s level, or at the next level from FL 8 on. ' +
+        'Its Cluster service would not start, with error 5075 (ERROR_CLUSTER_INCOMPATIBLE_VERSIONS), so the simulation starts it stopped. Correct its version or "functionalLevel", or declare it "state": "stopped".',
+    );
+    assert.deepEqual(f.related.map((r) => `${r.pointer}: ${r.message}`), ['/functionalLevel: The cluster starts at FL 10 (Windows Server 2019) here']);
+    // Without "functionalLevel" the default is the lowest declared level, so only a node two levels up is refused.
+    const byDefault = plan({ NODE1: WS2016, NODE2: WS2022 }, []);
+    assert.ok(only(byDefault, 'join-incompatible').message.endsWith('Correct its version, or declare it "state": "stopped".'));
+    assert.deepEqual(codesAt(plan({ NODE1: WS2016, NODE2: stopped(WS2022) }, [])), ['major-skew@/nodes']);
+  });
+
+  it('near miss: from FL 8 a node of the next release joins', () => {
+    assert.deepEqual(findings(plan({ NODE1: { version: 'ws2012r2' }, NODE2: stopped({ version: 'ws2016' }) }, [fl.start('NODE2')]), 'join-incompatible'), []);
+  });
+
+  it('offers no KB 811272 fix: NoVersionCheck bypasses nothing there', () => {
+    const text = plan({ NODE1: WS2016, NODE2: stopped(WS2022) }, [fl.start('NODE2')]);
+    const analysis = analyze(text);
+    const f = analysis.findings.find((x) => x.code === 'join-incompatible')!;
+    assert.deepEqual(fixesFor(analysis, f), []);
+  });
+});

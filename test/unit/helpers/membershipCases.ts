@@ -1,0 +1,39 @@
+/**
+ * Plans of Windows Server 2008 and later for the rules' tests: steps of one node, and the procedures
+ * they come in (docs/simulation.md, "The functional level").
+ */
+import { plan, type Value } from './plans';
+
+
+export const WS2016 = { version: 'ws2016' };
+export const WS2019 = { version: 'ws2019' };
+
+/** A step of one node: `on('drain')('NODE1')`. */
+export const on = (action: string) => (node: string): Value => ({ action, node });
+export const fl = {
+  start: on('start'),
+  stop: on('stop'),
+  restart: on('restart'),
+  drain: on('drain'),
+  resume: on('resume'),
+  evict: on('evict'),
+  add: on('add'),
+  upgrade: (node: string, to: string): Value => ({ action: 'upgrade', node, to }),
+};
+
+/** Three running Windows Server 2016 nodes and the given steps. */
+export const threeWs2016 = (steps: readonly Value[]) => plan({ NODE1: WS2016, NODE2: WS2016, NODE3: WS2016 }, steps);
+
+/** NODE1 upgraded in place to `to`, as Microsoft's procedure has it: drain, upgrade, start, resume. */
+export const inPlace = (node: string, to: string): Value[] => [fl.drain(node), fl.upgrade(node, to), fl.start(node), fl.resume(node)];
+
+/** NODE1, NODE2 and NODE3 upgraded in place to Windows Server 2019, then the functional level raised: a plan with no finding. */
+export const wholeUpgrade = (node1: readonly Value[] = inPlace('NODE1', 'ws2019')): Value[] => [
+  ...node1,
+  ...inPlace('NODE2', 'ws2019'),
+  ...inPlace('NODE3', 'ws2019'),
+  { action: 'update-functional-level' },
+];
+
+/** NODE3 drained, evicted and clean-installed with `to`, not yet added. */
+export const cleanInstall = (node: string, to: string): Value[] => [fl.drain(node), fl.evict(node), fl.upgrade(node, to)];
