@@ -104,6 +104,7 @@ describe('check on the examples', () => {
     { file: 'raised-level-before-upgrading', code: 'functional-level-update-noop', exit: 0 },
     { file: 'forgot-functional-level', code: 'functional-level-not-raised', exit: 0 },
     { file: 'forgot-resume-after-reboot', code: 'paused-at-end', exit: 0 },
+    { file: 'upgraded-two-releases', code: 'upgrade-skips-release', exit: 1 },
   ];
 
   test('the table covers every plan in examples/mistakes', () => {

@@ -1,12 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze, fixesFor, type Finding } from '../../src/core';
-import { fl, WS2016, WS2019 } from './helpers/membershipCases';
+import { fl, threeWs2016, WS2016, WS2019 } from './helpers/membershipCases';
 import { codesAt, plan, type Value } from './helpers/plans';
 
 /**
  * The rules of a plan of Windows Server 2008 and later about joins, membership, draining and skipped
- * releases (docs/rules/): exact messages, pointers and related locations.
+ * releases (docs/rules/): exact messages, pointers and related locations. Trigger and near-miss plans are
+ * in helpers/membershipCases.ts, run with every rule's in core-rules.test.ts.
  */
 
 function findings(text: string, code: string): Finding[] {
@@ -18,6 +19,12 @@ function only(text: string, code: string): Finding {
   assert.equal(found.length, 1, `one ${code} expected: ${codesAt(text).join(', ')}`);
   return found[0]!;
 }
+
+/** The findings of these codes only: the end of such a plan is mixed-at-end's business, not theirs. */
+function codesOf(text: string, codes: readonly string[]): string[] {
+  return codesAt(text).filter((c) => codes.includes(c.slice(0, c.indexOf('@'))));
+}
+const SKEW = ['major-skew', 'upgrade-skips-release', 'join-incompatible'];
 
 const WS2022 = { version: 'ws2022' };
 const stopped = (node: Readonly<Record<string, Value>>) => ({ ...node, state: 'stopped' });
@@ -80,5 +87,38 @@ describe('join-incompatible with the functional level', () => {
     const analysis = analyze(text);
     const f = analysis.findings.find((x) => x.code === 'join-incompatible')!;
     assert.deepEqual(fixesFor(analysis, f), []);
+  });
+});
+
+describe('upgrade-skips-release and major-skew', () => {
+  it('names the levels and the release to take instead, at the upgrade\'s "to"', () => {
+    const text = threeWs2016([fl.drain('NODE1'), fl.upgrade('NODE1', 'ws2022'), fl.resume('NODE1')]);
+    const f = only(text, 'upgrade-skips-release');
+    assert.equal(f.pointer, '/steps/1/to');
+    assert.equal(text.slice(f.offset, f.offset + f.length), '"ws2022"');
+    assert.equal(
+      f.message,
+      'NODE1 is upgraded to level 11 (Windows Server 2022) at step 2, but the cluster is at FL 9 (Windows Server 2016): a rolling upgrade goes one release at a time, to level 10 (Windows Server 2019). ' +
+        'Upgrade to "ws2019", raise the functional level once every node runs it, then repeat the rolling upgrade.',
+    );
+  });
+
+  it('is judged against the level at that step: after the level is raised, the next release is FL + 1', () => {
+    const steps = [fl.evict('NODE3'), { action: 'update-functional-level' }, fl.drain('NODE1'), fl.upgrade('NODE1', 'ws2022'), fl.start('NODE1'), fl.resume('NODE1')];
+    const text = plan({ NODE1: WS2019, NODE2: WS2019, NODE3: stopped(WS2016) }, steps, { top: { functionalLevel: 9 } });
+    assert.deepEqual(codesOf(text, SKEW), []);
+  });
+
+  it('major-skew compares an upgraded node with the members only: an evicted node no longer counts', () => {
+    const steps = [fl.evict('NODE3'), fl.drain('NODE1'), fl.upgrade('NODE1', 'ws2022'), fl.start('NODE1'), fl.resume('NODE1')];
+    const text = plan({ NODE1: WS2019, NODE2: WS2019, NODE3: stopped(WS2016) }, steps, { top: { functionalLevel: 10 } });
+    assert.deepEqual(codesOf(text, SKEW), []);
+    // NODE3 still a member: 9 against 11.
+    const member = plan({ NODE1: WS2019, NODE2: WS2019, NODE3: stopped(WS2016) }, steps.slice(1), { top: { functionalLevel: 10 } });
+    assert.deepEqual(codesOf(member, SKEW), ['major-skew@/steps/1']);
+    assert.equal(
+      only(member, 'major-skew').message,
+      'After step 2, NODE1 runs 0x000B0004 (11.4) and NODE3 runs 0x00090008 (9.8): their Cluster service majors are 2 apart. Nodes more than 1 major apart are never compatible, even with NoVersionCheck.',
+    );
   });
 });

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it, test } from 'node:test';
 import { analyze, RULES, type Severity } from '../../src/core';
+import { MEMBERSHIP_CASES } from './helpers/membershipCases';
 import { codesAt, everyOptionalProperty, plan, raw, readKbExample, sortedCodesAt, step, type Value } from './helpers/plans';
 
 /**
@@ -46,6 +47,7 @@ const atFl9 = { top: { functionalLevel: 9 } };
 const deeplyNested = '['.repeat(10000) + ']'.repeat(10000);
 
 const CASES: Readonly<Record<string, RuleCases>> = {
+  ...MEMBERSHIP_CASES,
   syntax: {
     severity: 'error',
     triggers: [

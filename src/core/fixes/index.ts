@@ -10,6 +10,7 @@ import { fixes as registryWhileRunning } from './registry-while-running';
 import { fixes as securityDescriptor } from './security-descriptor';
 import { fixes as unknownNode } from './unknown-node';
 import { fixes as unknownVersionAlias } from './unknown-version-alias';
+import { fixes as upgradeSkipsRelease } from './upgrade-skips-release';
 
 /** Pure: edits against `context.document.text` that remove `finding`. */
 export type RuleFixes = (context: RuleContext, finding: Finding) => Fix[];
@@ -26,4 +27,5 @@ export const FIXES: Readonly<Record<string, RuleFixes | undefined>> = {
   'security-descriptor': securityDescriptor,
   'unknown-node': unknownNode,
   'unknown-version-alias': unknownVersionAlias,
+  'upgrade-skips-release': upgradeSkipsRelease,
 };

@@ -28,6 +28,7 @@ import { syntax } from './syntax';
 import { unknownNode } from './unknown-node';
 import { unknownVersionAlias } from './unknown-version-alias';
 import { unusedSuppression } from './unused-suppression';
+import { upgradeSkipsRelease } from './upgrade-skips-release';
 import { versionSpan } from './version-span';
 
 /**
@@ -44,6 +45,7 @@ export const RULES: readonly Rule[] = [
   lowestAboveHighest,
   versionSpan,
   majorSkew,
+  upgradeSkipsRelease,
   joinIncompatible,
   joinNoCluster,
   alreadyRunning,

@@ -3,6 +3,7 @@ import { declarationName } from '../plan';
 import type { PlanRule } from './rule';
 import type { NodeState } from '../simulate';
 import { stepLabel } from '../describe';
+import { skippedRelease } from './upgrade-skips-release';
 
 export const majorSkew: PlanRule = {
   code: 'major-skew',
@@ -21,11 +22,13 @@ export const majorSkew: PlanRule = {
     }
     for (const result of timeline.steps) {
       const target = result.target;
-      if (result.step.action !== 'upgrade' || !target) continue;
+      // upgrade-skips-release says more at such a step: which release to take instead.
+      if (result.step.action !== 'upgrade' || !target || skippedRelease(result)) continue;
       const upgraded = result.after.nodes.find((n) => n.declaration === target.declaration)!;
       if (upgraded.highest === undefined) continue;
       // Only a skew this upgrade makes: one the two nodes already had was reported then, or at /nodes.
-      const farthest = farthestFrom(upgraded, result.after.nodes, (other) => !apart(target, other));
+      // An evicted node is no longer part of the cluster, so only the members count.
+      const farthest = farthestFrom(upgraded, result.after.nodes, (other) => other.member && !apart(target, other));
       if (!farthest) continue;
       report(result.step, `After ${stepLabel(result.step)}, ${skew(upgraded, farthest)}`, [
         { where: declarationName(farthest.declaration), message: `${farthest.name} is declared here` },

@@ -1,9 +1,21 @@
 /**
- * Plans of Windows Server 2008 and later for the rules' tests: steps of one node, and the procedures
- * they come in (docs/simulation.md, "The functional level").
+ * The trigger and near-miss plans of the rules about membership, draining and skipped releases
+ * (docs/simulation.md, "The functional level"), in the form of core-rules.test.ts's CASES: every
+ * finding of the plan, sorted, as `code@pointer`.
  */
 import { plan, type Value } from './plans';
 
+interface Case {
+  readonly name: string;
+  readonly text: string;
+  readonly expect: readonly string[];
+}
+
+interface RuleCases {
+  readonly severity: 'error' | 'warning';
+  readonly triggers: readonly Case[];
+  readonly nearMisses: readonly Case[];
+}
 
 export const WS2016 = { version: 'ws2016' };
 export const WS2019 = { version: 'ws2019' };
@@ -37,3 +49,24 @@ export const wholeUpgrade = (node1: readonly Value[] = inPlace('NODE1', 'ws2019'
 
 /** NODE3 drained, evicted and clean-installed with `to`, not yet added. */
 export const cleanInstall = (node: string, to: string): Value[] => [fl.drain(node), fl.evict(node), fl.upgrade(node, to)];
+
+export const MEMBERSHIP_CASES: Readonly<Record<string, RuleCases>> = {
+  'upgrade-skips-release': {
+    severity: 'error',
+    triggers: [
+      {
+        name: 'a member of an FL 9 cluster upgraded to Windows Server 2022: no major-skew as well',
+        text: threeWs2016([fl.drain('NODE1'), fl.upgrade('NODE1', 'ws2022'), fl.resume('NODE1')]),
+        expect: ['upgrade-skips-release@/steps/1/to'],
+      },
+    ],
+    nearMisses: [
+      { name: 'every member upgraded to the next release', text: threeWs2016(wholeUpgrade()), expect: [] },
+      {
+        name: 'an evicted node clean-installed two releases on: major-skew with the members instead',
+        text: threeWs2016(cleanInstall('NODE3', 'ws2022')),
+        expect: ['major-skew@/steps/2'],
+      },
+    ],
+  },
+};

@@ -1,0 +1,63 @@
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyze, applyEdits, fixesFor, type Fix } from '../../src/core';
+import { at, codesAt } from './helpers/plans';
+
+/**
+ * The quick fixes of upgrade-skips-release (docs/rules/): each applied to a plan written
+ * out in full, compared with the whole expected text, then re-analysed.
+ */
+
+function applyFix(text: string, code: string, pointer: string): { text: string; fix: Fix } {
+  const analysis = analyze(text);
+  const finding = analysis.findings.find((f) => f.code === code && f.pointer === pointer);
+  assert.ok(finding, `no ${code}@${pointer} in: ${analysis.findings.map(at).join(', ')}`);
+  const fixes = fixesFor(analysis, finding);
+  assert.equal(fixes.length, 1, `one fix expected for ${code}`);
+  return { text: applyEdits(text, fixes[0]!.edits), fix: fixes[0]! };
+}
+
+describe('upgrade-skips-release fix', () => {
+  const skip = (to: string, functionalLevel = '') => `{${functionalLevel}
+  "nodes": {
+    "NODE1": { "version": "ws2016" },
+    "NODE2": { "version": "ws2016" } // the older one
+  },
+  "steps": [
+    { "action": "drain", "node": "NODE2" },
+    { "action": "upgrade", "node": "NODE2", "to": ${to} }, // in place
+    { "action": "resume", "node": "NODE2" }
+  ]
+}
+`;
+
+  it('replaces "to" with the alias of the next release; not safe, since it changes what is installed', () => {
+    const { text, fix } = applyFix(skip('"ws2022"'), 'upgrade-skips-release', '/steps/1/to');
+    assert.equal(fix.title, 'Upgrade to "ws2019", the next release');
+    assert.equal(fix.safe, false);
+    assert.equal(text, skip('"ws2019"'));
+    assert.deepEqual(codesAt(text), []);
+  });
+
+  it('replaces a highest/lowest pair whole, and follows the functional level the plan sets', () => {
+    const pair = skip('{ "highest": "12.0", "lowest": "12.0" }', '\n  "functionalLevel": 8,');
+    // At FL 8 both ws2016 nodes are FL + 1, and the next release is Windows Server 2016 itself.
+    const { text, fix } = applyFix(pair, 'upgrade-skips-release', '/steps/1/to');
+    assert.equal(fix.title, 'Upgrade to "ws2016", the next release');
+    assert.equal(text, skip('"ws2016"', '\n  "functionalLevel": 8,'));
+  });
+
+  it('a 4/5 mix at FL 4 is sent to Windows Server 2008', () => {
+    const text = `{
+  "nodes": {
+    "NODE1": { "version": "ws2003", "state": "stopped" },
+    "NODE2": { "version": "ws2008", "state": "stopped" }
+  },
+  "steps": [
+    { "action": "upgrade", "node": "NODE1", "to": "ws2008r2" }
+  ]
+}
+`;
+    assert.equal(applyFix(text, 'upgrade-skips-release', '/steps/0/to').text, text.replace('"ws2008r2"', '"ws2008"'));
+  });
+});
