@@ -105,6 +105,8 @@ describe('check on the examples', () => {
     { file: 'forgot-functional-level', code: 'functional-level-not-raised', exit: 0 },
     { file: 'forgot-resume-after-reboot', code: 'paused-at-end', exit: 0 },
     { file: 'upgraded-two-releases', code: 'upgrade-skips-release', exit: 1 },
+    { file: 'started-evicted-node', code: 'not-a-member', exit: 1 },
+    { file: 'added-upgraded-member', code: 'already-member', exit: 0 },
   ];
 
   test('the table covers every plan in examples/mistakes', () => {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze, fixesFor, type Finding } from '../../src/core';
-import { fl, threeWs2016, WS2016, WS2019 } from './helpers/membershipCases';
+import { cleanInstall, fl, threeWs2016, WS2016, WS2019 } from './helpers/membershipCases';
 import { codesAt, plan, type Value } from './helpers/plans';
 
 /**
@@ -120,5 +120,37 @@ describe('upgrade-skips-release and major-skew', () => {
       only(member, 'major-skew').message,
       'After step 2, NODE1 runs 0x000B0004 (11.4) and NODE3 runs 0x00090008 (9.8): their Cluster service majors are 2 apart. Nodes more than 1 major apart are never compatible, even with NoVersionCheck.',
     );
+  });
+});
+
+describe('membership: not-a-member, already-member, not-running, join-no-cluster', () => {
+  it('not-a-member names the step that evicted the node, and points at it', () => {
+    const text = threeWs2016([...cleanInstall('NODE3', 'ws2019'), fl.start('NODE3')]);
+    const f = only(text, 'not-a-member');
+    assert.equal(f.pointer, '/steps/3');
+    assert.equal(f.message, 'NODE3 is not a member of the cluster at step 4: it was evicted at step 2, so this start does nothing. Add it back first with an "add" step.');
+    assert.deepEqual(f.related.map((r) => `${r.pointer}: ${r.message}`), ['/steps/1: NODE3 is evicted here']);
+  });
+
+  it('already-member says whether the node runs', () => {
+    const running = threeWs2016([fl.add('NODE1')]);
+    assert.equal(only(running, 'already-member').message, 'NODE1 is already a member of the cluster at step 1, so this add does nothing: its Cluster service already runs. Only an evicted node is added back.');
+    const down = threeWs2016([fl.drain('NODE1'), fl.stop('NODE1'), fl.add('NODE1'), fl.start('NODE1'), fl.resume('NODE1')]);
+    assert.deepEqual(codesAt(down), ['already-member@/steps/2']);
+    assert.equal(only(down, 'already-member').message, 'NODE1 is already a member of the cluster at step 3, so this add does nothing: use "start" to start its Cluster service. Only an evicted node is added back.');
+  });
+
+  it('not-running: a drain of a stopped member', () => {
+    const text = plan({ NODE1: WS2016, NODE2: stopped(WS2016) }, [fl.drain('NODE2')]);
+    assert.deepEqual(codesAt(text), ['not-running@/steps/0']);
+    assert.equal(only(text, 'not-running').message, 'The Cluster service on NODE2 is already stopped before step 1, so this drain does nothing: a stopped node has no roles to move.');
+    // A second drain of a node already paused: no finding.
+    assert.deepEqual(codesAt(threeWs2016([fl.drain('NODE2'), fl.drain('NODE2'), fl.resume('NODE2')])), []);
+  });
+
+  it('join-no-cluster: an add with no active node', () => {
+    const text = plan({ NODE1: WS2016, NODE2: stopped(WS2016) }, [fl.evict('NODE1'), fl.add('NODE1')]);
+    assert.deepEqual(codesAt(text), ['cluster-offline@/steps/0', 'join-no-cluster@/steps/1']);
+    assert.equal(only(text, 'join-no-cluster').message, 'NODE1 cannot be added at step 2: no node is active, and Add-ClusterNode needs a running cluster, so NODE1 stays outside it. Start a member first.');
   });
 });

@@ -1,3 +1,4 @@
+import { alreadyMember } from './already-member';
 import { alreadyRunning } from './already-running';
 import { clusterOffline } from './cluster-offline';
 import { duplicateNode } from './duplicate-node';
@@ -12,6 +13,7 @@ import { limitExceeded } from './limit-exceeded';
 import { lowestAboveHighest } from './lowest-above-highest';
 import { majorSkew } from './major-skew';
 import { mixedAtEnd } from './mixed-at-end';
+import { notAMember } from './not-a-member';
 import { notRunning } from './not-running';
 import { noVersionCheckLeftover } from './noversioncheck-leftover';
 import { noVersionCheckStillEffective } from './noversioncheck-still-effective';
@@ -50,6 +52,8 @@ export const RULES: readonly Rule[] = [
   joinNoCluster,
   alreadyRunning,
   notRunning,
+  notAMember,
+  alreadyMember,
   registryWhileRunning,
   registryOtherComputer,
   noVersionCheckValue,

@@ -69,4 +69,36 @@ export const MEMBERSHIP_CASES: Readonly<Record<string, RuleCases>> = {
       },
     ],
   },
+
+  'not-a-member': {
+    severity: 'error',
+    triggers: [
+      { name: 'a start of an evicted node', text: threeWs2016([...cleanInstall('NODE3', 'ws2019'), fl.start('NODE3')]), expect: ['not-a-member@/steps/3'] },
+      {
+        name: 'a restart, drain, resume and evict of an evicted node, and no not-running for the restart',
+        text: threeWs2016([...cleanInstall('NODE3', 'ws2019'), fl.restart('NODE3'), fl.drain('NODE3'), fl.resume('NODE3'), fl.evict('NODE3')]),
+        expect: ['not-a-member@/steps/3', 'not-a-member@/steps/4', 'not-a-member@/steps/5', 'not-a-member@/steps/6'],
+      },
+    ],
+    nearMisses: [
+      { name: 'the evicted node is added back', text: threeWs2016([...cleanInstall('NODE3', 'ws2016'), fl.add('NODE3')]), expect: [] },
+      {
+        name: 'a stop of an evicted node is not-running',
+        text: threeWs2016([...cleanInstall('NODE3', 'ws2016'), fl.stop('NODE3'), fl.add('NODE3')]),
+        expect: ['not-running@/steps/3'],
+      },
+    ],
+  },
+
+  'already-member': {
+    severity: 'warning',
+    triggers: [
+      {
+        name: 'an add after an in-place upgrade and its start',
+        text: threeWs2016(wholeUpgrade([fl.drain('NODE1'), fl.upgrade('NODE1', 'ws2019'), fl.start('NODE1'), fl.add('NODE1'), fl.resume('NODE1')])),
+        expect: ['already-member@/steps/3'],
+      },
+    ],
+    nearMisses: [{ name: 'an add after an evict', text: threeWs2016([...cleanInstall('NODE3', 'ws2016'), fl.add('NODE3')]), expect: [] }],
+  },
 };
