@@ -107,6 +107,7 @@ describe('check on the examples', () => {
     { file: 'upgraded-two-releases', code: 'upgrade-skips-release', exit: 1 },
     { file: 'started-evicted-node', code: 'not-a-member', exit: 1 },
     { file: 'added-upgraded-member', code: 'already-member', exit: 0 },
+    { file: 'upgraded-without-drain', code: 'not-drained', exit: 0 },
   ];
 
   test('the table covers every plan in examples/mistakes', () => {

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyze, applyEdits, fixesFor, type Fix } from '../../src/core';
+import { analyze, applyEdits, fixAll, fixesFor, type Fix } from '../../src/core';
 import { at, codesAt } from './helpers/plans';
 
 /**
- * The quick fixes of upgrade-skips-release (docs/rules/): each applied to a plan written
+ * The quick fixes of not-drained and upgrade-skips-release (docs/rules/): each applied to a plan written
  * out in full, compared with the whole expected text, then re-analysed.
  */
 
@@ -59,5 +59,116 @@ describe('upgrade-skips-release fix', () => {
 }
 `;
     assert.equal(applyFix(text, 'upgrade-skips-release', '/steps/0/to').text, text.replace('"ws2008r2"', '"ws2008"'));
+  });
+});
+
+describe('not-drained fix', () => {
+  // NODE1 is upgraded in place without a drain; its comments and the multi-line steps keep their places.
+  const upgrade = `{
+  "nodes": {
+    "NODE1": { "version": "ws2016" },
+    "NODE2": { "version": "ws2016" },
+    "NODE3": { "version": "ws2016" }
+  },
+  "steps": [
+    // NODE1 first
+    {
+      "action": "upgrade",
+      "node": "NODE1",
+      "to": "ws2019"
+    }, // setup runs here
+    {
+      "action": "start",
+      "node": "NODE1"
+    },
+    {
+      "action": "note",
+      "text": "NODE1 is back"
+    }
+  ]
+}
+`;
+
+  it('inserts a drain before the step and a resume after the node\'s next start, in the steps\' own style', () => {
+    const { text, fix } = applyFix(upgrade, 'not-drained', '/steps/0');
+    assert.equal(fix.title, 'Drain NODE1 before step 1 and resume it after step 2');
+    assert.equal(fix.safe, true);
+    assert.equal(fix.isPreferred, true);
+    assert.equal(
+      text,
+      `{
+  "nodes": {
+    "NODE1": { "version": "ws2016" },
+    "NODE2": { "version": "ws2016" },
+    "NODE3": { "version": "ws2016" }
+  },
+  "steps": [
+    {
+      "action": "drain",
+      "node": "NODE1"
+    },
+    // NODE1 first
+    {
+      "action": "upgrade",
+      "node": "NODE1",
+      "to": "ws2019"
+    }, // setup runs here
+    {
+      "action": "start",
+      "node": "NODE1"
+    },
+    {
+      "action": "resume",
+      "node": "NODE1"
+    },
+    {
+      "action": "note",
+      "text": "NODE1 is back"
+    }
+  ]
+}
+`,
+    );
+    assert.deepEqual(codesAt(text).filter((c) => c.startsWith('not-drained@')), []);
+  });
+
+  const oneLine = (steps: string) => `{
+  "nodes": {
+    "NODE1": { "version": "ws2016" },
+    "NODE2": { "version": "ws2016" }
+  },
+  "steps": [
+${steps}
+  ]
+}
+`;
+
+  it('a restart is its own start: the resume follows it, and a last step is appended after', () => {
+    const before = oneLine('    { "action": "restart", "node": "NODE2" } // patch Tuesday');
+    const { text, fix } = applyFix(before, 'not-drained', '/steps/0');
+    assert.equal(fix.title, 'Drain NODE2 before step 1 and resume it after step 1');
+    assert.equal(
+      text,
+      oneLine('    { "action": "drain", "node": "NODE2" },\n    { "action": "restart", "node": "NODE2" }, // patch Tuesday\n    { "action": "resume", "node": "NODE2" }'),
+    );
+    assert.deepEqual(codesAt(text), []);
+  });
+
+  it('no resume after an evict, which clears the pause, nor when the node never starts again, nor when the plan resumes it', () => {
+    const evict = applyFix(oneLine('    { "action": "evict", "node": "NODE2" },\n    { "action": "add", "node": "NODE2" }'), 'not-drained', '/steps/0');
+    assert.equal(evict.fix.title, 'Drain NODE2 before step 1');
+    assert.equal(evict.text, oneLine('    { "action": "drain", "node": "NODE2" },\n    { "action": "evict", "node": "NODE2" },\n    { "action": "add", "node": "NODE2" }'));
+    const never = applyFix(oneLine('    { "action": "stop", "node": "NODE2" }'), 'not-drained', '/steps/0');
+    assert.equal(never.text, oneLine('    { "action": "drain", "node": "NODE2" },\n    { "action": "stop", "node": "NODE2" }'));
+    const resumed = oneLine('    { "action": "stop", "node": "NODE2" },\n    { "action": "resume", "node": "NODE2" },\n    { "action": "start", "node": "NODE2" }');
+    assert.equal(applyFix(resumed, 'not-drained', '/steps/0').text, oneLine('    { "action": "drain", "node": "NODE2" },\n' + resumed.split('\n').slice(6, 9).join('\n')));
+  });
+
+  it('fix-all applies it: it keeps the cluster up', () => {
+    const result = fixAll(oneLine('    { "action": "stop", "node": "NODE2" },\n    { "action": "start", "node": "NODE2" }'));
+    assert.equal(
+      result.text,
+      oneLine('    { "action": "drain", "node": "NODE2" },\n    { "action": "stop", "node": "NODE2" },\n    { "action": "start", "node": "NODE2" },\n    { "action": "resume", "node": "NODE2" }'),
+    );
   });
 });

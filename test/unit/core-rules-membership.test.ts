@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze, fixesFor, type Finding } from '../../src/core';
 import { cleanInstall, fl, threeWs2016, WS2016, WS2019 } from './helpers/membershipCases';
-import { codesAt, plan, type Value } from './helpers/plans';
+import { at, codesAt, plan, type Value } from './helpers/plans';
 
 /**
  * The rules of a plan of Windows Server 2008 and later about joins, membership, draining and skipped
@@ -152,5 +152,26 @@ describe('membership: not-a-member, already-member, not-running, join-no-cluster
     const text = plan({ NODE1: WS2016, NODE2: stopped(WS2016) }, [fl.evict('NODE1'), fl.add('NODE1')]);
     assert.deepEqual(codesAt(text), ['cluster-offline@/steps/0', 'join-no-cluster@/steps/1']);
     assert.equal(only(text, 'join-no-cluster').message, 'NODE1 cannot be added at step 2: no node is active, and Add-ClusterNode needs a running cluster, so NODE1 stays outside it. Start a member first.');
+  });
+});
+
+describe('not-drained', () => {
+  it('names the step, the action and the members that keep the cluster up', () => {
+    const text = threeWs2016([fl.upgrade('NODE1', 'ws2019'), fl.start('NODE1'), fl.evict('NODE2'), fl.add('NODE2')]);
+    assert.deepEqual(findings(text, 'not-drained').map(at), ['not-drained@/steps/0', 'not-drained@/steps/2']);
+    const [upgrade, evict] = findings(text, 'not-drained');
+    assert.equal(
+      upgrade!.message,
+      'NODE1 is upgraded at step 1 without being drained, while NODE2 and NODE3 keep the cluster up: its roles would fail over instead of moving in a planned way. Drain it first with a "drain" step (Suspend-ClusterNode -Drain), and resume it once it is back.',
+    );
+    assert.equal(
+      evict!.message,
+      'NODE2 is evicted at step 3 without being drained, while NODE1 and NODE3 keep the cluster up: its roles would fail over instead of moving in a planned way. Drain it first with a "drain" step (Suspend-ClusterNode -Drain).',
+    );
+  });
+
+  it('a paused member, a stopped one, or the last active member is not reported', () => {
+    assert.deepEqual(codesAt(plan({ NODE1: WS2016, NODE2: { ...WS2016, paused: true } }, [fl.stop('NODE2'), fl.start('NODE2'), fl.resume('NODE2')])), []);
+    assert.deepEqual(codesAt(plan({ NODE1: WS2016, NODE2: stopped(WS2016) }, [fl.upgrade('NODE2', 'ws2019'), fl.stop('NODE1')])), ['cluster-offline@/steps/1']);
   });
 });

@@ -3,6 +3,7 @@ import type { RuleContext } from '../rules/rule';
 import { fixes as functionalLevelNotRaised } from './functional-level-not-raised';
 import { fixes as invalidVersion } from './invalid-version';
 import { fixes as joinIncompatible } from './join-incompatible';
+import { fixes as notDrained } from './not-drained';
 import { fixes as noVersionCheckLeftover } from './noversioncheck-leftover';
 import { fixes as noVersionCheckStillEffective } from './noversioncheck-still-effective';
 import { fixes as pausedAtEnd } from './paused-at-end';
@@ -20,6 +21,7 @@ export const FIXES: Readonly<Record<string, RuleFixes | undefined>> = {
   'functional-level-not-raised': functionalLevelNotRaised,
   'invalid-version': invalidVersion,
   'join-incompatible': joinIncompatible,
+  'not-drained': notDrained,
   'noversioncheck-leftover': noVersionCheckLeftover,
   'noversioncheck-still-effective': noVersionCheckStillEffective,
   'paused-at-end': pausedAtEnd,

@@ -14,6 +14,7 @@ import { lowestAboveHighest } from './lowest-above-highest';
 import { majorSkew } from './major-skew';
 import { mixedAtEnd } from './mixed-at-end';
 import { notAMember } from './not-a-member';
+import { notDrained } from './not-drained';
 import { notRunning } from './not-running';
 import { noVersionCheckLeftover } from './noversioncheck-leftover';
 import { noVersionCheckStillEffective } from './noversioncheck-still-effective';
@@ -54,6 +55,7 @@ export const RULES: readonly Rule[] = [
   notRunning,
   notAMember,
   alreadyMember,
+  notDrained,
   registryWhileRunning,
   registryOtherComputer,
   noVersionCheckValue,

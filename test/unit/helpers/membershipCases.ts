@@ -101,4 +101,29 @@ export const MEMBERSHIP_CASES: Readonly<Record<string, RuleCases>> = {
     ],
     nearMisses: [{ name: 'an add after an evict', text: threeWs2016([...cleanInstall('NODE3', 'ws2016'), fl.add('NODE3')]), expect: [] }],
   },
+
+  'not-drained': {
+    severity: 'warning',
+    triggers: [
+      { name: 'an upgrade of an active member', text: threeWs2016(wholeUpgrade([fl.upgrade('NODE1', 'ws2019'), fl.start('NODE1')])), expect: ['not-drained@/steps/0'] },
+      {
+        name: 'a stop, a restart and an evict of active members',
+        text: threeWs2016([fl.stop('NODE1'), fl.start('NODE1'), fl.restart('NODE2'), fl.evict('NODE3'), fl.add('NODE3')]),
+        expect: ['not-drained@/steps/0', 'not-drained@/steps/2', 'not-drained@/steps/3'],
+      },
+    ],
+    nearMisses: [
+      { name: 'drained first', text: threeWs2016(wholeUpgrade()), expect: [] },
+      {
+        name: 'the last active member stopped is cluster-offline instead',
+        text: plan({ NODE1: WS2016, NODE2: { ...WS2016, state: 'stopped' } }, [fl.stop('NODE1')]),
+        expect: ['cluster-offline@/steps/0'],
+      },
+      {
+        name: 'a node of Windows Server 2003 has no drain',
+        text: plan({ NODE1: { version: 'ws2003' }, NODE2: { version: 'ws2003' } }, [fl.stop('NODE2')]),
+        expect: [],
+      },
+    ],
+  },
 };
