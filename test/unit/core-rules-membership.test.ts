@@ -50,6 +50,9 @@ describe('join-incompatible with the functional level', () => {
       'NODE3 would be refused at step 2: it runs level 9 (Windows Server 2016), the cluster is at FL 10 (Windows Server 2019), and a node joins only at the cluster\'s level, or at the next level from FL 8 on. ' +
         'Add-ClusterNode would fail, with error 5075 (ERROR_CLUSTER_INCOMPATIBLE_VERSIONS). Upgrade NODE3 to Windows Server 2019 first.',
     );
+    // Two releases behind: one at a time, since a member may not skip one either.
+    const older = plan({ NODE1: WS2019, NODE2: WS2019, NODE3: stopped({ version: 'ws2012r2' }) }, [fl.evict('NODE3'), fl.add('NODE3')], { top: { functionalLevel: 10 } });
+    assert.ok(only(older, 'join-incompatible').message.endsWith('Add-ClusterNode would fail, with error 5075 (ERROR_CLUSTER_INCOMPATIBLE_VERSIONS). Upgrade NODE3 one release at a time, up to Windows Server 2019.'));
   });
 
   it('below FL 8 a node of the next release is told that no cluster mixes releases, and inferred levels say so', () => {

@@ -75,7 +75,8 @@ function levels(joiner: NodeState, functionalLevel: number, clusterIs: string): 
 
 /** What gets the node in: its release against the cluster's level. */
 function levelFix(name: string, level: number, functionalLevel: number): string {
-  if (level < functionalLevel) return `Upgrade ${name} to ${releaseOfLevel(functionalLevel)} first.`;
+  if (level === functionalLevel - 1) return `Upgrade ${name} to ${releaseOfLevel(functionalLevel)} first.`;
+  if (level < functionalLevel) return `Upgrade ${name} one release at a time, up to ${releaseOfLevel(functionalLevel)}.`;
   if (functionalLevel < MIXED_OS_FROM) return `Before FL ${MIXED_OS_FROM} (${releaseOfLevel(MIXED_OS_FROM)}) no cluster mixes releases: move to a new cluster instead.`;
   return 'Upgrade one release at a time, and raise the functional level between releases.';
 }
