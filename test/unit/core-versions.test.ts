@@ -54,6 +54,7 @@ describe('the built-in catalog (docs/format.md)', () => {
     'ws2003-rc2': ['4.3718', '3.2195', true],
     'ws2003-rtm': ['4.3790', '3.2195', false],
     ws2003: ['4.3790', '3.2195', false],
+    // From Windows Server 2008 on, lowest = highest and the major is the functional level.
     ws2008: ['5.6001', '5.6001', false],
     ws2008r2: ['6.7600', '6.7600', false],
     ws2012: ['7.9200', '7.9200', false],
@@ -76,6 +77,20 @@ describe('the built-in catalog (docs/format.md)', () => {
     const hex = (v: number) => `0x${v.toString(16).toUpperCase().padStart(8, '0')}`;
     const built = BUILT_IN_RELEASES.map((r) => [r.alias, formatMajorMinor(r.highest), formatMajorMinor(r.lowest), r.highest, hex(r.highest), /inferred/.test(r.note ?? '')]);
     assert.deepEqual(documented, built);
+  });
+
+  it('marks in its notes what no Microsoft source gives: levels 5 to 7, the minors before 2016, and 2025\'s minor', () => {
+    const notes = Object.fromEntries(BUILT_IN_RELEASES.filter((r) => majorOf(r.highest) >= 5).map((r) => [r.alias, r.note]));
+    assert.deepEqual(notes, {
+      ws2008: 'Windows Server 2008; level 5 and minor 6001 inferred',
+      ws2008r2: 'Windows Server 2008 R2; level 6 and minor 7600 inferred',
+      ws2012: 'Windows Server 2012; level 7 and minor 9200 inferred',
+      ws2012r2: 'Windows Server 2012 R2; minor 9600 inferred',
+      ws2016: 'Windows Server 2016',
+      ws2019: 'Windows Server 2019',
+      ws2022: 'Windows Server 2022',
+      ws2025: 'Windows Server 2025; minor unknown',
+    });
   });
 });
 

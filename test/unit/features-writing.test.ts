@@ -2,62 +2,14 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import {
-  analyze,
-  applyEdits,
-  completionsAt,
-  nodeDefinition,
-  nodeReferences,
-  planSymbols,
-  prepareNodeRename,
-  renameNode,
-  type Completions,
-  type PlanSymbol,
-} from '../../src/core';
+import { analyze, applyEdits, completionsAt, nodeDefinition, nodeReferences, planSymbols, prepareNodeRename, renameNode, type PlanSymbol } from '../../src/core';
 import { at, plan, readKbExample, REPO_ROOT, step } from './helpers/plans';
+import { accept, completions, expandSnippet, labels } from './helpers/writing';
 
 /**
  * Writing a plan: completion, the outline, definition/references/rename of node names, and the
  * snippets. The core functions work on offsets; `|` in a test text marks the cursor.
  */
-
-function cursor(textWithCursor: string): { text: string; offset: number } {
-  const offset = textWithCursor.indexOf('|');
-  assert.ok(offset >= 0, 'the test text marks the cursor with |');
-  return { text: textWithCursor.slice(0, offset) + textWithCursor.slice(offset + 1), offset };
-}
-
-function completions(textWithCursor: string): Completions | undefined {
-  const { text, offset } = cursor(textWithCursor);
-  return completionsAt(analyze(text), offset);
-}
-
-function labels(textWithCursor: string): string[] {
-  return completions(textWithCursor)?.items.map((i) => i.label) ?? [];
-}
-
-/** A snippet's text with each tab stop replaced by its default, as accepting it without typing would. */
-function expandSnippet(body: string, values: Readonly<Record<string, string>> = {}): string {
-  const defaults = new Map<string, string>();
-  for (const m of body.matchAll(/\$\{(\d+):([^}]*)\}/g)) defaults.set(m[1]!, m[2]!);
-  for (const m of body.matchAll(/\$\{(\d+)\|([^|]*)\|\}/g)) defaults.set(m[1]!, m[2]!.split(',')[0]!);
-  const valueOf = (n: string) => values[n] ?? defaults.get(n) ?? '';
-  return body
-    .replace(/\$\{(\d+):[^}]*\}/g, (_, n: string) => valueOf(n))
-    .replace(/\$\{(\d+)\|[^|]*\|\}/g, (_, n: string) => valueOf(n))
-    .replace(/\$(\d+)/g, (_, n: string) => valueOf(n));
-}
-
-/** Accepts the completion `label`: the text with the item's range replaced by its insert text, expanded. */
-function accept(textWithCursor: string, label: string): string {
-  const { text } = cursor(textWithCursor);
-  const result = completions(textWithCursor);
-  assert.ok(result, 'completions expected');
-  const item = result.items.find((i) => i.label === label);
-  assert.ok(item, `"${label}" among ${result.items.map((i) => i.label).join(', ')}`);
-  const inserted = item.isSnippet ? expandSnippet(item.insertText) : item.insertText;
-  return applyEdits(text, [{ offset: result.offset, length: result.length, content: inserted }]);
-}
 
 const NODES = { NODE1: { version: 'ws2003-rc2' }, NODE2: { version: 'ws2003-rc2' } };
 
@@ -175,7 +127,7 @@ describe('completion of values', () => {
   });
 
   it('offers the catalog\'s aliases, and the plan\'s own, for a node\'s "version" and an upgrade\'s "to"', () => {
-    const builtIn = ['nt4-sp3', 'nt4-sp4', 'win2000', 'ws2003-rc1', 'ws2003-rc2', 'ws2003-rtm', 'ws2003'];
+    const builtIn = ['nt4-sp3', 'nt4-sp4', 'win2000', 'ws2003-rc1', 'ws2003-rc2', 'ws2003-rtm', 'ws2003', 'ws2008', 'ws2008r2', 'ws2012', 'ws2012r2', 'ws2016', 'ws2019', 'ws2022', 'ws2025'];
     assert.deepEqual(labels('{ "nodes": { "NODE1": { "version": "|" } } }'), builtIn);
     const own = plan(NODES, [step.stop('NODE1')], { top: { versions: { 'ws2003-sp1': { highest: '4.3790', lowest: '3.2195' } } } });
     const text = own.replace('{ "action": "stop", "node": "NODE1" }', '{ "action": "upgrade", "node": "NODE1", "to": "ws|" }');

@@ -1,11 +1,9 @@
 import { createScanner, getLocation, ScanError, SyntaxKind, type JSONPath } from 'jsonc-parser';
 import type { Analysis } from '../analyze';
-import type { Release } from '../catalog';
-import { nodeKey } from '../nodeNames';
 import { ACTIONS, COMMON_STEP_PROPERTIES, NODE_PROPERTIES, RELEASE_PROPERTIES, STEP_PROPERTIES, TARGET_PROPERTIES, TOP_LEVEL, type Action } from '../format';
 import { literalValue, valueAtPath, type JsonValue } from '../tree';
-import { NO_VERSION_CHECK, PARAMETERS_KEY, REGISTRY_TYPES } from '../registry';
-import { formatVersion } from '../versions';
+import { NO_VERSION_CHECK } from '../registry';
+import { valueChoices } from './valueChoices';
 
 /**
  * What to complete at an offset of a plan, from the text as it is being typed: jsonc-parser's
@@ -41,27 +39,11 @@ export interface Completions {
   readonly items: readonly CompletionItem[];
 }
 
-const ACTION_DETAILS: Record<Action, string> = {
-  stop: 'Stop the Cluster service on a node',
-  start: 'Start the service: the node joins, or forms the cluster',
-  join: 'Start the service, asserting that there is a cluster to join',
-  restart: 'Stop, then start the service (re-reads NoVersionCheck)',
-  upgrade: 'Install a new Windows version on a node',
-  'set-registry': 'Set NoVersionCheck in the node\'s registry',
-  'delete-registry': 'Delete NoVersionCheck from the node\'s registry',
-  'cluster-security': 'Grant or revoke an account on the cluster security descriptor',
-  note: 'A remark with no effect',
-  drain: 'Drain a node\'s roles and pause it (Suspend-ClusterNode -Drain)',
-  resume: 'Resume a paused node (Resume-ClusterNode)',
-  evict: 'Remove a node from the cluster (Remove-ClusterNode)',
-  add: 'Add a node to the cluster (Add-ClusterNode)',
-  'update-functional-level': 'Raise the cluster functional level by one, for good',
-};
-
 const PROPERTY_DETAILS: Readonly<Record<string, string>> = {
   $schema: 'JSON schema of the file',
   cluster: 'The cluster\'s name',
   versionMatch: '"exact" (default) or "major"',
+  functionalLevel: 'The cluster functional level at the start: 5 to 12, or an alias',
   versions: 'The plan\'s own version aliases',
   nodes: 'The cluster nodes and their versions',
   steps: 'The upgrade procedure, in order',
@@ -70,6 +52,7 @@ const PROPERTY_DETAILS: Readonly<Record<string, string>> = {
   lowest: 'NodeLowestVersion: "M.m", a DWORD or "0x…"',
   state: '"running" (default) or "stopped"',
   noVersionCheck: 'NoVersionCheck is already set on the node',
+  paused: 'The node is drained (Suspend-ClusterNode) at the start',
   preRelease: 'A release candidate: needs NoVersionCheck and the security-descriptor fix',
   note: 'What the release is',
   action: 'What the step does',
@@ -94,6 +77,8 @@ const VALUE_TEMPLATES: Readonly<Record<string, string>> = {
   nodes: '{\n\t$1\n}',
   steps: '[\n\t$1\n]',
   noVersionCheck: '${1:true}',
+  paused: '${1:true}',
+  functionalLevel: '$1',
   preRelease: '${1:true}',
   data: '${1:1}',
   name: `"\${1:${NO_VERSION_CHECK}}"`,
@@ -104,7 +89,7 @@ const VALUE_TEMPLATES: Readonly<Record<string, string>> = {
  * empty value, and the list opens at once. Free text (`grant`, `key`) and a value already filled in (`name`,
  * `data`) do not open it.
  */
-const LISTED_VALUES: ReadonlySet<string> = new Set(['action', 'node', 'sponsor', 'to', 'type', 'state', 'version', 'rights', 'versionMatch']);
+const LISTED_VALUES: ReadonlySet<string> = new Set(['action', 'node', 'sponsor', 'to', 'type', 'state', 'version', 'rights', 'versionMatch', 'functionalLevel']);
 
 interface Token {
   readonly kind: SyntaxKind;
@@ -210,8 +195,10 @@ function keyItems(analysis: Analysis, objectPath: JSONPath, text: string, range:
 /** The keys the object at `path` may have, in the order they are best written; undefined for free-form objects. */
 function allowedKeys(analysis: Analysis, path: JSONPath): readonly string[] | undefined {
   const [first, second, third, fourth] = path;
-  if (path.length === 0) return [...TOP_LEVEL].filter((k) => k !== '$schema');
-  if (first === 'nodes' && path.length === 2) return [...NODE_PROPERTIES];
+  // Only a plan with a node of Windows Server 2008 or later has a functional level and nodes to drain.
+  const levels = analysis.plan?.functionalLevelPlan ?? false;
+  if (path.length === 0) return [...TOP_LEVEL].filter((k) => k !== '$schema' && (levels || k !== 'functionalLevel'));
+  if (first === 'nodes' && path.length === 2) return [...NODE_PROPERTIES].filter((k) => levels || k !== 'paused');
   if (first === 'versions' && path.length === 2) return [...RELEASE_PROPERTIES];
   if (first === 'steps' && typeof second === 'number') {
     if (path.length === 2) {
@@ -239,14 +226,6 @@ function nodeAtPath(analysis: Analysis, path: JSONPath): JsonValue | undefined {
 
 // ── values ───────────────────────────────────────────────────────────────────────────────────────────
 
-interface ValueChoice {
-  readonly value: string | number | boolean;
-  readonly kind: CompletionKind;
-  readonly detail?: string;
-  readonly documentation?: string;
-  readonly preselect?: boolean;
-}
-
 function valueItems(analysis: Analysis, path: JSONPath, text: string, range: { offset: number; length: number; quoted: boolean }): CompletionItem[] | undefined {
   const choices = valueChoices(analysis, path);
   if (!choices) return undefined;
@@ -266,112 +245,6 @@ function valueItems(analysis: Analysis, path: JSONPath, text: string, range: { o
       ...(choice.preselect ? { preselect: true } : {}),
     };
   });
-}
-
-function valueChoices(analysis: Analysis, path: JSONPath): ValueChoice[] | undefined {
-  const [first, second, third, fourth] = path;
-  if (path.length === 1 && first === 'versionMatch') {
-    return [
-      { value: 'exact', kind: 'value', detail: 'Versions are equal when the whole DWORD is (default)', preselect: true },
-      { value: 'major', kind: 'value', detail: 'Versions are equal when their majors are' },
-    ];
-  }
-  if (first === 'nodes' && path.length === 3) {
-    if (third === 'version') return aliasChoices(analysis);
-    if (third === 'state') return [{ value: 'running', kind: 'value', detail: 'The service runs (default)', preselect: true }, { value: 'stopped', kind: 'value', detail: 'The service is stopped' }];
-    if (third === 'noVersionCheck') return booleans();
-    return undefined;
-  }
-  if (first === 'versions' && path.length === 3 && third === 'preRelease') return booleans();
-  if (first !== 'steps' || typeof second !== 'number') return undefined;
-  if (path.length === 4 && third === 'to' && fourth !== undefined) return undefined;
-  if (path.length !== 3) return undefined;
-  switch (third) {
-    case 'action':
-      return ACTIONS.map((a) => ({ value: a, kind: 'action', detail: ACTION_DETAILS[a] }));
-    case 'node':
-    case 'sponsor':
-      return nodeChoices(analysis, second, third);
-    case 'to':
-      return upgradeChoices(analysis, second);
-    case 'name':
-      return [{ value: NO_VERSION_CHECK, kind: 'value', detail: 'DWORD 1 switches the Cluster service\'s version check off', preselect: true }];
-    case 'type':
-      return REGISTRY_TYPES.map((t, i) => ({
-        value: t,
-        kind: 'value',
-        detail: i === 0 ? 'NoVersionCheck is a REG_DWORD' : 'NoVersionCheck is read only as a REG_DWORD',
-        ...(i === 0 ? { preselect: true } : {}),
-      }));
-    case 'data':
-      return [{ value: 1, kind: 'value', detail: 'NoVersionCheck = 1 switches the version check off', preselect: true }];
-    case 'key':
-      return [{ value: PARAMETERS_KEY, kind: 'value', detail: 'Where the Cluster service reads NoVersionCheck (the default)' }];
-    case 'rights':
-      return [
-        { value: 'full', kind: 'value', detail: 'Full control (default)', preselect: true },
-        { value: 'read', kind: 'value', detail: 'Read only' },
-      ];
-    case 'grant':
-      return [{ value: 'NETWORKSERVICE', kind: 'value', detail: 'MSDTC runs as Network Service (KB 811272)' }];
-    case 'revoke':
-      return [{ value: 'SERVICE', kind: 'value', detail: 'Too broad: every account allowed to run as a service (KB 811272)' }];
-    default:
-      return undefined;
-  }
-}
-
-function booleans(): ValueChoice[] {
-  return [
-    { value: true, kind: 'value' },
-    { value: false, kind: 'value' },
-  ];
-}
-
-/** Every declared node once (the first spelling of a duplicate); for a sponsor, the step's own node last. */
-function nodeChoices(analysis: Analysis, stepIndex: number, role: 'node' | 'sponsor'): ValueChoice[] {
-  const nodes = (analysis.plan?.nodes ?? []).filter((n) => !n.duplicateOf);
-  const own = role === 'sponsor' ? literalValue(nodeAtPath(analysis, ['steps', stepIndex, 'node'])) : undefined;
-  const isOwn = (name: string) => typeof own === 'string' && nodeKey(own) === nodeKey(name);
-  return [...nodes.filter((n) => !isOwn(n.name)), ...nodes.filter((n) => isOwn(n.name))].map((n) => ({
-    value: n.name,
-    kind: 'node',
-    detail: n.release ? n.release.alias : n.highest !== undefined ? `highest ${formatVersion(n.highest)}` : 'declared node',
-    documentation: `highest ${formatVersion(n.highest)}, lowest ${formatVersion(n.lowest)}` + (n.running ? '' : '; stopped at the start'),
-  }));
-}
-
-/** The catalog's aliases, in its order: the built-in releases and the plan's own `versions`. */
-function aliasChoices(analysis: Analysis): ValueChoice[] {
-  return releases(analysis).map(releaseChoice);
-}
-
-/**
- * An upgrade's target: the aliases newest first (by highest, then lowest version), leaving out those older
- * than the node's version at that step in the simulation, so that an earlier upgrade in the plan counts.
- * Every alias while the step's node is not a declared node.
- */
-function upgradeChoices(analysis: Analysis, stepIndex: number): ValueChoice[] {
-  const current = analysis.timeline?.steps[stepIndex]?.target?.highest;
-  return releases(analysis)
-    .filter((r) => current === undefined || r.highest >= current)
-    .sort((a, b) => b.highest - a.highest || b.lowest - a.lowest)
-    .map(releaseChoice);
-}
-
-function releases(analysis: Analysis): Release[] {
-  const catalog = analysis.plan?.catalog;
-  return catalog ? catalog.aliases().map((alias) => catalog.get(alias)!) : [];
-}
-
-function releaseChoice(r: Release): ValueChoice {
-  const notes = [r.note, r.preRelease ? 'pre-release: needs NoVersionCheck to upgrade to the release version' : undefined, r.origin === 'plan' ? 'defined in this plan' : undefined];
-  return {
-    value: r.alias,
-    kind: 'version',
-    detail: `highest ${formatVersion(r.highest)}, lowest ${formatVersion(r.lowest)}`,
-    documentation: notes.filter((n) => n).join('; '),
-  };
 }
 
 function sortText(index: number): string {
