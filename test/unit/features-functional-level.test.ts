@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { analyze, hoverAt } from '../../src/core';
 import { plan, step, type Value } from './helpers/plans';
 import { accept, completions, labels } from './helpers/writing';
 
@@ -116,5 +117,204 @@ describe('completion in a functional-level plan', () => {
   it('offers a plan of the KB 811272 releases only their aliases for "to": Windows Server 2008 is a migration', () => {
     assert.deepEqual(labels(withStep('{ "action": "upgrade", "node": "NODE1", "to": "|" }', [step.stop('NODE1')], CLASSIC)), ['ws2003-rtm', 'ws2003']);
     assert.deepEqual(completions(withStep('{ "action": "upgrade", "node": "NODE1", "to": "|" }', [step.stop('NODE1')], CLASSIC))!.items.filter((i) => i.preselect), []);
+  });
+});
+
+// ── hovers ─────────────────────────────────────────────────────────────────────────────────────────────
+
+/** The hover at the first occurrence of `needle` in `text`, `delta` characters into it: its range and markdown. */
+function hoverOn(text: string, needle: string, delta = 1): { on: string; markdown: string } {
+  const at = text.indexOf(needle);
+  assert.ok(at >= 0, `"${needle}" is in the plan`);
+  const hover = hoverAt(analyze(text), at + delta);
+  assert.ok(hover, `a hover on ${needle}`);
+  return { on: text.slice(hover.offset, hover.offset + hover.length), markdown: hover.markdown };
+}
+
+/** The first line of a step's hover, and the sentence on what happened, for the step at `needle`. */
+function stepHover(text: string, needle: string): string {
+  return hoverOn(text, needle, 0).markdown.split('\n\n- ')[0]!;
+}
+
+describe('hovers on the releases of Windows Server 2008 and later', () => {
+  it('shows an alias\'s functional level and what its minor is', () => {
+    const text = plan(NODES, [step.upgrade('N1', 'ws2019')]);
+    const hover = hoverOn(text, '"ws2019"');
+    assert.equal(hover.on, '"ws2019"');
+    assert.equal(
+      hover.markdown,
+      [
+        '**ws2019**: Windows Server 2019, from the built-in catalog',
+        '',
+        '- highest: 0x000A0003 (10.3), decimal 655363',
+        '- lowest: 0x000A0003 (10.3), decimal 655363',
+        '- functional level: FL 10 (Windows Server 2019)',
+        '- minor: 3, the upgrade version',
+        '- pre-release: no',
+      ].join('\n'),
+    );
+  });
+
+  it('marks as inferred the levels 5 to 7 and the minors before 2016, and 2025\'s minor as unknown', () => {
+    const text = plan({ A: { version: 'ws2008' }, B: { version: 'ws2012r2' }, C: { version: 'ws2025' } }, []);
+    assert.equal(
+      hoverOn(text, '"ws2008"').markdown,
+      [
+        '**ws2008**: Windows Server 2008\\; level 5 and minor 6001 inferred, from the built-in catalog',
+        '',
+        '- highest: 0x00051771 (5.6001), decimal 333681',
+        '- lowest: 0x00051771 (5.6001), decimal 333681',
+        '- functional level: FL 5 (Windows Server 2008, inferred)',
+        '- minor: 6001, the build (inferred)',
+        '- pre-release: no',
+      ].join('\n'),
+    );
+    assert.match(hoverOn(text, '"ws2012r2"').markdown, /\n- functional level: FL 8 \(Windows Server 2012 R2\)\n- minor: 9600, the build \(inferred\)\n/);
+    assert.match(hoverOn(text, '"ws2025"').markdown, /\n- functional level: FL 12 \(Windows Server 2025\)\n- minor: 0, unknown: no Microsoft source gives the minor of Windows Server 2025\n/);
+  });
+
+  it('infers nothing about a plan\'s own alias, and shows the level of a version written as a number', () => {
+    const text = plan({ N1: { version: 'ws2012-cu' }, N2: { highest: '0x00060001' } }, [], { top: { versions: { 'ws2012-cu': { highest: '7.9201' } } } });
+    assert.match(hoverOn(text, '"ws2012-cu" }').markdown, /\n- functional level: FL 7 \(Windows Server 2012, inferred\)\n- minor: 9201, the build\n/);
+    assert.equal(
+      hoverOn(text, '"0x00060001"').markdown,
+      [
+        '**Version 0x00060001 (6.1)**, written as a hex DWORD',
+        '',
+        '- hex: 0x00060001',
+        '- M.m: 6.1: major 6 (the Cluster service of Windows Server 2008 R2, inferred), minor 1 (the build)',
+        '- functional level: FL 6 (Windows Server 2008 R2, inferred)',
+        '- decimal: 393217',
+        '- catalog: no release in the catalog or the plan\'s "versions" has this version',
+        '- pre-release: no',
+      ].join('\n'),
+    );
+  });
+});
+
+describe('hovers on "functionalLevel" and "paused"', () => {
+  const LEVEL =
+    'The cluster functional level when the plan starts, as Get-Cluster shows it in ClusterFunctionalLevel; without it, the lowest level of the declared nodes. ' +
+    'A node joins only if it runs this level or, from FL 8 (Windows Server 2012 R2) on, the next one (mixed-OS mode). ' +
+    'Update-ClusterFunctionalLevel raises it by one once every node runs the next release. Raising it is permanent: it cannot be undone, and nodes of the older release can no longer join.';
+
+  it('names the level and its release, and says that raising it is permanent, on the key and on the value', () => {
+    const text = plan(NODES, [], { top: { functionalLevel: 9 } });
+    const onKey = hoverOn(text, '"functionalLevel"');
+    assert.equal(onKey.on, '"functionalLevel"');
+    assert.equal(onKey.markdown, `**functionalLevel**: FL 9 (Windows Server 2016)\n\n${LEVEL}`);
+    const onValue = hoverOn(text, '9,', 0);
+    assert.equal(onValue.on, '9');
+    assert.equal(onValue.markdown, onKey.markdown);
+    const alias = plan(NODES, [], { top: { functionalLevel: 'ws2016' } });
+    assert.equal(hoverOn(alias, '"ws2016",').markdown, `**functionalLevel**: FL 9 (Windows Server 2016), the level of ws2016\n\n${LEVEL}`);
+  });
+
+  it('adds the finding on a level that is none', () => {
+    const text = plan(NODES, [], { top: { functionalLevel: 13 } });
+    const hover = hoverOn(text, '13,', 0);
+    assert.equal(hover.on, '13');
+    assert.match(hover.markdown, new RegExp(`^\\*\\*functionalLevel\\*\\*: not a functional level\\n\\n${LEVEL.replace(/[().]/g, '\\$&')}\\n\\n---\\n\\n\\*\\*\`invalid-version\`\\*\\* · error: `));
+  });
+
+  it('says what a paused node is', () => {
+    const text = plan({ N1: WS2016, N2: { version: 'ws2016', paused: true } }, []);
+    const hover = hoverOn(text, '"paused"');
+    assert.equal(hover.on, '"paused"');
+    assert.equal(
+      hover.markdown,
+      '**paused**: N2 is drained at the start of the plan\n\n' +
+        'A paused node has been drained: its roles moved to the other nodes (Suspend-ClusterNode -Drain). ' +
+        'It stays paused through stop, restart and upgrade, until a resume step (Resume-ClusterNode). Update-ClusterFunctionalLevel fails while a node is paused.',
+    );
+    assert.equal(hoverOn(text, 'true', 0).on, 'true');
+    assert.equal(hoverOn(text.replace('"paused": true', '"paused": false'), 'false', 0).markdown.split('\n')[0], '**paused**: N2 is not drained at the start of the plan');
+  });
+});
+
+describe('hovers on the steps of a functional-level plan', () => {
+  const drain = (n: string) => ({ action: 'drain', node: n });
+  const resume = (n: string) => ({ action: 'resume', node: n });
+  const text = plan({ N1: WS2016, N2: WS2016 }, [
+    drain('N1'),
+    step.upgrade('N1', 'ws2019'),
+    step.start('N1'),
+    { action: 'update-functional-level', id: 'too-early' },
+    resume('N1'),
+    { action: 'evict', node: 'N2' },
+    { action: 'drain', node: 'N2', id: 'evicted' },
+    step.upgrade('N2', 'ws2019'),
+    { action: 'add', node: 'N2' },
+    { action: 'update-functional-level', id: 'raise' },
+  ]);
+
+  it('shows what a drain does, the cmdlet, and FL and the paused nodes before → after', () => {
+    const hover = hoverOn(text, '{ "action": "drain", "node": "N1" }', 0);
+    assert.equal(hover.on, '{ "action": "drain", "node": "N1" }');
+    assert.equal(
+      hover.markdown,
+      [
+        '**Step 1**: drain N1: move its roles to the other nodes and pause it (Suspend-ClusterNode -Drain)',
+        '',
+        'N1\'s roles move to the other nodes; it stays active, paused.',
+        '',
+        '- ClusterHighestVersion: 0x00090008 (9.8), unchanged',
+        '- ClusterLowestVersion: 0x00090008 (9.8), unchanged',
+        '- active nodes: N1, N2, unchanged',
+        '- mixed: no, unchanged',
+        '- functional level: FL 9 (Windows Server 2016), unchanged',
+        '- paused nodes: none → N1',
+      ].join('\n'),
+    );
+  });
+
+  it('says what the upgrade, the start and the resume of a drained node do, by level', () => {
+    assert.equal(
+      stepHover(text, '{ "action": "upgrade", "node": "N1"'),
+      '**Step 2**: upgrade N1 to ws2019\n\nN1 now runs level 10 (Windows Server 2019), highest 0x000A0003 (10.3); its service ends stopped, so it leaves the cluster first, and it stays paused.',
+    );
+    assert.equal(
+      stepHover(text, '{ "action": "start", "node": "N1"'),
+      '**Step 3**: start N1\n\nN1 joins: it runs level 10 (Windows Server 2019), one above FL 9 (Windows Server 2016), as mixed-OS mode allows.',
+    );
+    assert.equal(
+      stepHover(text, '{ "action": "resume", "node": "N1"'),
+      '**Step 5**: resume N1: end its pause, and its roles come back (Resume-ClusterNode -Failback Immediate)\n\nN1 is no longer paused: its roles come back.',
+    );
+  });
+
+  it('says what an evict and an add do, and that a step on an evicted node does nothing', () => {
+    const evict = hoverOn(text, '{ "action": "evict"', 0).markdown;
+    assert.equal(evict.split('\n\n- ')[0], '**Step 6**: evict N2: remove it from the cluster (Remove-ClusterNode)\n\nN2 leaves the cluster, its service stopped: it is no longer a member. It keeps its release; only an add brings it back.');
+    assert.match(evict, /\n- evicted nodes: none → N2$/);
+    assert.equal(stepHover(text, '{ "action": "drain", "node": "N2"'), '**Step 7 \\(\\"evicted\\"\\)**: drain N2: move its roles to the other nodes and pause it (Suspend-ClusterNode -Drain)\n\nN2 is not a member of the cluster since it was evicted: nothing happens.');
+    assert.equal(
+      stepHover(text, '{ "action": "add"'),
+      '**Step 9**: add N2 to the cluster (Add-ClusterNode)\n\nN2 becomes a member and joins: it runs level 10 (Windows Server 2019), one above FL 9 (Windows Server 2016), as mixed-OS mode allows.',
+    );
+  });
+
+  it('says why Update-ClusterFunctionalLevel fails, or that the level rises for good', () => {
+    assert.equal(
+      stepHover(text, '{ "action": "update-functional-level", "id": "too-early" }'),
+      '**Step 4 \\(\\"too\\-early\\"\\)**: raise the cluster functional level by one (Update-ClusterFunctionalLevel), for good\n\n' +
+        'Update-ClusterFunctionalLevel fails while a member is stopped or paused: N1 (paused). The level stays FL 9 (Windows Server 2016).',
+    );
+    const raise = hoverOn(text, '{ "action": "update-functional-level", "id": "raise" }', 0).markdown;
+    assert.match(raise, /\n\nThe functional level rises from FL 9 \(Windows Server 2016\) to FL 10 \(Windows Server 2019\), for good: nodes of Windows Server 2016 can no longer join\.\n/);
+    assert.match(raise, /\n- functional level: FL 9 \(Windows Server 2016\) → FL 10 \(Windows Server 2019\)$/);
+    const mixed = plan({ N1: { version: 'ws2019' }, N2: WS2016 }, [{ action: 'update-functional-level' }]);
+    assert.match(stepHover(mixed, '{ "action": "update'), /\n\nUpdate-ClusterFunctionalLevel fails with error 5973: N2 does not run FL 10 \(Windows Server 2019\) yet\. The level stays FL 9 \(Windows Server 2016\)\.$/);
+    const noop = plan(NODES, [{ action: 'update-functional-level' }]);
+    assert.match(stepHover(noop, '{ "action": "update'), /\n\nNo member runs FL 10 \(Windows Server 2019\), so Update-ClusterFunctionalLevel changes nothing\. The level stays FL 9 \(Windows Server 2016\)\.$/);
+    const stopped = plan({ N1: WS2016, N2: { version: 'ws2016', state: 'stopped', paused: true } }, [{ action: 'update-functional-level' }]);
+    assert.match(stepHover(stopped, '{ "action": "update'), /: N2 \(stopped, paused\)\. The level stays/);
+  });
+
+  it('says when a node of the next release is refused by a level below 8, and when an add finds no cluster', () => {
+    const ws2012 = plan({ N1: { version: 'ws2012' }, N2: { version: 'ws2012' } }, [step.upgrade('N1', 'ws2012r2'), step.start('N1')]);
+    assert.equal(stepHover(ws2012, '{ "action": "start"'), '**Step 2**: start N1\n\nN1 is refused and stays stopped.');
+    const alone = plan({ N1: WS2016, N2: { version: 'ws2016', state: 'stopped' } }, [{ action: 'evict', node: 'N2' }, step.stop('N1'), { action: 'add', node: 'N2' }]);
+    assert.equal(stepHover(alone, '{ "action": "add"'), '**Step 3**: add N2 to the cluster (Add-ClusterNode)\n\nN2 cannot be added: no node is active, so there is no cluster to add it to.');
   });
 });

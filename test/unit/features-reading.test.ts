@@ -126,6 +126,7 @@ describe('hoverAt: versions', () => {
         '',
         '- hex: 0x00090002',
         '- M.m: 9.2: major 9 (the Cluster service of Windows Server 2016), minor 2 (the upgrade version)',
+        '- functional level: FL 9 (Windows Server 2016)',
         '- decimal: 589826',
         '- catalog: no release in the catalog or the plan\'s "versions" has this version',
         '- pre-release: no',

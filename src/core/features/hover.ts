@@ -4,6 +4,7 @@ import type { PlanDocument } from '../planDocument';
 import { RULES, ruleFor, type Rule } from '../rules';
 import { findSuppressions, SUPPRESSION_MARKER } from '../suppressions';
 import { escapeMarkdown as esc } from './markdown';
+import { settingHover } from './settingHover';
 import { stepAt, stepMarkdown, stepSubject } from './stepHover';
 import { versionMarkdown } from './versionHover';
 
@@ -20,7 +21,9 @@ const KNOWN_CODES: ReadonlySet<string> = new Set(RULES.map((r) => r.code));
 /**
  * What the element at `offset` means, most specific first:
  * - a rule code (or the marker) in a `// clusterplan-disable-next-line` comment: what the rule checks and why;
- * - a version in any notation or as an alias: hex, M.m, decimal, catalog entry, pre-release or not;
+ * - a version in any notation or as an alias: hex, M.m, decimal, catalog entry, pre-release or not, and
+ *   from Windows Server 2008 on the functional level;
+ * - "functionalLevel" and a node's "paused": what they mean, and that raising the level is permanent;
  * - a step (its braces, or its "action"): the cluster state before → after, and the step's findings;
  * - anything a finding covers: each finding there, with its rule's title and explanation.
  * Findings that cover the offset are added to a version's or a step's hover too.
@@ -35,12 +38,15 @@ export function hoverAt(analysis: Analysis, offset: number): PlanHover | undefin
     const value = plan.versionValues.find((v) => v.version !== undefined && covers(v.node.offset, v.node.length, offset));
     if (value) return hover([versionMarkdown(plan, value, value.version!), findingsMarkdown(here)], value.node);
 
+    const setting = settingHover(plan, analysis.document.root, offset);
+    if (setting) return hover([setting.markdown, findingsMarkdown(here)], setting.span);
+
     const step = timeline ? stepAt(plan.steps, offset) : undefined;
     const subject = step && stepSubject(step, offset);
     if (step && subject) {
       const own = analysis.findings.filter((f) => f.pointer === step.pointer || f.pointer.startsWith(step.pointer + '/'));
       const findings = [...new Set([...own, ...here])].sort((a, b) => a.offset - b.offset);
-      return hover([stepMarkdown(timeline!.steps[step.index]!), findingsMarkdown(findings)], subject);
+      return hover([stepMarkdown(timeline!.steps[step.index]!, plan.functionalLevelPlan), findingsMarkdown(findings)], subject);
     }
   }
   if (here.length === 0) return undefined;

@@ -1,7 +1,8 @@
 import { stepLabel } from '../describe';
 import type { RegistryStep, Step } from '../plan';
 import { keySpan, literalValue, memberValue, type JsonValue, type Span } from '../tree';
-import type { ClusterState, StepResult } from '../simulate';
+import { formatLevel } from '../functionalLevel';
+import type { ClusterState, NodeState, StepResult } from '../simulate';
 import { formatVersion } from '../versions';
 import { versionOrWhy } from './inlayHints';
 import { escapeMarkdown as esc } from './markdown';
@@ -44,12 +45,13 @@ function hasPartAt(value: JsonValue, offset: number): boolean {
   return value.type === 'array' && value.items.some((item) => within(item, offset));
 }
 
-export function stepMarkdown(result: StepResult): string {
+/** `levels`: the plan is a functional-level plan, whose state has a functional level, paused and evicted nodes. */
+export function stepMarkdown(result: StepResult, levels: boolean): string {
   const { step, before, after } = result;
   const label = stepLabel(step);
   const lines = [`**${esc(label.charAt(0).toUpperCase() + label.slice(1))}**: ${describeStep(step)}`];
   if (step.description?.trim()) lines.push('', `> ${esc(step.description.trim())}`);
-  const outcome = outcomeOf(result);
+  const outcome = outcomeOf(result, levels);
   if (outcome) lines.push('', outcome);
   lines.push(
     '',
@@ -58,6 +60,14 @@ export function stepMarkdown(result: StepResult): string {
     `- active nodes: ${change(activeNodes(before), activeNodes(after))}`,
     `- mixed: ${change(before.mixed ? 'yes' : 'no', after.mixed ? 'yes' : 'no')}`,
   );
+  if (levels) {
+    lines.push(`- functional level: ${change(formatLevel(before.functionalLevel), formatLevel(after.functionalLevel))}`);
+    // Drained and evicted nodes matter only while there are some: most steps have none.
+    const paused = [nodesWhere(before, (n) => n.paused), nodesWhere(after, (n) => n.paused)] as const;
+    if (paused[0] !== 'none' || paused[1] !== 'none') lines.push(`- paused nodes: ${change(...paused)}`);
+    const evicted = [nodesWhere(before, (n) => !n.member), nodesWhere(after, (n) => !n.member)] as const;
+    if (evicted[0] !== 'none' || evicted[1] !== 'none') lines.push(`- evicted nodes: ${change(...evicted)}`);
+  }
   return lines.join('\n');
 }
 
@@ -66,7 +76,11 @@ function change(before: string, after: string): string {
 }
 
 function activeNodes(state: ClusterState): string {
-  const names = state.nodes.filter((n) => n.running).map((n) => esc(n.name));
+  return nodesWhere(state, (n) => n.running);
+}
+
+function nodesWhere(state: ClusterState, test: (node: NodeState) => boolean): string {
+  const names = state.nodes.filter(test).map((n) => esc(n.name));
   return names.length > 0 ? names.join(', ') : 'none';
 }
 
@@ -99,12 +113,15 @@ function describeStep(step: Step): string {
       return typeof text === 'string' ? `note: ${esc(text)}` : 'note';
     }
     case 'drain':
+      return `drain ${target}: move its roles to the other nodes and pause it (Suspend-ClusterNode -Drain)`;
     case 'resume':
+      return `resume ${target}: end its pause, and its roles come back (Resume-ClusterNode -Failback Immediate)`;
     case 'evict':
+      return `evict ${target}: remove it from the cluster (Remove-ClusterNode)`;
     case 'add':
-      return `${step.action} ${target}`;
+      return `add ${target} to the cluster (Add-ClusterNode)`;
     case 'update-functional-level':
-      return 'raise the cluster functional level';
+      return 'raise the cluster functional level by one (Update-ClusterFunctionalLevel), for good';
     case undefined:
       return 'a step clusterplan cannot read; the simulation skips it';
   }

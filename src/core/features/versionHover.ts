@@ -1,25 +1,46 @@
 import type { Catalog, Release } from '../catalog';
+import { FIRST_FUNCTIONAL_LEVEL, formatLevel, LAST_FUNCTIONAL_LEVEL, levelInferred, releaseOfLevel } from '../functionalLevel';
 import type { Plan, VersionValue } from '../plan';
 import { formatMajorMinor, formatVersion, majorOf, minorOf, parseVersionString } from '../versions';
 import { escapeMarkdown as esc } from './markdown';
 
 /** The hover on a version, in any notation or as an alias: hex, M.m, decimal, catalog entry, pre-release or not. */
 
-/** The Cluster service majors of ClusAPI.h (docs/simulation.md, "Versions"): cluster numbers, not OS numbers. */
+/**
+ * The Cluster service majors of ClusAPI.h (docs/simulation.md, "Versions"): cluster numbers, not OS
+ * numbers. From 5 on a major is a functional level, named as functionalLevel.ts names it.
+ */
 const MAJORS: Readonly<Record<number, string>> = {
   1: 'Windows NT 4.0',
   2: 'Windows NT 4.0 SP4',
   3: 'Windows 2000',
   4: 'Windows Server 2003',
-  5: 'Windows Server 2008',
-  6: 'Windows Server 2008 R2',
-  7: 'Windows Server 2012',
-  8: 'Windows Server 2012 R2',
-  9: 'Windows Server 2016',
-  10: 'Windows Server 2019',
-  11: 'NT12 in ClusAPI.h',
-  12: 'NT13 in ClusAPI.h',
 };
+
+/** A major that is a functional level: Windows Server 2008 (5) to 2025 (12). */
+function isLevel(major: number): boolean {
+  return major >= FIRST_FUNCTIONAL_LEVEL && major <= LAST_FUNCTIONAL_LEVEL;
+}
+
+function majorName(major: number): string | undefined {
+  if (!isLevel(major)) return MAJORS[major];
+  return releaseOfLevel(major) + (levelInferred(major) ? ', inferred' : '');
+}
+
+/** Windows Server 2016: from here on the minor is a small "upgrade version", not the build. */
+const UPGRADE_VERSION_FROM = 9;
+/** The levels whose minor no source gives (Windows Server 2025): the built-in catalog's minor is a placeholder. */
+const MINOR_UNKNOWN: ReadonlySet<number> = new Set([12]);
+
+/** What a release's minor is, and whether the built-in catalog knows it, infers it or does not know it. */
+function minorMeaning(release: Release): string {
+  const major = majorOf(release.highest);
+  const minor = minorOf(release.highest);
+  const builtIn = release.origin === 'built-in';
+  if (builtIn && MINOR_UNKNOWN.has(major)) return `${minor}, unknown: no Microsoft source gives the minor of ${releaseOfLevel(major)}`;
+  if (major >= UPGRADE_VERSION_FROM) return `${minor}, the upgrade version`;
+  return `${minor}, the build` + (builtIn ? ' (inferred)' : '');
+}
 
 function hex(version: number): string {
   return `0x${version.toString(16).toUpperCase().padStart(8, '0')}`;
@@ -36,15 +57,16 @@ export function versionMarkdown(plan: Plan, value: VersionValue, version: number
   }
   const notation = node.type === 'number' ? 'a decimal DWORD' : /^0[xX]/.test(written ?? '') ? 'a hex DWORD' : '"M.m"';
   const major = majorOf(version);
-  const majorName = MAJORS[major];
+  const name = majorName(major);
   const lines = [
     `**Version ${formatVersion(version)}**, written as ${notation}`,
     '',
     `- hex: ${hex(version)}`,
     `- M.m: ${formatMajorMinor(version)}: major ${major}` +
-      (majorName ? ` (the Cluster service of ${majorName})` : '') +
+      (name ? ` (the Cluster service of ${name})` : '') +
       `, minor ${minorOf(version)}` +
-      (major >= 9 ? ' (the upgrade version)' : ' (the build)'),
+      (major >= UPGRADE_VERSION_FROM ? ' (the upgrade version)' : ' (the build)'),
+    ...(isLevel(major) ? [`- functional level: ${formatLevel(major)}`] : []),
     `- decimal: ${version}`,
     `- catalog: ${catalogEntry(plan.catalog, version)}`,
     `- pre-release: ${preRelease(plan.catalog.releaseOf(version))}`,
@@ -75,8 +97,10 @@ function aliasMarkdown(release: Release, standsFor: number | undefined): string 
     '',
     `- highest: ${formatVersion(release.highest)}, decimal ${release.highest}`,
     `- lowest: ${formatVersion(release.lowest)}, decimal ${release.lowest}`,
-    `- pre-release: ${preRelease(release)}`,
   ];
+  const major = majorOf(release.highest);
+  if (isLevel(major)) lines.push(`- functional level: ${formatLevel(major)}`, `- minor: ${minorMeaning(release)}`);
+  lines.push(`- pre-release: ${preRelease(release)}`);
   if (standsFor !== undefined) lines.push(`- here: it stands for its highest version, ${formatVersion(standsFor)}`);
   return lines.join('\n');
 }
