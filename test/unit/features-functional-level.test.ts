@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyze, hoverAt } from '../../src/core';
+import { analyze, hoverAt, planSymbols } from '../../src/core';
 import { plan, step, type Value } from './helpers/plans';
 import { accept, completions, labels } from './helpers/writing';
 
@@ -316,5 +316,35 @@ describe('hovers on the steps of a functional-level plan', () => {
     assert.equal(stepHover(ws2012, '{ "action": "start"'), '**Step 2**: start N1\n\nN1 is refused and stays stopped.');
     const alone = plan({ N1: WS2016, N2: { version: 'ws2016', state: 'stopped' } }, [{ action: 'evict', node: 'N2' }, step.stop('N1'), { action: 'add', node: 'N2' }]);
     assert.equal(stepHover(alone, '{ "action": "add"'), '**Step 3**: add N2 to the cluster (Add-ClusterNode)\n\nN2 cannot be added: no node is active, so there is no cluster to add it to.');
+  });
+});
+
+describe('the outline of a functional-level plan', () => {
+  it('names the new steps by their action and node, as the others, and shows a paused node', () => {
+    const text = plan({ N1: WS2016, N2: { version: 'ws2016', paused: true } }, [
+      { action: 'resume', node: 'N2' },
+      { action: 'drain', node: 'N1' },
+      step.upgrade('N1', 'ws2019'),
+      step.start('N1'),
+      { action: 'resume', node: 'N1' },
+      { action: 'evict', node: 'N2' },
+      step.upgrade('N2', 'ws2019'),
+      { action: 'add', node: 'N2', id: 'back' },
+      { action: 'update-functional-level' },
+    ]);
+    const [nodes, steps] = planSymbols(analyze(text));
+    assert.deepEqual(nodes!.children.map((n) => `${n.name}: ${n.detail}`), ['N1: ws2016', 'N2: ws2016 · paused']);
+    assert.deepEqual(steps!.children.map((s) => s.name), [
+      '1 resume N2',
+      '2 drain N1',
+      '3 upgrade N1',
+      '4 start N1',
+      '5 resume N1',
+      '6 evict N2',
+      '7 upgrade N2',
+      '8 add N2',
+      '9 update-functional-level',
+    ]);
+    assert.equal(steps!.children[7]!.detail, '"back"');
   });
 });

@@ -48,6 +48,10 @@ export function stepSymbolName(step: Step): string {
     case 'upgrade':
     case 'set-registry':
     case 'delete-registry':
+    case 'drain':
+    case 'resume':
+    case 'evict':
+    case 'add':
       if (step.target) parts.push(step.target.name);
       break;
     case 'cluster-security':
@@ -119,7 +123,7 @@ function nodeSymbols(plan: Plan, nodesObject: JsonObject): PlanSymbol[] {
 
 function nodeDetail(n: NodeDeclaration): string {
   const version = n.release ? n.release.alias : n.highest !== undefined ? formatMajorMinor(n.highest) : '';
-  return [version, n.running ? '' : 'stopped', n.noVersionCheck ? 'NoVersionCheck' : ''].filter((s) => s).join(' · ');
+  return [version, n.running ? '' : 'stopped', n.paused ? 'paused' : '', n.noVersionCheck ? 'NoVersionCheck' : ''].filter((s) => s).join(' · ');
 }
 
 function aliasSymbols(versionsObject: JsonObject): PlanSymbol[] {
