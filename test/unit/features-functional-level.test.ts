@@ -1,8 +1,10 @@
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { analyze, hoverAt, planSymbols } from '../../src/core';
-import { plan, step, type Value } from './helpers/plans';
-import { accept, completions, labels } from './helpers/writing';
+import { at, plan, REPO_ROOT, step, type Value } from './helpers/plans';
+import { accept, completions, expandSnippet, labels } from './helpers/writing';
 
 /**
  * The editor features on a functional-level plan (Windows Server 2008 and later): completion, hovers and
@@ -346,5 +348,49 @@ describe('the outline of a functional-level plan', () => {
       '9 update-functional-level',
     ]);
     assert.equal(steps!.children[7]!.detail, '"back"');
+  });
+});
+
+describe('the rolling-upgrade snippet', () => {
+  const snippets = JSON.parse(readFileSync(path.join(REPO_ROOT, 'snippets', 'clusterplan.json'), 'utf8')) as Record<string, { prefix: string[]; body: string[] }>;
+  const body = snippets['rolling-upgrade']!.body.join('\n');
+  /** The plan with the snippet inserted once per entry of `nodes`, filled with that node and `release`, then `after`. */
+  const withBlocks = (declared: Readonly<Record<string, Value>>, nodes: readonly string[], release?: string, after = '') => {
+    const blocks = nodes.map((n) => expandSnippet(body, { 1: n, ...(release ? { 2: release } : {}) }).replace(/\n/g, '\n    '));
+    return plan(declared, []).replace('"steps": []', `"steps": [\n    ${blocks.join('\n    ')}${after}\n  ]`);
+  };
+
+  it('writes drain, upgrade, start and resume for one node, with tab stops for the node and the release', () => {
+    assert.deepEqual(snippets['rolling-upgrade']!.prefix, ['rolling-upgrade']);
+    assert.equal(
+      expandSnippet(body, { 1: 'N1', 2: 'ws2019' }),
+      [
+        '// N1: drain its roles, upgrade it in place, start it, bring its roles back.',
+        '{ "action": "drain", "node": "N1" },',
+        '{ "action": "upgrade", "node": "N1", "to": "ws2019" },',
+        '{ "action": "start", "node": "N1" },',
+        '{ "action": "resume", "node": "N1" },',
+      ].join('\n'),
+    );
+  });
+
+  it('filled in, is a step list with no error or warning in a functional-level plan', () => {
+    // One node upgraded leaves the cluster mixed, which is information, not a problem of the steps.
+    const problems = (text: string) => analyze(text).findings.filter((f) => f.severity === 'error' || f.severity === 'warning').map(at);
+    const one = withBlocks(NODES, ['N1'], 'ws2019');
+    assert.deepEqual(problems(one), []);
+    assert.deepEqual(planSymbols(analyze(one))[1]!.children.map((s) => s.name), ['1 drain N1', '2 upgrade N1', '3 start N1', '4 resume N1']);
+    assert.deepEqual(analyze(one).timeline!.final.nodes.map((n) => `${n.name} ${n.running} ${n.paused}`), ['N1 true false', 'N2 true false', 'N3 true false']);
+    // As it comes, its first release is the newest, the next one after Windows Server 2022.
+    const ws2022 = { NODE1: { version: 'ws2022' }, NODE2: { version: 'ws2022' } };
+    assert.deepEqual(problems(withBlocks(ws2022, ['NODE1'])), []);
+  });
+
+  it('once per node, then the level raised, upgrades the whole cluster with no finding', () => {
+    const text = withBlocks(NODES, ['N1', 'N2', 'N3'], 'ws2019', '\n    { "action": "update-functional-level" }');
+    const analysis = analyze(text);
+    assert.deepEqual(analysis.findings.map(at), []);
+    assert.equal(analysis.timeline!.final.functionalLevel, 10);
+    assert.deepEqual(analysis.timeline!.final.nodes.map((n) => `${n.name} ${n.running} ${n.paused}`), ['N1 true false', 'N2 true false', 'N3 true false']);
   });
 });

@@ -364,8 +364,8 @@ const bodyOf = (name: string) => {
 };
 
 describe('snippets', () => {
-  it('has the four snippets, each with a prefix, a body and a description', () => {
-    assert.deepEqual(Object.keys(snippets), ['clusterplan: KB 811272 rolling upgrade', 'set NoVersionCheck', 'restart', 'node']);
+  it('has the five snippets, each with a prefix, a body and a description', () => {
+    assert.deepEqual(Object.keys(snippets), ['clusterplan: KB 811272 rolling upgrade', 'set NoVersionCheck', 'restart', 'rolling-upgrade', 'node']);
     for (const [name, s] of Object.entries(snippets)) {
       assert.ok(s.prefix.length > 0 && s.body.length > 0 && s.description.length > 0, name);
     }
