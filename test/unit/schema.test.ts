@@ -84,6 +84,15 @@ const top = (members: Readonly<Record<string, Value>>) => plan({ NODE1: RTM }, [
 /** The plan's own "versions". */
 const versions = (entries: Readonly<Record<string, Value>>) => top({ versions: entries });
 
+// Functional-level plans: a node of Windows Server 2008 or later.
+const WS2016 = { version: 'ws2016' };
+/** NODE1 running and NODE2 stopped, both Windows Server 2016, and the given steps. */
+const levelSteps = (...list: Value[]) => plan({ NODE1: WS2016, NODE2: { version: 'ws2016', state: 'stopped' } }, list);
+/** A Windows Server 2016 node, and the top-level members before "nodes". */
+const levelTop = (members: Readonly<Record<string, Value>>) => plan({ NODE1: WS2016 }, [], { top: members });
+/** A functional-level plan's NODE1 declared as given. */
+const levelNode = (declaration: Value) => plan({ NODE1: declaration }, []);
+
 interface Case {
   readonly label: string;
   readonly text: string;
@@ -248,6 +257,23 @@ const REJECTED: readonly Case[] = [
   { label: 'a note without "text"', text: steps({ action: 'note' }) },
   { label: 'a note text as a number', text: steps({ action: 'note', text: 5 }) },
   { label: 'a node on a note', text: steps({ action: 'note', text: 'x', node: 'NODE1' }) },
+
+  // The functional level (Windows Server 2008 and later).
+  { label: 'functionalLevel 4, below Windows Server 2008', text: levelTop({ functionalLevel: 4 }) },
+  { label: 'functionalLevel 13, above Windows Server 2025', text: levelTop({ functionalLevel: 13 }) },
+  { label: 'functionalLevel with a fraction', text: levelTop({ functionalLevel: raw('9.5') }) },
+  { label: 'functionalLevel as a string of digits', text: levelTop({ functionalLevel: '9' }) },
+  { label: 'functionalLevel as "M.m"', text: levelTop({ functionalLevel: '9.8' }) },
+  { label: 'functionalLevel in hex', text: levelTop({ functionalLevel: '0x9' }) },
+  { label: 'an empty functionalLevel', text: levelTop({ functionalLevel: '' }) },
+  { label: 'functionalLevel as a boolean', text: levelTop({ functionalLevel: true }) },
+  { label: 'functionalLevel as null', text: levelTop({ functionalLevel: null }) },
+  { label: 'paused as a string', text: levelNode({ ...WS2016, paused: 'yes' }) },
+  { label: 'a drain without "node"', text: levelSteps({ action: 'drain' }) },
+  { label: 'a resume of a node given as a number', text: levelSteps({ action: 'resume', node: 1 }) },
+  { label: 'a sponsor on an evict', text: levelSteps({ action: 'evict', node: 'NODE2', sponsor: 'NODE1' }) },
+  { label: '"to" on an add', text: levelSteps({ action: 'add', node: 'NODE2', to: 'ws2019' }) },
+  { label: 'a node on an update-functional-level', text: levelSteps({ action: 'update-functional-level', node: 'NODE1' }) },
 ];
 
 /**
@@ -317,6 +343,22 @@ const ACCEPTED: readonly Case[] = [
   { label: 'a registry key on a delete-registry', text: steps(step.deleteNvc('NODE2', { key: 'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\ClusSvc\\Parameters' })) },
   { label: 'a grant without rights, a revoke', text: steps({ action: 'cluster-security', grant: 'NETWORKSERVICE' }, step.revoke()) },
   { label: 'a note with id and description', text: steps({ action: 'note', text: 'x', id: 'n', description: 'why' }) },
+  // The functional level (Windows Server 2008 and later).
+  { label: 'functionalLevel 5, Windows Server 2008', text: levelTop({ functionalLevel: 5 }) },
+  { label: 'functionalLevel 12, Windows Server 2025', text: levelTop({ functionalLevel: 12 }) },
+  { label: 'functionalLevel as a built-in alias', text: levelTop({ functionalLevel: 'ws2016' }) },
+  { label: 'functionalLevel as the plan\'s own alias', text: levelTop({ versions: { 'ws2019-cu': { highest: '10.5' } }, functionalLevel: 'ws2019-cu' }) },
+  { label: 'paused true and false', text: plan({ NODE1: { ...WS2016, paused: true }, NODE2: { ...WS2016, paused: false } }, []) },
+  {
+    label: 'drain, resume, evict, add and update-functional-level, with id and description',
+    text: levelSteps(
+      { action: 'drain', node: 'NODE1', id: 'd1', description: 'roles to NODE2' },
+      { action: 'resume', node: 'NODE1' },
+      { action: 'evict', node: 'NODE2' },
+      { action: 'add', node: 'NODE2', description: 'back' },
+      { action: 'update-functional-level', id: 'raise', description: 'for good' },
+    ),
+  },
   // Windows' case-insensitive names, as JavaScript folds case: the Kelvin sign lowercases to "k", the
   // dotless ı uppercases to "I", the long ſ to "S".
   { label: 'NoVersionCheck with a Kelvin sign', text: steps(step.setNvc('NODE2', { name: 'NoVersionChec\u212a' })) },
@@ -353,6 +395,13 @@ const INEXPRESSIBLE: readonly CodedCase[] = [
     text: '{ "nodes": { "NODE1": { "version": "win2000", "state": "stopped" } }, "steps": [ { "action": "upgrade", "node": "NODE1", "to": { "highest": "4.3790", "highest": "4.3718" } } ] }',
     expect: 'schema@/steps/0/to/highest',
   },
+  // Whether a plan has a functional level depends on its nodes' versions, which may be its own aliases.
+  { label: 'functionalLevel in a plan of Windows Server 2003', text: top({ functionalLevel: 9 }), expect: 'schema@/functionalLevel' },
+  { label: 'paused in a plan of Windows Server 2003', text: node({ ...RTM, paused: true }), expect: 'schema@/nodes/NODE1/paused' },
+  { label: 'a drain in a plan of Windows Server 2003', text: steps({ action: 'drain', node: 'NODE1' }), expect: 'schema@/steps/0/action' },
+  { label: 'an update-functional-level in a plan of Windows Server 2003', text: steps({ action: 'update-functional-level' }), expect: 'schema@/steps/0/action' },
+  { label: 'functionalLevel as the alias of a release before 2008', text: levelTop({ functionalLevel: 'ws2003' }), expect: 'invalid-version@/functionalLevel' },
+  { label: 'functionalLevel as an alias no one declares', text: levelTop({ functionalLevel: 'ws2099' }), expect: 'invalid-version@/functionalLevel' },
   // 8 characters for a validator, which counts code points; 16 UTF-16 code units for the reader.
   { label: 'a node name of 8 emoji', text: named('😀'.repeat(8)), expect: `schema@/nodes/${'😀'.repeat(8)}` },
 ];
