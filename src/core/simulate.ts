@@ -303,7 +303,8 @@ function declaredState(declaration: NodeDeclaration, levels: boolean): NodeState
     highest: declaration.highest,
     lowest: declaration.lowest,
     running: declaration.running,
-    paused: declaration.paused,
+    // Only a node of Windows Server 2008 or later can be drained; elsewhere "paused" is a schema error only.
+    paused: levels && declaration.paused,
     member: true,
     registry,
     bypass: !levels && declaration.running && declaration.noVersionCheck,

@@ -70,6 +70,9 @@ describe('a plan of the KB 811272 releases', () => {
   });
 
   it('refuses "paused" and "functionalLevel" as schema errors at their keys', () => {
+    // The schema error is all: the node is not simulated paused, so no paused-at-end asks to resume it.
+    assert.deepEqual(codes(plan('"N1": { "version": "ws2003", "paused": true }')), ['schema@/nodes/N1/paused']);
+    assert.equal(analyze(plan('"N1": { "version": "ws2003", "paused": true }')).timeline!.initial.nodes[0]!.paused, false);
     assert.deepEqual(messages(plan('"N1": { "version": "ws2003", "paused": false }')), [
       'schema@/nodes/N1/paused: "paused" is for nodes of Windows Server 2008 and later, which can be drained; every node in "nodes" runs an older release. Remove it.',
     ]);
