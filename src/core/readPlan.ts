@@ -192,10 +192,14 @@ function readFunctionalLevel(r: Reading, member: Member | undefined): Functional
     const release = parseVersionString(value).kind === 'alias' ? r.catalog.get(value) : undefined;
     const major = release && levelOf(release.highest);
     if (major !== undefined && major >= FIRST_FUNCTIONAL_LEVEL && major <= LAST_FUNCTIONAL_LEVEL) level = major;
-    const suggestion = release ? undefined : r.catalog.suggestions.closest(value);
+    // A level in quotes is a level, not a misspelt alias: the closest alias ("ws2019" for "9") would mislead.
+    const quotedLevel = /^\d+$/.test(value);
+    const suggestion = release || quotedLevel ? undefined : r.catalog.suggestions.closest(value);
     reason = release
       ? `"${value}" runs ${releaseOfLevel(levelOf(release.highest))}, which has no functional level`
-      : `"${value}" is not a level or an alias of the catalog or the plan's "versions"` + (suggestion ? ` (did you mean "${suggestion}"?)` : '');
+      : quotedLevel
+        ? `"${value}" is a string; a level is a number, without quotes`
+        : `"${value}" is not a level or an alias of the catalog or the plan's "versions"` + (suggestion ? ` (did you mean "${suggestion}"?)` : '');
   } else {
     reason = `${r.source(node).slice(0, 40)} is not a cluster functional level`;
   }

@@ -49,6 +49,7 @@ describe('"functionalLevel"', () => {
     assert.deepEqual(messages(plan(modern, '', '"functionalLevel": "ws216", ')), [
       `invalid-version@/functionalLevel: Invalid version: "ws216" is not a level or an alias of the catalog or the plan's "versions" (did you mean "ws2016"?)${tail}`,
     ]);
+    assert.deepEqual(messages(plan(modern, '', '"functionalLevel": "9", ')), [`invalid-version@/functionalLevel: Invalid version: "9" is a string; a level is a number, without quotes${tail}`]);
     assert.deepEqual(messages(plan(modern, '', '"functionalLevel": true, ')), [`invalid-version@/functionalLevel: Invalid version: true is not a cluster functional level${tail}`]);
   });
 
