@@ -210,6 +210,13 @@ class Simulation {
     let versionsUnknown = false;
     let rulesHeld: JoinRule[] = [];
     const FL = state.functionalLevel;
+    // Only a running member can sponsor: a named sponsor that is not one leaves every active node to do it.
+    const namedIndex = 'sponsor' in step && step.sponsor?.declaration ? this.indexOf.get(step.sponsor.declaration) : undefined;
+    const named = namedIndex === undefined ? undefined : state.nodes[namedIndex];
+    if (state.activeCount > 0) {
+      sponsorNotRunning = named !== undefined && !named.running;
+      sponsors = named?.running ? [named] : state.nodes.filter((n) => n.running);
+    }
     if (state.activeCount === 0 && (step.action === 'join' || step.action === 'add')) {
       // A join asserts a cluster to join, and Add-ClusterNode needs one: with no active node there is none.
       outcome = 'no-cluster';
@@ -221,10 +228,6 @@ class Simulation {
       // With no active node, J forms the cluster alone.
       outcome = 'formed';
     } else {
-      const namedIndex = 'sponsor' in step && step.sponsor?.declaration ? this.indexOf.get(step.sponsor.declaration) : undefined;
-      const named = namedIndex === undefined ? undefined : state.nodes[namedIndex];
-      sponsorNotRunning = named !== undefined && !named.running;
-      sponsors = named?.running ? [named] : state.nodes.filter((n) => n.running);
       checkSkipped = bypass && sponsors.every((s) => s.bypass);
       const H = state.clusterHighestVersion;
       const L = state.clusterLowestVersion;

@@ -82,3 +82,13 @@ describe('a plan of the KB 811272 releases', () => {
     ]);
   });
 });
+
+describe('a sponsor in a functional-level plan', () => {
+  it('is still checked: a named sponsor that is not running is a warning, and the level decides the join', () => {
+    const nodes = '"N1": { "version": "ws2016" }, "N2": { "version": "ws2016", "state": "stopped" }, "N3": { "version": "ws2016", "state": "stopped" }';
+    assert.deepEqual(messages(plan(nodes, '{ "action": "join", "node": "N2", "sponsor": "N3" }, { "action": "start", "node": "N3" }')), [
+      'sponsor-not-running@/steps/0/sponsor: The sponsor N3 is not running at step 1; the node joins through another active node instead (N1), and the functional level decides the join either way.',
+    ]);
+    assert.deepEqual(codes(plan(nodes, '{ "action": "join", "node": "N2", "sponsor": "N1" }, { "action": "start", "node": "N3" }')), []);
+  });
+});
