@@ -164,6 +164,18 @@ ${steps}
     assert.equal(applyFix(resumed, 'not-drained', '/steps/0').text, oneLine('    { "action": "drain", "node": "NODE2" },\n' + resumed.split('\n').slice(6, 9).join('\n')));
   });
 
+  it('puts the resume on the line after the start, in the node\'s block: above the blank line and the next block\'s comment', () => {
+    const before = oneLine(
+      '    { "action": "upgrade", "node": "NODE2", "to": "ws2019" },\n    { "action": "start", "node": "NODE2" }, // back\n\n    // NODE1 next.\n    { "action": "note", "text": "x" }',
+    );
+    assert.equal(
+      applyFix(before, 'not-drained', '/steps/0').text,
+      oneLine(
+        '    { "action": "drain", "node": "NODE2" },\n    { "action": "upgrade", "node": "NODE2", "to": "ws2019" },\n    { "action": "start", "node": "NODE2" }, // back\n    { "action": "resume", "node": "NODE2" },\n\n    // NODE1 next.\n    { "action": "note", "text": "x" }',
+      ),
+    );
+  });
+
   it('fix-all applies it: it keeps the cluster up', () => {
     const result = fixAll(oneLine('    { "action": "stop", "node": "NODE2" },\n    { "action": "start", "node": "NODE2" }'));
     assert.equal(

@@ -3,7 +3,7 @@ import type { Finding, Fix } from '../finding';
 import type { NodeDeclaration, Plan } from '../plan';
 import type { RuleContext } from '../rules/rule';
 import { undrainedOthers } from '../rules/not-drained';
-import { insertSteps, type NewStep } from './stepEdits';
+import { insertSteps, insertStepsAfter, type NewStep } from './stepEdits';
 
 /** The steps that bring a member back: the resume goes after the first of them. */
 const STARTS: ReadonlySet<string> = new Set(['start', 'join', 'restart', 'add']);
@@ -17,7 +17,7 @@ export function fixes({ document, plan, timeline }: RuleContext, finding: Findin
   const step = (action: string): NewStep => ({ action, node: name });
   const back = resumeAt(plan, index, result.target!.declaration);
   const edits = insertSteps(document, plan, index, [step('drain')]);
-  if (back !== undefined) edits.push(...insertSteps(document, plan, back, [step('resume')]));
+  if (back !== undefined) edits.push(...insertStepsAfter(document, plan, back - 1, [step('resume')]));
   const title = `Drain ${name} before ${stepLabel(plan.steps[index]!)}` + (back === undefined ? '' : ` and resume it after ${stepLabel(plan.steps[back - 1]!)}`);
   // Draining moves the roles and keeps the cluster up; the resume only undoes it where the node is back.
   return [{ title, edits, isPreferred: true, safe: true }];

@@ -30,9 +30,8 @@ export function insertSteps(document: PlanDocument, plan: Plan, index: number, s
   const sibling = elements[Math.min(index, elements.length - 1)];
   if (!sibling) return insertIntoEmpty(text, array, steps, style);
 
-  const multiLine = /[\r\n]/.test(text.slice(sibling.offset, sibling.offset + sibling.length));
   const indent = leadingIndent(text, sibling.offset);
-  const render = (step: NewStep) => renderStep(step, multiLine, indent, propertyIndent(text, sibling) ?? indent + style.unit, spacedBraces(text, sibling), style.eol);
+  const render = rendererLike(text, sibling, style);
 
   if (index < elements.length) {
     const element = elements[index]!;
@@ -56,6 +55,32 @@ export function insertSteps(document: PlanDocument, plan: Plan, index: number, s
   }
   if (comma !== undefined) return [{ offset: comma + 1, length: 0, content: steps.map((s) => ' ' + render(s) + ',').join('') }];
   return [{ offset: end, length: 0, content: steps.map((s) => ', ' + render(s)).join('') }];
+}
+
+/**
+ * Edits that insert `steps` right after the step at `index`, on the lines that follow it, so that they stay
+ * with it (a resume after the start it follows) rather than moving below a blank line or above the comments
+ * that introduce the next step. Falls back to inserting before the next step when the step shares its line.
+ */
+export function insertStepsAfter(document: PlanDocument, plan: Plan, index: number, steps: readonly NewStep[]): TextEdit[] {
+  const elements = plan.stepsArray?.items ?? [];
+  if (steps.length === 0 || index + 1 >= elements.length) return insertSteps(document, plan, index + 1, steps);
+  const text = document.text;
+  const element = elements[index]!;
+  const indent = leadingIndent(text, element.offset);
+  const comma = nextTokenIsComma(text, element.offset + element.length);
+  const lineEnd = comma === undefined ? undefined : restOfLineIsTrivia(document, comma);
+  if (indent === undefined || lineEnd === undefined) return insertSteps(document, plan, index + 1, steps);
+  const style = detectStyle(text);
+  const render = rendererLike(text, element, style);
+  return [{ offset: lineEnd, length: 0, content: steps.map((s) => style.eol + indent + render(s) + ',').join('') }];
+}
+
+/** Renders new steps in the style of `sibling`: one-line or multi-line, its indentation and braces. */
+function rendererLike(text: string, sibling: JsonValue, style: Style): (step: NewStep) => string {
+  const multiLine = /[\r\n]/.test(text.slice(sibling.offset, sibling.offset + sibling.length));
+  const indent = leadingIndent(text, sibling.offset);
+  return (step) => renderStep(step, multiLine, indent, propertyIndent(text, sibling) ?? indent + style.unit, spacedBraces(text, sibling), style.eol);
 }
 
 /**
