@@ -100,6 +100,7 @@ describe('check on the examples', () => {
     { file: 'lowest-above-highest', code: 'lowest-above-highest', exit: 1 },
     { file: 'join-with-no-cluster', code: 'join-no-cluster', exit: 1 },
     { file: 'ends-mixed', code: 'mixed-at-end', exit: 0 },
+    { file: 'added-old-node-after-level-raised', code: 'join-incompatible', exit: 1 },
     { file: 'raised-level-before-last-node', code: 'functional-level-update-refused', exit: 1 },
     { file: 'raised-level-before-upgrading', code: 'functional-level-update-noop', exit: 0 },
     { file: 'forgot-functional-level', code: 'functional-level-not-raised', exit: 0 },
