@@ -121,7 +121,7 @@ describe('upgrade-skips-release and major-skew', () => {
     assert.deepEqual(codesOf(member, SKEW), ['major-skew@/steps/1']);
     assert.equal(
       only(member, 'major-skew').message,
-      'After step 2, NODE1 runs 0x000B0004 (11.4) and NODE3 runs 0x00090008 (9.8): their Cluster service majors are 2 apart. Nodes more than 1 major apart are never compatible, even with NoVersionCheck.',
+      'After step 2, NODE1 runs 0x000B0004 (11.4) and NODE3 runs 0x00090008 (9.8): their Cluster service majors are 2 apart. Nodes more than 1 level apart are never compatible: upgrade one release at a time.',
     );
   });
 });
@@ -176,5 +176,15 @@ describe('not-drained', () => {
   it('a paused member, a stopped one, or the last active member is not reported', () => {
     assert.deepEqual(codesAt(plan({ NODE1: WS2016, NODE2: { ...WS2016, paused: true } }, [fl.stop('NODE2'), fl.start('NODE2'), fl.resume('NODE2')])), []);
     assert.deepEqual(codesAt(plan({ NODE1: WS2016, NODE2: stopped(WS2016) }, [fl.upgrade('NODE2', 'ws2019'), fl.stop('NODE1')])), ['cluster-offline@/steps/1']);
+  });
+});
+
+describe('major-skew in a functional-level plan', () => {
+  it('says to upgrade one release at a time, without NoVersionCheck, which plays no part from 2008 on', () => {
+    const found = analyze(plan({ NODE1: WS2016, NODE2: { version: 'ws2022' } }, [])).findings.filter((f) => f.code === 'major-skew');
+    assert.deepEqual(
+      found.map((f) => f.message),
+      ['At the start, NODE1 runs 0x00090008 (9.8) and NODE2 runs 0x000B0004 (11.4): their Cluster service majors are 2 apart. Nodes more than 1 level apart are never compatible: upgrade one release at a time.'],
+    );
   });
 });

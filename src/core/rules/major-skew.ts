@@ -15,7 +15,7 @@ export const majorSkew: PlanRule = {
   check({ plan, timeline }, report) {
     const initial = widestPair(timeline.initial.nodes);
     if (initial) {
-      report(plan.nodesAnchor, `At the start, ${skew(initial[0], initial[1])}`, [
+      report(plan.nodesAnchor, `At the start, ${skew(initial[0], initial[1], plan.functionalLevelPlan)}`, [
         { where: declarationName(initial[0].declaration), message: `${initial[0].name} is declared here` },
         { where: declarationName(initial[1].declaration), message: `${initial[1].name} is declared here` },
       ]);
@@ -30,18 +30,19 @@ export const majorSkew: PlanRule = {
       // An evicted node is no longer part of the cluster, so only the members count.
       const farthest = farthestFrom(upgraded, result.after.nodes, (other) => other.member && !apart(target, other));
       if (!farthest) continue;
-      report(result.step, `After ${stepLabel(result.step)}, ${skew(upgraded, farthest)}`, [
+      report(result.step, `After ${stepLabel(result.step)}, ${skew(upgraded, farthest, plan.functionalLevelPlan)}`, [
         { where: declarationName(farthest.declaration), message: `${farthest.name} is declared here` },
       ]);
     }
   },
 };
 
-function skew(a: NodeState, b: NodeState): string {
+/** The skew, and why it is final: from Windows Server 2008 on NoVersionCheck plays no part, so it is not named. */
+function skew(a: NodeState, b: NodeState, functionalLevelPlan: boolean): string {
   const distance = Math.abs(majorOf(a.highest!) - majorOf(b.highest!));
   return (
     `${a.name} runs ${formatVersion(a.highest)} and ${b.name} runs ${formatVersion(b.highest)}: their Cluster service majors are ${distance} apart. ` +
-    'Nodes more than 1 major apart are never compatible, even with NoVersionCheck.'
+    (functionalLevelPlan ? 'Nodes more than 1 level apart are never compatible: upgrade one release at a time.' : 'Nodes more than 1 major apart are never compatible, even with NoVersionCheck.')
   );
 }
 
