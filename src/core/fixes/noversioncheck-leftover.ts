@@ -13,12 +13,14 @@ export function fixes({ document, plan, timeline }: RuleContext, finding: Findin
   const node = timeline.final.nodes[index];
   if (!node) return [];
   const name = node.declaration.name;
-  // Deleting is not dynamic: a running service keeps bypassing until it restarts.
-  const steps = node.running ? [kbStep.deleteNoVersionCheck(name), kbStep.restart(name)] : [kbStep.deleteNoVersionCheck(name)];
-  const safe = !node.running || restartKeepsClusterUp(timeline.final, index, false, plan.versionMatch);
+  // Deleting is not dynamic: a running service keeps bypassing until it restarts. From Windows Server 2008 on
+  // it bypasses nothing, so no restart is needed and the node stays up.
+  const restart = node.running && !plan.functionalLevelPlan;
+  const steps = restart ? [kbStep.deleteNoVersionCheck(name), kbStep.restart(name)] : [kbStep.deleteNoVersionCheck(name)];
+  const safe = !restart || restartKeepsClusterUp(timeline.final, index, false, plan.versionMatch);
   return [
     {
-      title: `Delete NoVersionCheck on ${name}` + (node.running ? ' and restart its Cluster service' : '') + (safe ? '' : ' (its restart would be refused or take the cluster offline)'),
+      title: `Delete NoVersionCheck on ${name}` + (restart ? ' and restart its Cluster service' : '') + (safe ? '' : ' (its restart would be refused or take the cluster offline)'),
       edits: insertSteps(document, plan, plan.steps.length, steps),
       isPreferred: true,
       safe,

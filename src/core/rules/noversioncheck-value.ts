@@ -10,6 +10,8 @@ export const noVersionCheckValue: PlanRule = {
   explanation:
     'The Cluster service skips the version check only for a REG_DWORD value NoVersionCheck = 1 under HKLM\\SYSTEM\\CurrentControlSet\\Services\\ClusSvc\\Parameters. Any other type, data or key leaves the check on, and the join is then judged on the version rules alone.',
   check({ plan }, report) {
+    // From Windows Server 2008 on no value switches the check off, so no value is the wrong one (docs/simulation.md).
+    if (plan.functionalLevelPlan) return;
     for (const step of plan.steps) {
       if (step.action !== 'set-registry') continue;
       const { type, data } = step;
