@@ -31,6 +31,9 @@ export const TOP_LEVEL = new Set(['$schema', 'cluster', 'versionMatch', 'functio
 /** A plan's own alias under "versions". */
 export const RELEASE_PROPERTIES = new Set(['highest', 'lowest', 'preRelease', 'note']);
 export const NODE_PROPERTIES = new Set(['version', 'highest', 'lowest', 'state', 'noVersionCheck', 'paused', 'description']);
+/** What a plan that is not a functional-level plan is offered: it may not use `functionalLevel` or `paused`. */
+export const CLASSIC_TOP_LEVEL: ReadonlySet<string> = new Set([...TOP_LEVEL].filter((k) => k !== 'functionalLevel'));
+export const CLASSIC_NODE_PROPERTIES: ReadonlySet<string> = new Set([...NODE_PROPERTIES].filter((k) => k !== 'paused'));
 /** An upgrade's `to` when it is not an alias. */
 export const TARGET_PROPERTIES = new Set(['highest', 'lowest']);
 export const COMMON_STEP_PROPERTIES = ['action', 'id', 'description'];

@@ -1,5 +1,5 @@
 import { Catalog, type Release } from './catalog';
-import { NODE_PROPERTIES, RELEASE_PROPERTIES, TOP_LEVEL } from './format';
+import { CLASSIC_NODE_PROPERTIES, CLASSIC_TOP_LEVEL, NODE_PROPERTIES, RELEASE_PROPERTIES, TOP_LEVEL } from './format';
 import { computerNameProblem, netbiosNameProblem, nodeKey } from './nodeNames';
 import type { FunctionalLevelSetting, Located, NodeDeclaration, Plan, Step, VersionMatch, VersionPair } from './plan';
 import { literalValue, type JsonArray, type JsonValue } from './tree';
@@ -22,8 +22,10 @@ export function readPlan(root: JsonValue, text: string): Plan {
     r.issue(rootAnchor, 'A plan is a JSON object with "nodes" and "steps".');
     return plan(r, { nodesAnchor: rootAnchor });
   }
-  // A key given twice is reported, and the first one counts, as in every object of the plan.
-  const byKey = r.properties(root, '', TOP_LEVEL);
+  // A key given twice is reported, and the first one counts, as in every object of the plan. An unknown key
+  // waits for the plan kind, which the nodes decide: "did you mean" offers only what the plan may use.
+  const unknownTop: Member[] = [];
+  const byKey = r.properties(root, '', TOP_LEVEL, undefined, unknownTop);
 
   // "$schema" is for other tools, which expect the URI of the schema: a string, as the format's schema says.
   r.optionalString(byKey.get('$schema'));
@@ -37,9 +39,12 @@ export function readPlan(root: JsonValue, text: string): Plan {
   const nodesMember = byKey.get('nodes');
   const nodesAnchor: Located = nodesMember ? { pointer: '/nodes', node: nodesMember.keyNode } : rootAnchor;
   const paused: Member[] = [];
-  const nodes = nodesMember ? readNodes(r, nodesMember, paused) : [];
+  const unknownNode: Member[] = [];
+  const nodes = nodesMember ? readNodes(r, nodesMember, paused, unknownNode) : [];
   if (!nodesMember) r.issue(rootAnchor, 'The plan has no "nodes": declare each cluster node with its version.');
   r.functionalLevelPlan = isFunctionalLevelPlan(nodes);
+  for (const m of unknownTop) r.unknownProperty(m, r.functionalLevelPlan ? TOP_LEVEL : CLASSIC_TOP_LEVEL);
+  for (const m of unknownNode) r.unknownProperty(m, r.functionalLevelPlan ? NODE_PROPERTIES : CLASSIC_NODE_PROPERTIES);
   if (!r.functionalLevelPlan) for (const m of paused) r.issue(at(m.keyNode, m.pointer), `"paused" is for nodes of Windows Server 2008 and later, which can be drained; every node in "nodes" runs an older release. Remove it.`);
   const functionalLevel = readFunctionalLevel(r, byKey.get('functionalLevel'));
 
@@ -122,8 +127,11 @@ function readReleases(r: Reading, member: Member | undefined): Release[] {
   return releases;
 }
 
-/** The declarations; each `"paused"` member goes to `paused`, which only a functional-level plan may have. */
-function readNodes(r: Reading, member: Member, paused: Member[]): NodeDeclaration[] {
+/**
+ * The declarations; each `"paused"` member goes to `paused`, which only a functional-level plan may have, and
+ * each unknown property to `unknown`, whose suggestions depend on the plan kind.
+ */
+function readNodes(r: Reading, member: Member, paused: Member[], unknown: Member[]): NodeDeclaration[] {
   if (member.value?.type !== 'object') {
     r.mistyped(member, 'an object of node name → { "version": alias } or { "highest", "lowest" }');
     return [];
@@ -136,7 +144,7 @@ function readNodes(r: Reading, member: Member, paused: Member[]): NodeDeclaratio
     let props = new Properties(undefined, m.pointer, NODE_PROPERTIES);
     let pair: VersionPair = versionPair(located, undefined, undefined, undefined);
     if (m.value?.type === 'object') {
-      props = r.properties(m.value, m.pointer, NODE_PROPERTIES);
+      props = r.properties(m.value, m.pointer, NODE_PROPERTIES, undefined, unknown);
       pair = pairFromProperties(r, props, located, 'node');
     } else {
       r.mistyped(m, 'an object such as { "version": "ws2003-rtm" }');

@@ -76,14 +76,18 @@ export class Reading {
     return object.type === 'object' ? object.members.map((m) => new Member(m, pointer)) : [];
   }
 
-  /** The object's members by key; reports the keys `allowed` lacks, and the keys given twice. */
-  properties(object: JsonValue, pointer: string, allowed: ReadonlySet<string>, action?: string): Properties {
+  /**
+   * The object's members by key; reports the keys `allowed` lacks, and the keys given twice. With `unknown`,
+   * the keys `allowed` lacks go there instead, for the caller to report once it knows what to suggest.
+   */
+  properties(object: JsonValue, pointer: string, allowed: ReadonlySet<string>, action?: string, unknown?: Member[]): Properties {
     if (object.type !== 'object') return new Properties(undefined, pointer, allowed);
     // At most one of each allowed key: a handful, however many members a hostile object has.
     const seen: string[] = [];
     for (const member of object.members) {
       if (!allowed.has(member.key)) {
-        this.unknownProperty(new Member(member, pointer), allowed, action);
+        if (unknown) unknown.push(new Member(member, pointer));
+        else this.unknownProperty(new Member(member, pointer), allowed, action);
       } else if (seen.includes(member.key)) {
         const m = new Member(member, pointer);
         this.issue(at(m.keyNode, m.pointer), `"${m.key}" is given twice; the second one is ignored. Remove one.`);
