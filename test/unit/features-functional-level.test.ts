@@ -396,3 +396,11 @@ describe('the rolling-upgrade snippet', () => {
     assert.deepEqual(analysis.timeline!.final.nodes.map((n) => `${n.name} ${n.running} ${n.paused}`), ['N1 true false', 'N2 true false', 'N3 true false']);
   });
 });
+
+describe('NoVersionCheck in the step hover of a functional-level plan', () => {
+  it('says the value is written but bypasses nothing, instead of when it takes effect', () => {
+    const text = plan({ N1: WS2016, N2: WS2016 }, [{ action: 'set-registry', node: 'N2', name: 'NoVersionCheck', type: 'REG_DWORD', data: 1 }]);
+    const hover = hoverOn(text, '{ "action": "set-registry"', 0).markdown;
+    assert.equal(hover.split('\n\n')[1], 'The value is written to N2\'s registry, but from Windows Server 2008 on NoVersionCheck bypasses nothing: no join changes.');
+  });
+});

@@ -52,6 +52,8 @@ export function outcomeOf(result: StepResult, levels: boolean): string | undefin
       return `${name} now has highest ${formatVersion(now?.highest)} and lowest ${formatVersion(now?.lowest)}; its service ends stopped${target.running ? ', so it leaves the cluster first' : ''}.`;
     case 'set-registry':
       if (!step.writesNoVersionCheck) return NOT_READ;
+      // From Windows Server 2008 on the value is written but read by no join (docs/simulation.md).
+      if (levels) return `The value is written to ${name}'s registry, but from Windows Server 2008 on NoVersionCheck bypasses nothing: no join changes.`;
       return target.running
         ? `${name}'s service runs, so the value takes effect only at its next start.`
         : `The value takes effect when ${name}'s service next starts.`;
