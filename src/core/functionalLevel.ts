@@ -13,9 +13,14 @@ export const LAST_FUNCTIONAL_LEVEL = 12;
 /** Windows Server 2012 R2: from this level on a node of the next release may join (Cluster OS Rolling Upgrade, mixed-OS mode). */
 export const MIXED_OS_FROM = 8;
 
-/** The release each major stands for; levels 5–7 are inferred from ClusAPI.h's names, not given by Microsoft. */
+/**
+ * The release each Cluster service major stands for, as ClusAPI.h names the majors (docs/simulation.md,
+ * "Versions"): major 1 is NT 4.0's Cluster service, whatever its service pack (the catalog's `nt4-sp3` is
+ * one version of it), and major 2 came with NT 4.0 SP4. Levels 5–7 are inferred from ClusAPI.h's names,
+ * not given by Microsoft. Messages and hovers of every plan read their names here.
+ */
 const RELEASE_NAMES: Readonly<Record<number, string>> = {
-  1: 'Windows NT 4.0 SP3',
+  1: 'Windows NT 4.0',
   2: 'Windows NT 4.0 SP4',
   3: 'Windows 2000',
   4: 'Windows Server 2003',
@@ -39,9 +44,14 @@ export function levelOf(highest: number): number {
   return majorOf(highest);
 }
 
+/** "Windows Server 2016", or undefined for a major no release has. */
+export function releaseName(major: number): string | undefined {
+  return RELEASE_NAMES[major];
+}
+
 /** "Windows Server 2016", or "no known release" for a major no release has. */
 export function releaseOfLevel(level: number): string {
-  return RELEASE_NAMES[level] ?? 'no known release';
+  return releaseName(level) ?? 'no known release';
 }
 
 /** `FL 9 (Windows Server 2016)`: the level, and the release it stands for, with "inferred" where it is. */

@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyze } from '../../src/core';
+import { analyze, hoverAt } from '../../src/core';
 import { codesAt as codes } from './helpers/plans';
 
 const modern = '"N1": { "version": "ws2016" }, "N2": { "version": "ws2016" }';
@@ -51,6 +51,14 @@ describe('"functionalLevel"', () => {
     ]);
     assert.deepEqual(messages(plan(modern, '', '"functionalLevel": "9", ')), [`invalid-version@/functionalLevel: Invalid version: "9" is a string; a level is a number, without quotes${tail}`]);
     assert.deepEqual(messages(plan(modern, '', '"functionalLevel": true, ')), [`invalid-version@/functionalLevel: Invalid version: true is not a cluster functional level${tail}`]);
+  });
+
+  it('names major 1 as the version hover does: the Cluster service of Windows NT 4.0, one table for both', () => {
+    const tail = ': write a level from 5 (Windows Server 2008) to 12 (Windows Server 2025), or an alias such as "ws2016".';
+    assert.deepEqual(messages(plan(modern, '', '"functionalLevel": "nt4-sp3", ')), [`invalid-version@/functionalLevel: Invalid version: "nt4-sp3" runs Windows NT 4.0, which has no functional level${tail}`]);
+    const text = plan('"N1": { "highest": "1.224", "lowest": "1.224" }');
+    const hover = hoverAt(analyze(text), text.indexOf('"1.224"') + 1)!.markdown;
+    assert.match(hover, /\n- M\.m: 1\.224: major 1 \(the Cluster service of Windows NT 4\.0\), minor 224 \(the build\)\n/);
   });
 
   it('falls back to the lowest declared level when it cannot be read', () => {

@@ -1,29 +1,19 @@
 import type { Catalog, Release } from '../catalog';
-import { FIRST_FUNCTIONAL_LEVEL, formatLevel, LAST_FUNCTIONAL_LEVEL, levelInferred, releaseOfLevel } from '../functionalLevel';
+import { FIRST_FUNCTIONAL_LEVEL, formatLevel, LAST_FUNCTIONAL_LEVEL, levelInferred, releaseName, releaseOfLevel } from '../functionalLevel';
 import type { Plan, VersionValue } from '../plan';
 import { formatMajorMinor, formatVersion, majorOf, minorOf, parseVersionString } from '../versions';
 import { escapeMarkdown as esc } from './markdown';
 
 /** The hover on a version, in any notation or as an alias: hex, M.m, decimal, catalog entry, pre-release or not. */
 
-/**
- * The Cluster service majors of ClusAPI.h (docs/simulation.md, "Versions"): cluster numbers, not OS
- * numbers. From 5 on a major is a functional level, named as functionalLevel.ts names it.
- */
-const MAJORS: Readonly<Record<number, string>> = {
-  1: 'Windows NT 4.0',
-  2: 'Windows NT 4.0 SP4',
-  3: 'Windows 2000',
-  4: 'Windows Server 2003',
-};
-
 /** A major that is a functional level: Windows Server 2008 (5) to 2025 (12). */
 function isLevel(major: number): boolean {
   return major >= FIRST_FUNCTIONAL_LEVEL && major <= LAST_FUNCTIONAL_LEVEL;
 }
 
+/** The release of a Cluster service major (docs/simulation.md, "Versions"): cluster numbers, not OS numbers. */
 function majorName(major: number): string | undefined {
-  if (!isLevel(major)) return MAJORS[major];
+  if (!isLevel(major)) return releaseName(major);
   return releaseOfLevel(major) + (levelInferred(major) ? ', inferred' : '');
 }
 
