@@ -54,15 +54,20 @@ export function releaseOfLevel(level: number): string {
   return releaseName(level) ?? 'no known release';
 }
 
+/** `Windows Server 2008, inferred`: the release of a level, marked where no Microsoft document gives the level. */
+export function releaseWithNote(level: number): string {
+  return releaseOfLevel(level) + (levelInferred(level) ? ', inferred' : '');
+}
+
 /** `FL 9 (Windows Server 2016)`: the level, and the release it stands for, with "inferred" where it is. */
 export function formatLevel(level: number | undefined): string {
   if (level === undefined) return 'FL unknown';
-  return `FL ${level} (${releaseOfLevel(level)}${levelInferred(level) ? ', inferred' : ''})`;
+  return `FL ${level} (${releaseWithNote(level)})`;
 }
 
 /** `level 10 (Windows Server 2019)`: a node's release level, in a message. */
 export function formatNodeLevel(level: number): string {
-  return `level ${level} (${releaseOfLevel(level)}${levelInferred(level) ? ', inferred' : ''})`;
+  return `level ${level} (${releaseWithNote(level)})`;
 }
 
 /**

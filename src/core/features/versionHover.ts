@@ -1,5 +1,5 @@
 import type { Catalog, Release } from '../catalog';
-import { FIRST_FUNCTIONAL_LEVEL, formatLevel, LAST_FUNCTIONAL_LEVEL, levelInferred, releaseName, releaseOfLevel } from '../functionalLevel';
+import { FIRST_FUNCTIONAL_LEVEL, formatLevel, LAST_FUNCTIONAL_LEVEL, releaseName, releaseOfLevel, releaseWithNote } from '../functionalLevel';
 import type { Plan, VersionValue } from '../plan';
 import { formatMajorMinor, formatVersion, majorOf, minorOf, parseVersionString } from '../versions';
 import { escapeMarkdown as esc } from './markdown';
@@ -13,8 +13,7 @@ function isLevel(major: number): boolean {
 
 /** The release of a Cluster service major (docs/simulation.md, "Versions"): cluster numbers, not OS numbers. */
 function majorName(major: number): string | undefined {
-  if (!isLevel(major)) return releaseName(major);
-  return releaseOfLevel(major) + (levelInferred(major) ? ', inferred' : '');
+  return releaseName(major) === undefined ? undefined : releaseWithNote(major);
 }
 
 /** Windows Server 2016: from here on the minor is a small "upgrade version", not the build. */
