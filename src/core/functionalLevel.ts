@@ -34,6 +34,11 @@ const RELEASE_NAMES: Readonly<Record<number, string>> = {
   12: 'Windows Server 2025',
 };
 
+/** A level a cluster can be at: a whole number from Windows Server 2008 (5) to Windows Server 2025 (12). */
+export function isFunctionalLevel(n: number): boolean {
+  return Number.isInteger(n) && n >= FIRST_FUNCTIONAL_LEVEL && n <= LAST_FUNCTIONAL_LEVEL;
+}
+
 /** The levels no Microsoft document gives: they follow from ClusAPI.h's NT6–NT8. */
 export function levelInferred(level: number): boolean {
   return level >= 5 && level <= 7;

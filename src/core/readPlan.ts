@@ -6,7 +6,7 @@ import { literalValue, type JsonArray, type JsonValue } from './tree';
 import { at, Properties, Reading, type Member } from './reading';
 import { readStep } from './readStep';
 import { pairFromProperties, readVersion, versionPair } from './readVersions';
-import { FIRST_FUNCTIONAL_LEVEL, LAST_FUNCTIONAL_LEVEL, levelOf, releaseOfLevel } from './functionalLevel';
+import { FIRST_FUNCTIONAL_LEVEL, isFunctionalLevel, LAST_FUNCTIONAL_LEVEL, levelOf, releaseOfLevel } from './functionalLevel';
 import { parseVersionString } from './versions';
 
 /**
@@ -194,12 +194,12 @@ function readFunctionalLevel(r: Reading, member: Member | undefined): Functional
   let reason: string;
   if (typeof value === 'number') {
     // Written as digits only: `9.0` or `9e0` is no way to write a level, as `4.0` is no way to write a version.
-    if (/^\d+$/.test(r.source(node)) && value >= FIRST_FUNCTIONAL_LEVEL && value <= LAST_FUNCTIONAL_LEVEL) level = value;
+    if (/^\d+$/.test(r.source(node)) && isFunctionalLevel(value)) level = value;
     reason = `${r.source(node)} is not a cluster functional level`;
   } else if (typeof value === 'string') {
     const release = parseVersionString(value).kind === 'alias' ? r.catalog.get(value) : undefined;
     const major = release && levelOf(release.highest);
-    if (major !== undefined && major >= FIRST_FUNCTIONAL_LEVEL && major <= LAST_FUNCTIONAL_LEVEL) level = major;
+    if (major !== undefined && isFunctionalLevel(major)) level = major;
     // A level in quotes is a level, not a misspelt alias: the closest alias ("ws2019" for "9") would mislead.
     const quotedLevel = /^\d+$/.test(value);
     const suggestion = release || quotedLevel ? undefined : r.catalog.suggestions.closest(value);

@@ -2,7 +2,7 @@ import type { JSONPath } from 'jsonc-parser';
 import type { Analysis } from '../analyze';
 import type { Release } from '../catalog';
 import { ACTIONS, FUNCTIONAL_LEVEL_ACTIONS, type Action } from '../format';
-import { FIRST_FUNCTIONAL_LEVEL, formatLevel, LAST_FUNCTIONAL_LEVEL, levelOf } from '../functionalLevel';
+import { FIRST_FUNCTIONAL_LEVEL, formatLevel, isFunctionalLevel, LAST_FUNCTIONAL_LEVEL, levelOf } from '../functionalLevel';
 import { nodeKey } from '../nodeNames';
 import { NO_VERSION_CHECK, PARAMETERS_KEY, REGISTRY_TYPES } from '../registry';
 import { literalValue, valueAtPath } from '../tree';
@@ -153,7 +153,7 @@ function functionalLevelChoices(analysis: Analysis): ValueChoice[] {
       ...(level === lowest ? { documentation: 'The default: the lowest level of the declared nodes', preselect: true } : {}),
     });
   }
-  const aliases = releases(analysis).filter((r) => levelOf(r.highest) >= FIRST_FUNCTIONAL_LEVEL && levelOf(r.highest) <= LAST_FUNCTIONAL_LEVEL);
+  const aliases = releases(analysis).filter((r) => isFunctionalLevel(levelOf(r.highest)));
   return [...levels, ...aliases.map((r) => ({ ...releaseChoice(r), detail: formatLevel(levelOf(r.highest)) }))];
 }
 

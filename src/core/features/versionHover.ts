@@ -1,15 +1,10 @@
 import type { Catalog, Release } from '../catalog';
-import { FIRST_FUNCTIONAL_LEVEL, formatLevel, LAST_FUNCTIONAL_LEVEL, releaseName, releaseOfLevel, releaseWithNote } from '../functionalLevel';
+import { formatLevel, isFunctionalLevel, releaseName, releaseOfLevel, releaseWithNote } from '../functionalLevel';
 import type { Plan, VersionValue } from '../plan';
 import { formatMajorMinor, formatVersion, majorOf, minorOf, parseVersionString } from '../versions';
 import { escapeMarkdown as esc } from './markdown';
 
 /** The hover on a version, in any notation or as an alias: hex, M.m, decimal, catalog entry, pre-release or not. */
-
-/** A major that is a functional level: Windows Server 2008 (5) to 2025 (12). */
-function isLevel(major: number): boolean {
-  return major >= FIRST_FUNCTIONAL_LEVEL && major <= LAST_FUNCTIONAL_LEVEL;
-}
 
 /** The release of a Cluster service major (docs/simulation.md, "Versions"): cluster numbers, not OS numbers. */
 function majorName(major: number): string | undefined {
@@ -55,7 +50,7 @@ export function versionMarkdown(plan: Plan, value: VersionValue, version: number
       (name ? ` (the Cluster service of ${name})` : '') +
       `, minor ${minorOf(version)}` +
       (major >= UPGRADE_VERSION_FROM ? ' (the upgrade version)' : ' (the build)'),
-    ...(isLevel(major) ? [`- functional level: ${formatLevel(major)}`] : []),
+    ...(isFunctionalLevel(major) ? [`- functional level: ${formatLevel(major)}`] : []),
     `- decimal: ${version}`,
     `- catalog: ${catalogEntry(plan.catalog, version)}`,
     `- pre-release: ${preRelease(plan.catalog.releaseOf(version))}`,
@@ -88,7 +83,7 @@ function aliasMarkdown(release: Release, standsFor: number | undefined): string 
     `- lowest: ${formatVersion(release.lowest)}, decimal ${release.lowest}`,
   ];
   const major = majorOf(release.highest);
-  if (isLevel(major)) lines.push(`- functional level: ${formatLevel(major)}`, `- minor: ${minorMeaning(release)}`);
+  if (isFunctionalLevel(major)) lines.push(`- functional level: ${formatLevel(major)}`, `- minor: ${minorMeaning(release)}`);
   lines.push(`- pre-release: ${preRelease(release)}`);
   if (standsFor !== undefined) lines.push(`- here: it stands for its highest version, ${formatVersion(standsFor)}`);
   return lines.join('\n');
