@@ -195,6 +195,11 @@ function contains(span: Span, offset: number): boolean {
   return offset >= span.offset && offset <= span.offset + span.length;
 }
 
+/** Whether the character at `offset` is inside the span, its end excluded: what a hover is on. */
+export function within(span: Span, offset: number): boolean {
+  return offset >= span.offset && offset < span.offset + span.length;
+}
+
 /** The value of a literal (a string, number, boolean or null); undefined for an object, an array or nothing. */
 export function literalValue(value: JsonValue | undefined): string | number | boolean | null | undefined {
   return value && 'value' in value ? value.value : undefined;

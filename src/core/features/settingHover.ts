@@ -1,6 +1,6 @@
 import { formatLevel, MIXED_OS_FROM } from '../functionalLevel';
 import type { Plan } from '../plan';
-import { keySpan, literalValue, memberValue, type JsonMember, type JsonValue, type Span } from '../tree';
+import { keySpan, literalValue, memberValue, within, type JsonMember, type JsonValue, type Span } from '../tree';
 import { escapeMarkdown as esc } from './markdown';
 
 /**
@@ -50,8 +50,4 @@ export function settingHover(plan: Plan, root: JsonValue | undefined, offset: nu
 function part(member: JsonMember, offset: number): Span | undefined {
   if (within(keySpan(member), offset)) return keySpan(member);
   return member.value && within(member.value, offset) ? member.value : undefined;
-}
-
-function within(span: Span, offset: number): boolean {
-  return offset >= span.offset && offset < span.offset + span.length;
 }

@@ -1,6 +1,6 @@
 import { stepLabel } from '../describe';
 import type { RegistryStep, Step } from '../plan';
-import { keySpan, literalValue, memberValue, type JsonValue, type Span } from '../tree';
+import { keySpan, literalValue, memberValue, within, type JsonValue, type Span } from '../tree';
 import { formatLevel } from '../functionalLevel';
 import type { ClusterState, NodeState, StepResult } from '../simulate';
 import { formatVersion } from '../versions';
@@ -33,10 +33,6 @@ export function stepSubject(step: Step, offset: number): Span | undefined {
   if (within(keySpan(member), offset)) return keySpan(member);
   // The value itself, not something inside it; the colon between key and value is neither.
   return member.value && within(member.value, offset) && !hasPartAt(member.value, offset) ? member.value : undefined;
-}
-
-function within(span: Span, offset: number): boolean {
-  return offset >= span.offset && offset < span.offset + span.length;
 }
 
 /** Whether a member or an item of `value` lies at `offset`. */
