@@ -251,6 +251,18 @@ describe('refusals of functional-level plans', () => {
     }
   });
 
+  test('a refusal names the cmdlet as completion, the step hover and the runbook do', () => {
+    const ws2008r2 = { version: 'ws2008r2' };
+    const text = plan({ N1: { ...ws2008r2, paused: true }, N2: ws2008r2 }, [{ action: 'resume', node: 'N1' }], { top: { cluster: 'OLD' } });
+    assert.deepEqual(problems(exported(text, 'powershell', { force: true })), [
+      'unsafe /steps/0: step 1 needs Resume-ClusterNode -Failback Immediate, which manages clusters from FL 7 (Windows Server 2012, inferred) on, and the cluster is at FL 6 (Windows Server 2008 R2, inferred) before it: do this step by hand, and make it a "note" in the plan.',
+    ]);
+    const restart = plan({ N1: { version: 'ws2008' } }, [{ action: 'restart', node: 'N1' }], { top: { cluster: 'OLD' } });
+    assert.deepEqual(problems(exported(restart, 'powershell', { force: true })), [
+      'unsafe /steps/0: step 1 needs Stop-ClusterNode and Start-ClusterNode, which manages clusters from FL 6 (Windows Server 2008 R2, inferred) on, and the cluster is at FL 5 (Windows Server 2008, inferred) before it: do this step by hand, and make it a "note" in the plan.',
+    ]);
+  });
+
   test('Windows Server 2008 has no FailoverClusters module: its stop is refused; a 2012 cluster drains', () => {
     const text = plan({ N1: { version: 'ws2008' } }, [{ action: 'stop', node: 'N1' }], { top: { cluster: 'OLD' } });
     assert.deepEqual(problems(exported(text, 'powershell', { force: true })), [

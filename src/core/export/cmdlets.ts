@@ -1,33 +1,22 @@
 /**
  * The FailoverClusters cmdlets of a functional-level plan's runbook (docs/export.md, "Windows Server 2008 and
- * later"): which cmdlet runs each step, the first functional level it manages, and its command line. The
- * PowerShell runbook runs these lines; the Markdown runbook shows them.
+ * later"): why a step cannot run through its cmdlet, and the cmdlet's command line. The cmdlets themselves,
+ * and the first functional level each manages, are in ../failoverClusters.ts. The PowerShell runbook runs
+ * these lines; the Markdown runbook shows them.
  */
+import { CMDLETS, cmdletNamed, type CmdletStep } from '../failoverClusters';
 import { formatLevel, releaseOfLevel } from '../functionalLevel';
 import type { Operation } from './model';
 import { psQuote } from './quoting';
 
-/** The steps a cmdlet runs. `grant` and `revoke` are the two forms of a cluster-security step. */
-export type CmdletAction = 'stop' | 'start' | 'restart' | 'drain' | 'resume' | 'evict' | 'add' | 'grant' | 'revoke' | 'update-functional-level';
+/** The steps a cmdlet runs: a restart is Stop-ClusterNode, then Start-ClusterNode. */
+export type CmdletAction = CmdletStep | 'restart';
 
-/**
- * The cmdlet of each step, and the lowest functional level of a cluster it manages. The module came with
- * Windows Server 2008 R2 (FL 6); draining, and resuming with failback, with Windows Server 2012 (FL 7);
- * Update-ClusterFunctionalLevel with Windows Server 2016, for a cluster still at the level of the release
- * before, which mixed-OS mode allows from FL 8 (Windows Server 2012 R2) on.
- */
-const CMDLETS: Readonly<Record<CmdletAction, { readonly cmdlet: string; readonly level: number }>> = {
-  stop: { cmdlet: 'Stop-ClusterNode', level: 6 },
-  start: { cmdlet: 'Start-ClusterNode', level: 6 },
-  restart: { cmdlet: 'Stop-ClusterNode and Start-ClusterNode', level: 6 },
-  drain: { cmdlet: 'Suspend-ClusterNode -Drain', level: 7 },
-  resume: { cmdlet: 'Resume-ClusterNode -Failback', level: 7 },
-  evict: { cmdlet: 'Remove-ClusterNode', level: 6 },
-  add: { cmdlet: 'Add-ClusterNode', level: 6 },
-  grant: { cmdlet: 'Grant-ClusterAccess', level: 6 },
-  revoke: { cmdlet: 'Remove-ClusterAccess', level: 6 },
-  'update-functional-level': { cmdlet: 'Update-ClusterFunctionalLevel', level: 8 },
-};
+/** The cmdlets a step needs, as its refusal names them, and the lowest functional level they manage. */
+function needs(action: CmdletAction): { readonly cmdlet: string; readonly level: number } {
+  if (action === 'restart') return { cmdlet: `${cmdletNamed('stop')} and ${cmdletNamed('start')}`, level: Math.max(CMDLETS.stop.level, CMDLETS.start.level) };
+  return { cmdlet: cmdletNamed(action), level: CMDLETS[action].level };
+}
 
 /** The lowest functional level for which a workstation's FailoverClusters module exists: Windows Server 2008 R2. */
 export const FIRST_MODULE_LEVEL = 6;
@@ -42,7 +31,7 @@ export const NO_CLUSTER_NAME =
  */
 export function cmdletProblem(label: string, action: CmdletAction, cluster: string | undefined, functionalLevel: number | undefined): string | undefined {
   if (cluster === undefined) return NO_CLUSTER_NAME;
-  const { cmdlet, level } = CMDLETS[action];
+  const { cmdlet, level } = needs(action);
   if (functionalLevel === undefined || functionalLevel >= level) return undefined;
   return (
     `${label} needs ${cmdlet}, which manages clusters from ${formatLevel(level)} on, and the cluster is at ` +
@@ -56,41 +45,43 @@ export function cmdletCommands(op: Operation): string[] {
     case 'cmdlet': {
       const target = `-Cluster ${psQuote(op.cluster)} -Name ${psQuote(op.node)}`;
       switch (op.action) {
-        case 'stop':
-          return [`Stop-ClusterNode ${target}`];
-        case 'start':
-          return [`Start-ClusterNode ${target}`];
         case 'restart':
-          return [`Stop-ClusterNode ${target}`, `Start-ClusterNode ${target}`];
+          return [command('stop', target), command('start', target)];
         case 'drain':
-          return [`Suspend-ClusterNode ${target} -Drain -Wait`];
-        case 'resume':
-          return [`Resume-ClusterNode ${target} -Failback Immediate`];
+          return [command('drain', target, '-Wait')];
         case 'evict':
-          return [`Remove-ClusterNode ${target} -Force`];
-        case 'add':
-          return [`Add-ClusterNode ${target}`];
+          return [command('evict', target, '-Force')];
+        default:
+          return [command(op.action, target)];
       }
-      break;
     }
-    case 'access':
-      return op.grant
-        ? [`Grant-ClusterAccess -Cluster ${psQuote(op.cluster)} -User ${psQuote(op.account)} ${op.rights === 'full' ? '-Full' : '-ReadOnly'}`]
-        : [`Remove-ClusterAccess -Cluster ${psQuote(op.cluster)} -User ${psQuote(op.account)}`];
+    case 'access': {
+      const who = `-Cluster ${psQuote(op.cluster)} -User ${psQuote(op.account)}`;
+      return op.grant ? [command('grant', who, op.rights === 'full' ? '-Full' : '-ReadOnly')] : [command('revoke', who)];
+    }
     case 'update-functional-level':
       return [levelWhatIf(op), levelUpdate(op)];
   }
   return [];
 }
 
+/**
+ * A cmdlet's line: its name, its target, the switches that make it do the step, then what the runbook adds
+ * (`-Wait`, `-Force`, `-WhatIf`).
+ */
+function command(step: CmdletStep, target: string, extra = ''): string {
+  const { name, switches } = CMDLETS[step];
+  return [name, target, switches, extra].filter((part) => part !== '').join(' ');
+}
+
 /** The test run: it changes nothing, and fails if the update would. */
 export function levelWhatIf(op: Extract<Operation, { kind: 'update-functional-level' }>): string {
-  return `Update-ClusterFunctionalLevel -Cluster ${psQuote(op.cluster)} -WhatIf`;
+  return command('update-functional-level', `-Cluster ${psQuote(op.cluster)}`, '-WhatIf');
 }
 
 /** The real call; -Force, since the runbook has asked the administrator itself. */
 export function levelUpdate(op: Extract<Operation, { kind: 'update-functional-level' }>): string {
-  return `Update-ClusterFunctionalLevel -Cluster ${psQuote(op.cluster)} -Force`;
+  return command('update-functional-level', `-Cluster ${psQuote(op.cluster)}`, '-Force');
 }
 
 /** `Raise the cluster functional level from FL 9 (Windows Server 2016) to FL 10 (Windows Server 2019)`. */

@@ -1,4 +1,5 @@
 import { stepLabel } from '../describe';
+import { cmdletNamed } from '../failoverClusters';
 import type { RegistryStep, Step } from '../plan';
 import { keySpan, literalValue, memberValue, within, type JsonValue, type Span } from '../tree';
 import { formatLevel } from '../functionalLevel';
@@ -109,15 +110,15 @@ function describeStep(step: Step): string {
       return typeof text === 'string' ? `note: ${esc(text)}` : 'note';
     }
     case 'drain':
-      return `drain ${target}: move its roles to the other nodes and pause it (Suspend-ClusterNode -Drain)`;
+      return `drain ${target}: move its roles to the other nodes and pause it (${cmdletNamed('drain')})`;
     case 'resume':
-      return `resume ${target}: end its pause, and its roles come back (Resume-ClusterNode -Failback Immediate)`;
+      return `resume ${target}: end its pause, and its roles come back (${cmdletNamed('resume')})`;
     case 'evict':
-      return `evict ${target}: remove it from the cluster (Remove-ClusterNode)`;
+      return `evict ${target}: remove it from the cluster (${cmdletNamed('evict')})`;
     case 'add':
-      return `add ${target} to the cluster (Add-ClusterNode)`;
+      return `add ${target} to the cluster (${cmdletNamed('add')})`;
     case 'update-functional-level':
-      return 'raise the cluster functional level by one (Update-ClusterFunctionalLevel), for good';
+      return `raise the cluster functional level by one (${cmdletNamed('update-functional-level')}), for good`;
     case undefined:
       return 'a step clusterplan cannot read; the simulation skips it';
   }

@@ -1,6 +1,7 @@
 import type { JSONPath } from 'jsonc-parser';
 import type { Analysis } from '../analyze';
 import type { Release } from '../catalog';
+import { cmdletNamed } from '../failoverClusters';
 import { ACTIONS, FUNCTIONAL_LEVEL_ACTIONS, type Action } from '../format';
 import { FIRST_FUNCTIONAL_LEVEL, formatLevel, isFunctionalLevel, LAST_FUNCTIONAL_LEVEL, levelOf } from '../functionalLevel';
 import { nodeKey } from '../nodeNames';
@@ -29,11 +30,11 @@ const ACTION_DETAILS: Record<Action, string> = {
   'delete-registry': 'Delete NoVersionCheck from the node\'s registry',
   'cluster-security': 'Grant or revoke an account on the cluster security descriptor',
   note: 'A remark with no effect',
-  drain: 'Move a node\'s roles away and pause it (Suspend-ClusterNode -Drain)',
-  resume: 'Resume a paused node (Resume-ClusterNode -Failback Immediate)',
-  evict: 'Remove a node from the cluster (Remove-ClusterNode)',
-  add: 'Add a node to the cluster (Add-ClusterNode)',
-  'update-functional-level': 'Raise the functional level by one (Update-ClusterFunctionalLevel): permanent',
+  drain: `Move a node's roles away and pause it (${cmdletNamed('drain')})`,
+  resume: `Resume a paused node (${cmdletNamed('resume')})`,
+  evict: `Remove a node from the cluster (${cmdletNamed('evict')})`,
+  add: `Add a node to the cluster (${cmdletNamed('add')})`,
+  'update-functional-level': `Raise the functional level by one (${cmdletNamed('update-functional-level')}): permanent`,
 };
 
 /** A plan of the KB 811272 releases has no drain, evict or functional level: only the actions it may use. */
