@@ -103,16 +103,17 @@ describe('the PowerShell runbook of a functional-level plan', () => {
     ]);
   });
 
-  test('update-functional-level: the -WhatIf run, the confirmation, then the real call, with why it cannot be undone', () => {
+  test('update-functional-level: the -WhatIf run, the levels and why it cannot be undone on screen, the confirmation, then the real call', () => {
     // The last step: its block runs on into the catch.
-    assert.deepEqual(block(lines, '    # ---- step 13 of 13 ----').slice(0, 12), [
+    assert.deepEqual(block(lines, '    # ---- step 13 of 13 ----').slice(0, 13), [
       '    # ---- step 13 of 13 ----',
       '    $step = 13',
       "    Write-Host '[step 13/13] Raise the level once every node runs Windows Server 2019'",
       "    if ($PSCmdlet.ShouldProcess('HVCLUS', 'Raise the cluster functional level from FL 9 (Windows Server 2016) to FL 10 (Windows Server 2019)')) {",
       '        # A test run first: it changes nothing, and fails if the update would.',
       "        $null = Update-ClusterFunctionalLevel -Cluster 'HVCLUS' -WhatIf",
-      '        # This cannot be undone: once the level is raised, no node of Windows Server 2016 can join the cluster again.',
+      "        Write-Host '    The functional level goes from FL 9 (Windows Server 2016) to FL 10 (Windows Server 2019).'",
+      "        Write-Host '    This cannot be undone: once the level is raised, no node of Windows Server 2016 can join the cluster again.'",
       "        $answer = Read-Host 'Type yes to raise the functional level for good, or anything else to stop the runbook'",
       "        if ($answer -ne 'yes') { throw 'The functional level was not raised: the administrator did not confirm.' }",
       "        $null = Update-ClusterFunctionalLevel -Cluster 'HVCLUS' -Force",

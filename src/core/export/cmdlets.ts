@@ -90,6 +90,12 @@ export function levelTitle(from: number | undefined): string {
   return `Raise the cluster functional level from ${formatLevel(from)} to ${formatLevel(from + 1)}`;
 }
 
+/** `The functional level goes from FL 9 (Windows Server 2016) to FL 10 (Windows Server 2019).` */
+export function levelChange(from: number | undefined): string {
+  if (from === undefined) return 'The functional level goes up by one.';
+  return `The functional level goes from ${formatLevel(from)} to ${formatLevel(from + 1)}.`;
+}
+
 /** Why the update is irreversible, in the terms of the plan's releases. */
 export function levelIrreversible(from: number | undefined): string {
   const older = from === undefined ? 'the older release' : releaseOfLevel(from);

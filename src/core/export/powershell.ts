@@ -14,7 +14,7 @@
  * - Only line comments: a `#>` in plan text would end a block comment.
  */
 import { formatVersion } from '../versions';
-import { cmdletCommands, levelIrreversible, levelTitle, levelUpdate, levelWhatIf } from './cmdlets';
+import { cmdletCommands, levelChange, levelIrreversible, levelTitle, levelUpdate, levelWhatIf } from './cmdlets';
 import { securityValue } from './cmd';
 import { headerNotes, WAIT_SECONDS, WAIT_TRIES } from './header';
 import type { Operation, RunbookModel, RunbookStep } from './model';
@@ -173,12 +173,15 @@ const CMDLET_ACTIONS: Readonly<Record<Extract<Operation, { kind: 'cmdlet' }>['ac
 /**
  * Update-ClusterFunctionalLevel: the -WhatIf run, which fails if the update would, then the administrator's
  * confirmation, then the real call. The confirmation is asked even with --no-pause: the level cannot be lowered.
+ * The levels and why it is for good are shown on screen just before the question, where the operator reads,
+ * not only in the script.
  */
 function raiseLevel(op: Extract<Operation, { kind: 'update-functional-level' }>): string[] {
   return guarded(op.cluster, asciiLine(levelTitle(op.from)), [
     `${I2}# A test run first: it changes nothing, and fails if the update would.`,
     cmdlet(levelWhatIf(op)),
-    `${I2}${comment(levelIrreversible(op.from))}`,
+    `${I2}Write-Host ${psText(`    ${levelChange(op.from)}`)}`,
+    `${I2}Write-Host ${psText(`    ${levelIrreversible(op.from)}`)}`,
     `${I2}$answer = Read-Host 'Type yes to raise the functional level for good, or anything else to stop the runbook'`,
     `${I2}if ($answer -ne 'yes') { throw 'The functional level was not raised: the administrator did not confirm.' }`,
     cmdlet(levelUpdate(op)),
