@@ -143,6 +143,18 @@ describe('the PowerShell runbook of a functional-level plan', () => {
     }
     assert.equal(cmdlets, 3 * 4 + 2, 'drain (and its check), start, resume per node; the -WhatIf run and the update');
   });
+
+  test('defines Wait-ClusSvc only when a step calls it: after an in-place upgrade, not in a clean-install runbook', () => {
+    const defined = (text: string[]) => text.filter((l) => l === 'function Wait-ClusSvc {').length;
+    const called = (text: string[]) => text.filter((l) => l.trimStart().startsWith('Wait-ClusSvc ')).length;
+    assert.deepEqual([defined(lines), called(lines)], [1, 3], 'the in-place runbook: the stop after each upgrade');
+    const clean = linesOf(exported(fixture(CLEAN), 'powershell'));
+    assert.deepEqual([defined(clean), called(clean)], [0, 0], 'the clean-install runbook: cmdlets and installs only');
+    assert.deepEqual(clean.slice(clean.indexOf('Import-Module FailoverClusters'), clean.indexOf('try {') + 1), ['Import-Module FailoverClusters', '', 'try {']);
+    // The runbook of the KB 811272 releases keeps it, even with no step that waits.
+    const classic = linesOf(exported(plan({ N1: { version: 'ws2003-rtm' } }, [{ action: 'note', text: 'check the backups' }]), 'powershell'));
+    assert.deepEqual([defined(classic), called(classic)], [1, 0]);
+  });
 });
 
 describe('the clean-install runbook: evict, install, add', () => {

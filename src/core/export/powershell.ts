@@ -38,8 +38,7 @@ export function* renderPowerShell(model: RunbookModel): Generator<string> {
     '$step = 0',
     '',
     ...(model.functionalLevelPlan ? [...importModule(), ''] : []),
-    ...waitFunction(),
-    '',
+    ...(needsWait(model) ? [...waitFunction(), ''] : []),
     'try {',
   ];
   for (const step of model.steps) {
@@ -71,6 +70,20 @@ function importModule(): string[] {
     '}',
     'Import-Module FailoverClusters',
   ];
+}
+
+/**
+ * Whether the runbook defines Wait-ClusSvc. A functional-level runbook calls it only after an in-place upgrade
+ * (its cmdlets wait for the node themselves), so it has the function only then. The runbook of the KB 811272
+ * releases keeps it whatever its steps, as it always had: those runbooks do not change.
+ */
+function needsWait(model: RunbookModel): boolean {
+  return !model.functionalLevelPlan || model.steps.some((step) => waitsForService(step.operation));
+}
+
+/** The operations whose lines call Wait-ClusSvc: sc.exe's stop and start, and the stop after an in-place upgrade. */
+function waitsForService(op: Operation): boolean {
+  return op.kind === 'stop' || op.kind === 'start' || op.kind === 'restart' || (op.kind === 'upgrade' && op.member);
 }
 
 /**
