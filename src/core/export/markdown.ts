@@ -1,8 +1,11 @@
 /**
  * The Markdown runbook, for the change board: the findings first, the nodes, then every step with its command
- * and the cluster state expected after it. The commands are the cmd runbook's, as the KB gives them, so
- * they are escaped for a batch file; commands sit in fenced code blocks, and every other piece of plan
- * text is escaped (mdText), so a name cannot open a link, a table cell or an HTML tag.
+ * and the cluster state expected after it. For a plan of the KB 811272 releases the commands are the cmd
+ * runbook's, as the KB gives them, escaped for a batch file. For a functional-level plan they are the
+ * FailoverClusters cmdlet lines of the PowerShell runbook (cmdlets.ts), run with the module of the newest
+ * release in the plan, and the sc and reg commands still written for cmd. Commands sit in fenced code blocks,
+ * and every other piece of plan text is escaped (mdText), so a name cannot open a link, a table cell or an
+ * HTML tag.
  */
 import { releaseOfLevel } from '../functionalLevel';
 import { formatVersion } from '../versions';

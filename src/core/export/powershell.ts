@@ -1,16 +1,25 @@
 /**
- * The PowerShell runbook: the cmd runbook's commands (sc.exe, reg.exe, cluster.exe), run from the
- * administrator's workstation, with `-WhatIf` from SupportsShouldProcess and a stop at the first failure.
+ * The PowerShell runbook, run from the administrator's workstation, with `-WhatIf` from SupportsShouldProcess
+ * and a stop at the first failure. For a plan of the KB 811272 releases it runs the cmd runbook's commands
+ * (sc.exe, reg.exe, cluster.exe); for a functional-level plan, the FailoverClusters cmdlets (cmdlets.ts), and
+ * sc.exe and reg.exe only where no cmdlet does the step (the stop after an in-place upgrade, the registry).
  *
  * Why it is written the way it is:
  * - Nothing runs on the nodes: Windows 2000 has no PowerShell, and Server 2003 has it (and WinRM) only as an
- *   add-on that clusters rarely have. sc.exe and reg.exe reach a node remotely, as in the cmd runbook.
- * - It runs on PowerShell 2.0, the newest for Windows XP and Server 2003, whose cluster.exe manages these
- *   clusters: `SupportsShouldProcess=$true` is spelt out, and nothing newer is used.
+ *   add-on that clusters rarely have. sc.exe and reg.exe reach a node remotely, as in the cmd runbook; the
+ *   cmdlets reach the cluster by its name (-Cluster).
+ * - The script itself uses nothing newer than PowerShell 2.0, the newest for Windows XP and Server 2003,
+ *   whose cluster.exe manages the KB 811272 clusters: `SupportsShouldProcess=$true` is spelt out.
+ * - A functional-level runbook needs what the workstation's FailoverClusters module needs: the module of the
+ *   newest release in the plan (header.ts names it), checked once before the first step. From Windows Server
+ *   2012's on (draining, DrainStatus) the module comes only with a Windows that has PowerShell 3.0 or later;
+ *   Update-ClusterFunctionalLevel is in the module of Windows Server 2016 and later, which a plan whose
+ *   update raises the level has, since a node of the next release must run by then.
  * - Every value from the plan is a single-quoted string (no expansion; `'` doubles) and the file is ASCII,
  *   so Windows PowerShell reading it in the ANSI code page sees the same characters. safety.ts refuses what
  *   PowerShell would not pass to a native program exactly: `"`, empty data, and a space before a final `\`.
- * - A native program's failure is its exit code, not an error: `$LASTEXITCODE` is checked after each one.
+ * - A native program's failure is its exit code, not an error: `$LASTEXITCODE` is checked after each one. A
+ *   cmdlet's failure is an error, which `$ErrorActionPreference = 'Stop'` turns into the runbook's stop.
  * - Only line comments: a `#>` in plan text would end a block comment.
  */
 import { formatVersion } from '../versions';
