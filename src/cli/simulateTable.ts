@@ -2,7 +2,7 @@ import { formatLevel, formatVersion, ruleFor, type Analysis, type ClusterState, 
 import { visible } from './visible';
 
 const HEADERS = ['step', 'action', 'node', 'active nodes', 'ClusterHighestVersion', 'ClusterLowestVersion', 'mixed', 'findings'];
-/** A functional-level plan also shows which nodes are drained or out of the cluster, and the level (docs/cli-output.md). */
+/** A functional-level plan also shows which nodes are drained or out of the cluster, and the level (docs/cli-output.md, "The table of simulate"). */
 const LEVEL_HEADERS = ['step', 'action', 'node', 'active nodes', 'paused', 'evicted', 'ClusterHighestVersion', 'ClusterLowestVersion', 'ClusterFunctionalLevel', 'mixed', 'findings'];
 
 /** The timeline as a table: the state before the first step, then after every step. */

@@ -135,6 +135,21 @@ describe('control characters from the plan are shown, not obeyed', () => {
   });
 });
 
+describe('the table of simulate', () => {
+  // docs/cli-output.md documents the columns of a functional-level plan on the first rows of an example.
+  test('docs/cli-output.md shows the first rows of a functional-level plan as the CLI prints them', () => {
+    const page = fs.readFileSync(path.join(ROOT, 'docs/cli-output.md'), 'utf8');
+    const section = page.slice(page.indexOf('### The table of `simulate`'));
+    const example = /`clusterplan simulate (\S+)`:\n\n```text\n([^`]*)```/.exec(section);
+    assert.ok(example, 'the section shows a command and its output');
+    const r = cli(ROOT, 'simulate', example[1]!);
+    assert.equal(r.status, 0);
+    const shown = example[2]!.trimEnd().split('\n');
+    assert.deepEqual(r.stdout.split('\n').slice(0, shown.length), shown);
+    assert.match(shown[0]!, /^step +action +node +active nodes +paused +evicted +ClusterHighestVersion +ClusterLowestVersion +ClusterFunctionalLevel +mixed +findings$/);
+  });
+});
+
 describe('JSON and SARIF escape every control character', () => {
   /** Any control character but the line breaks of the indentation, and U+2028/U+2029. */
   const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/;
