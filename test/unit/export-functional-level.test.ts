@@ -258,8 +258,8 @@ describe('refusals of functional-level plans', () => {
     const text = plan({ N1: ws2008r2, N2: ws2008r2 }, [{ action: 'stop', node: 'N2' }, { action: 'drain', node: 'N1' }, { action: 'update-functional-level' }], { top: { cluster: 'OLD' } });
     for (const format of ['powershell', 'markdown'] as const) {
       assert.deepEqual(problems(exported(text, format, { force: true })), [
-        'unsafe /steps/1: step 2 needs Suspend-ClusterNode -Drain, which manages clusters from FL 7 (Windows Server 2012, inferred) on, and the cluster is at FL 6 (Windows Server 2008 R2, inferred) before it: do this step by hand, and make it a "note" in the plan.',
-        'unsafe /steps/2: step 3 needs Update-ClusterFunctionalLevel, which manages clusters from FL 8 (Windows Server 2012 R2) on, and the cluster is at FL 6 (Windows Server 2008 R2, inferred) before it: do this step by hand, and make it a "note" in the plan.',
+        'unsafe /steps/1: step 2 needs Suspend-ClusterNode -Drain, available for clusters from FL 7 (Windows Server 2012, inferred) on, and the cluster is at FL 6 (Windows Server 2008 R2, inferred) before it: do this step by hand, and make it a "note" in the plan.',
+        'unsafe /steps/2: step 3 needs Update-ClusterFunctionalLevel, available for clusters from FL 8 (Windows Server 2012 R2) on, and the cluster is at FL 6 (Windows Server 2008 R2, inferred) before it: do this step by hand, and make it a "note" in the plan.',
       ]);
     }
   });
@@ -268,18 +268,18 @@ describe('refusals of functional-level plans', () => {
     const ws2008r2 = { version: 'ws2008r2' };
     const text = plan({ N1: { ...ws2008r2, paused: true }, N2: ws2008r2 }, [{ action: 'resume', node: 'N1' }], { top: { cluster: 'OLD' } });
     assert.deepEqual(problems(exported(text, 'powershell', { force: true })), [
-      'unsafe /steps/0: step 1 needs Resume-ClusterNode -Failback Immediate, which manages clusters from FL 7 (Windows Server 2012, inferred) on, and the cluster is at FL 6 (Windows Server 2008 R2, inferred) before it: do this step by hand, and make it a "note" in the plan.',
+      'unsafe /steps/0: step 1 needs Resume-ClusterNode -Failback Immediate, available for clusters from FL 7 (Windows Server 2012, inferred) on, and the cluster is at FL 6 (Windows Server 2008 R2, inferred) before it: do this step by hand, and make it a "note" in the plan.',
     ]);
     const restart = plan({ N1: { version: 'ws2008' } }, [{ action: 'restart', node: 'N1' }], { top: { cluster: 'OLD' } });
     assert.deepEqual(problems(exported(restart, 'powershell', { force: true })), [
-      'unsafe /steps/0: step 1 needs Stop-ClusterNode and Start-ClusterNode, which manages clusters from FL 6 (Windows Server 2008 R2, inferred) on, and the cluster is at FL 5 (Windows Server 2008, inferred) before it: do this step by hand, and make it a "note" in the plan.',
+      'unsafe /steps/0: step 1 needs Stop-ClusterNode and Start-ClusterNode, available for clusters from FL 6 (Windows Server 2008 R2, inferred) on, and the cluster is at FL 5 (Windows Server 2008, inferred) before it: do this step by hand, and make it a "note" in the plan.',
     ]);
   });
 
   test('Windows Server 2008 has no FailoverClusters module: its stop is refused; a 2012 cluster drains', () => {
     const text = plan({ N1: { version: 'ws2008' } }, [{ action: 'stop', node: 'N1' }], { top: { cluster: 'OLD' } });
     assert.deepEqual(problems(exported(text, 'powershell', { force: true })), [
-      'unsafe /steps/0: step 1 needs Stop-ClusterNode, which manages clusters from FL 6 (Windows Server 2008 R2, inferred) on, and the cluster is at FL 5 (Windows Server 2008, inferred) before it: do this step by hand, and make it a "note" in the plan.',
+      'unsafe /steps/0: step 1 needs Stop-ClusterNode, available for clusters from FL 6 (Windows Server 2008 R2, inferred) on, and the cluster is at FL 5 (Windows Server 2008, inferred) before it: do this step by hand, and make it a "note" in the plan.',
     ]);
     const ws2012 = { version: 'ws2012' };
     assert.ok(exported(plan({ N1: ws2012, N2: ws2012 }, [{ action: 'drain', node: 'N1' }], { top: { cluster: 'C' } }), 'powershell').ok, 'FL 7 drains');

@@ -34,7 +34,7 @@ export function cmdletProblem(label: string, action: CmdletAction, cluster: stri
   const { cmdlet, level } = needs(action);
   if (functionalLevel === undefined || functionalLevel >= level) return undefined;
   return (
-    `${label} needs ${cmdlet}, which manages clusters from ${formatLevel(level)} on, and the cluster is at ` +
+    `${label} needs ${cmdlet}, available for clusters from ${formatLevel(level)} on, and the cluster is at ` +
     `${formatLevel(functionalLevel)} before it: do this step by hand, and make it a "note" in the plan.`
   );
 }
