@@ -24,6 +24,7 @@ export const WS2019 = { version: 'ws2019' };
 export const on = (action: string) => (node: string): Value => ({ action, node });
 export const fl = {
   start: on('start'),
+  join: on('join'),
   stop: on('stop'),
   restart: on('restart'),
   drain: on('drain'),
@@ -31,6 +32,7 @@ export const fl = {
   evict: on('evict'),
   add: on('add'),
   upgrade: (node: string, to: string): Value => ({ action: 'upgrade', node, to }),
+  level: (): Value => ({ action: 'update-functional-level' }),
 };
 
 /** Three running Windows Server 2016 nodes and the given steps. */
