@@ -1,5 +1,5 @@
 import { declaredNodes, isNodeStep, registryHost, type MembershipStep, type NodeDeclaration, type NodeStep, type Plan, type ServiceStep, type Step, type VersionMatch } from './plan';
-import { joinsAtLevel, levelOf } from './functionalLevel';
+import { FIRST_FUNCTIONAL_LEVEL, joinsAtLevel, levelOf } from './functionalLevel';
 import { clusterVersionsOf, joinRulesHeld, type ClusterVersions, type JoinRule } from './joinRules';
 import { bypassesVersionCheck, type RegistryValue } from './registry';
 
@@ -200,8 +200,9 @@ class Simulation {
   /** Starting, joining or adding node J (docs/simulation.md): the state after, and the attempt. `state` has J stopped. */
   private start(step: ServiceStep | MembershipStep, state: ClusterState, index: number): [ClusterState, JoinAttempt] {
     const stopped = state.nodes[index]!;
-    // The service reads NoVersionCheck as it starts; with the functional level it bypasses nothing.
-    const bypass = !this.levels && bypassesVersionCheck(stopped.registry);
+    // The service reads NoVersionCheck as it starts. It bypasses nothing with the functional level, nor on a
+    // node of Windows Server 2008 or later in a KB 811272 cluster: 2003 → 2008 is a migration, not an upgrade.
+    const bypass = !this.levels && !runsWindows2008OrLater(stopped) && bypassesVersionCheck(stopped.registry);
     const joiner = bypass ? withService(stopped, false, true) : stopped;
     let outcome: JoinAttempt['outcome'];
     let sponsors: readonly NodeState[] = [];
@@ -281,6 +282,11 @@ class Simulation {
   }
 }
 
+/** The node runs a release with a functional level: NoVersionCheck is not documented for those (docs/simulation.md). */
+export function runsWindows2008OrLater(node: NodeState): boolean {
+  return node.highest !== undefined && levelOf(node.highest) >= FIRST_FUNCTIONAL_LEVEL;
+}
+
 /** The starting functional level when the plan gives none: the lowest level among the declared nodes. */
 function lowestLevel(nodes: readonly NodeState[]): number | undefined {
   let lowest: number | undefined;
@@ -306,7 +312,7 @@ function declaredState(declaration: NodeDeclaration, levels: boolean): NodeState
     highest: declaration.highest,
     lowest: declaration.lowest,
     running: declaration.running,
-    // Only a node of Windows Server 2008 or later can be drained; elsewhere "paused" is a schema error only.
+    // Only a plan of Windows Server 2008 or later has drained nodes; elsewhere "paused" is a schema error only.
     paused: levels && declaration.paused,
     member: true,
     registry,

@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyze, hoverAt } from '../../src/core';
+import { analyze, fixesFor, hoverAt } from '../../src/core';
 import { codesAt as codes } from './helpers/plans';
 
 const modern = '"N1": { "version": "ws2016" }, "N2": { "version": "ws2016" }';
@@ -98,5 +98,31 @@ describe('a sponsor in a functional-level plan', () => {
       'sponsor-not-running@/steps/0/sponsor: The sponsor N3 is not running at step 1; the node joins through another active node instead (N1), and the functional level decides the join either way.',
     ]);
     assert.deepEqual(codes(plan(nodes, '{ "action": "join", "node": "N2", "sponsor": "N1" }, { "action": "start", "node": "N3" }')), []);
+  });
+});
+
+describe('a node of Windows Server 2008 or later in a plan of the KB 811272 releases', () => {
+  const steps = [
+    '{ "action": "set-registry", "node": "N1", "name": "NoVersionCheck", "type": "REG_DWORD", "data": 1 }',
+    '{ "action": "upgrade", "node": "N1", "to": "ws2008" }',
+    '{ "action": "set-registry", "node": "N2", "name": "NoVersionCheck", "type": "REG_DWORD", "data": 1 }',
+    '{ "action": "restart", "node": "N2" }',
+    '{ "action": "start", "node": "N1" }',
+  ].join(', ');
+
+  it('is refused even with NoVersionCheck on it and its sponsor: 2003 → 2008 is a migration', () => {
+    const analysis = analyze(plan(classic, steps));
+    assert.deepEqual(
+      analysis.findings.filter((f) => f.severity === 'error').map((f) => `${f.code}@${f.pointer}`),
+      ['join-incompatible@/steps/4'],
+    );
+    assert.equal(analysis.timeline!.steps[4]!.join!.checkSkipped, false);
+    assert.equal(analysis.timeline!.steps[4]!.join!.joiner.bypass, false);
+  });
+
+  it('gets no KB 811272 quick fix, which would only hide the refusal', () => {
+    const analysis = analyze(plan(classic, steps));
+    const refused = analysis.findings.find((f) => f.code === 'join-incompatible')!;
+    assert.deepEqual(fixesFor(analysis, refused), []);
   });
 });

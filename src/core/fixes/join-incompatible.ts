@@ -3,7 +3,7 @@ import type { Fix, Finding, TextEdit } from '../finding';
 import { registryHost, type Plan } from '../plan';
 import { bypassesVersionCheck } from '../registry';
 import type { RuleContext } from '../rules/rule';
-import type { NodeState, StepResult, Timeline } from '../simulate';
+import { runsWindows2008OrLater, type NodeState, type StepResult, type Timeline } from '../simulate';
 import { memberValue } from '../tree';
 import { kbStep, restartKeepsClusterUp } from './kbSteps';
 import { insertSteps, replaceValue, type NewStep } from './stepEdits';
@@ -14,7 +14,10 @@ export function fixes(context: RuleContext, finding: Finding): Fix[] {
   if (context.plan.functionalLevelPlan) return [];
   const index = stepIndexOf(finding.pointer);
   const result = index === undefined ? undefined : context.timeline.steps[index];
-  const fix = result?.join?.outcome === 'refused' ? noVersionCheckFix(context, result) : undefined;
+  const join = result?.join;
+  // Nor on a node of Windows Server 2008 or later among 2003 nodes: that is a migration to a new cluster.
+  if (join && [join.joiner, ...join.sponsors].some(runsWindows2008OrLater)) return [];
+  const fix = join?.outcome === 'refused' ? noVersionCheckFix(context, result!) : undefined;
   return fix ? [fix] : [];
 }
 
