@@ -345,3 +345,21 @@ describe('the Markdown runbook of a functional-level plan', () => {
     assert.ok(expected[12]!.endsWith('; FL 10 (Windows Server 2019).'));
   });
 });
+
+describe('an update-functional-level the plan expects to change nothing', () => {
+  // functional-level-update-noop is a warning: the plan exports, and the runbook must not promise a raise.
+  const noop = plan({ N1: ws2016, N2: ws2016 }, [{ action: 'update-functional-level' }], { top: { cluster: 'HVCLUS' } });
+
+  test('PowerShell: the title and the line before the confirmation say the level stays', () => {
+    const lines = linesOf(exported(noop, 'powershell'));
+    assert.ok(lines.includes("    Write-Host '[step 1/1] Update the cluster functional level, which the plan expects to stay at FL 9 (Windows Server 2016)'"), lines.join('\n'));
+    assert.ok(lines.includes("        Write-Host '    The plan expects no change: the level stays at FL 9 (Windows Server 2016) (see the findings above).'"));
+    assert.ok(!lines.some((l) => l.includes('to FL 10')), 'no raise to FL 10 is announced');
+  });
+
+  test('Markdown: the same', () => {
+    const lines = linesOf(exported(noop, 'markdown'));
+    assert.ok(lines.includes('### 1. Update the cluster functional level, which the plan expects to stay at FL 9 (Windows Server 2016)'), lines.join('\n'));
+    assert.ok(lines.includes('The plan expects no change: the level stays at FL 9 (Windows Server 2016) (see the findings above).'));
+  });
+});

@@ -84,16 +84,24 @@ export function levelUpdate(op: Extract<Operation, { kind: 'update-functional-le
   return command('update-functional-level', `-Cluster ${psQuote(op.cluster)}`, '-Force');
 }
 
-/** `Raise the cluster functional level from FL 9 (Windows Server 2016) to FL 10 (Windows Server 2019)`. */
-export function levelTitle(from: number | undefined): string {
-  if (from === undefined) return 'Raise the cluster functional level by one';
-  return `Raise the cluster functional level from ${formatLevel(from)} to ${formatLevel(from + 1)}`;
+type LevelOperation = Pick<Extract<Operation, { kind: 'update-functional-level' }>, 'from' | 'raises'>;
+
+/**
+ * `Raise the cluster functional level from FL 9 (Windows Server 2016) to FL 10 (Windows Server 2019)`; for an
+ * update the simulation expects to change nothing (functional-level-update-noop, or a forced export of a
+ * refused one), what the plan expects instead, so that no one confirms a raise the runbook does not foresee.
+ */
+export function levelTitle(op: LevelOperation): string {
+  if (op.from === undefined) return 'Raise the cluster functional level by one';
+  if (!op.raises) return `Update the cluster functional level, which the plan expects to stay at ${formatLevel(op.from)}`;
+  return `Raise the cluster functional level from ${formatLevel(op.from)} to ${formatLevel(op.from + 1)}`;
 }
 
 /** `The functional level goes from FL 9 (Windows Server 2016) to FL 10 (Windows Server 2019).` */
-export function levelChange(from: number | undefined): string {
-  if (from === undefined) return 'The functional level goes up by one.';
-  return `The functional level goes from ${formatLevel(from)} to ${formatLevel(from + 1)}.`;
+export function levelChange(op: LevelOperation): string {
+  if (op.from === undefined) return 'The functional level goes up by one.';
+  if (!op.raises) return `The plan expects no change: the level stays at ${formatLevel(op.from)} (see the findings above).`;
+  return `The functional level goes from ${formatLevel(op.from)} to ${formatLevel(op.from + 1)}.`;
 }
 
 /** Why the update is irreversible, in the terms of the plan's releases. */

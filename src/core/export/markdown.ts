@@ -9,7 +9,7 @@
  */
 import { releaseOfLevel } from '../functionalLevel';
 import { formatVersion } from '../versions';
-import { cmdletCommands, levelIrreversible, levelUpdate, levelWhatIf } from './cmdlets';
+import { cmdletCommands, levelChange, levelIrreversible, levelUpdate, levelWhatIf } from './cmdlets';
 import { clusterCommand, registryCommand, scCommand } from './cmd';
 import { catalogText, stateWord, WAIT_SECONDS, WAIT_TRIES } from './header';
 import type { Operation, RunbookModel, RunbookStep } from './model';
@@ -99,6 +99,7 @@ function body(step: RunbookStep): string[] {
         '',
         ...mdCodeBlock('powershell', [levelWhatIf(op)]),
         '',
+        ...(op.raises ? [] : [mdText(levelChange(op)), '']),
         'If it succeeds, confirm (the PowerShell runbook asks you to type yes, even when exported with --no-pause), then raise the level:',
         '',
         ...mdCodeBlock('powershell', [levelUpdate(op)]),

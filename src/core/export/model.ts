@@ -37,7 +37,8 @@ export type Operation =
   | { readonly kind: 'cmdlet'; readonly action: NodeCmdletAction; readonly node: string; readonly cluster: string; readonly viaNode: boolean; readonly joins: boolean }
   | { readonly kind: 'access'; readonly cluster: string; readonly account: string; readonly grant: boolean; readonly rights: 'full' | 'read' }
   /** `from`: the level before the step; unknown only in a forced export. */
-  | { readonly kind: 'update-functional-level'; readonly cluster: string; readonly from: number | undefined };
+  /** `raises`: the simulation expects FL + 1 after it; false when the plan's own findings say it changes nothing or fails. */
+  | { readonly kind: 'update-functional-level'; readonly cluster: string; readonly from: number | undefined; readonly raises: boolean };
 
 export type NodeCmdletAction = Exclude<CmdletAction, 'grant' | 'revoke' | 'update-functional-level'>;
 
@@ -160,7 +161,7 @@ export function buildModel(
         break;
       case 'update-functional-level': {
         const cluster = cmdletCluster('update-functional-level', result);
-        if (cluster !== undefined) operation = { kind: 'update-functional-level', cluster, from: result.before.functionalLevel };
+        if (cluster !== undefined) operation = { kind: 'update-functional-level', cluster, from: result.before.functionalLevel, raises: result.levelUpdate?.outcome === 'raised' };
         break;
       }
       case 'note': {

@@ -199,10 +199,10 @@ const CMDLET_ACTIONS: Readonly<Record<Extract<Operation, { kind: 'cmdlet' }>['ac
  * not only in the script.
  */
 function raiseLevel(op: Extract<Operation, { kind: 'update-functional-level' }>): string[] {
-  return guarded(op.cluster, asciiLine(levelTitle(op.from)), [
+  return guarded(op.cluster, asciiLine(levelTitle(op)), [
     `${I2}# A test run first: it changes nothing, and fails if the update would.`,
     cmdlet(levelWhatIf(op)),
-    `${I2}Write-Host ${psText(`    ${levelChange(op.from)}`)}`,
+    `${I2}Write-Host ${psText(`    ${levelChange(op)}`)}`,
     `${I2}Write-Host ${psText(`    ${levelIrreversible(op.from)}`)}`,
     `${I2}$answer = Read-Host 'Type yes to raise the functional level for good, or anything else to stop the runbook'`,
     `${I2}if ($answer -ne 'yes') { throw 'The functional level was not raised: the administrator did not confirm.' }`,

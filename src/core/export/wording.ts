@@ -33,7 +33,7 @@ export function titleOf(op: Operation): string {
     case 'access':
       return op.grant ? `Grant ${op.account} ${op.rights === 'full' ? 'full' : 'read-only'} access to the cluster` : `Remove ${op.account} from the cluster's access list`;
     case 'update-functional-level':
-      return levelTitle(op.from);
+      return levelTitle(op);
   }
 }
 
