@@ -71,9 +71,9 @@ describe('the PowerShell runbook of a functional-level plan', () => {
   test('the header names the module of the newest release, and the confirmation that --no-pause keeps', () => {
     assert.deepEqual(lines.slice(1, 8), [
       "# Run it on an administrator's workstation, with administrative rights on the cluster, in PowerShell with the",
-      '# FailoverClusters module of Windows Server 2019, the newest release in the plan: the Failover Clustering',
-      '# Tools (RSAT) bring it, and so does a node of that release. The cmdlets reach the cluster by its name, and',
-      '# sc.exe and reg.exe reach each node remotely. It stops at the first step that fails.',
+      '# FailoverClusters module of Windows Server 2019 or later, which manages every release in the plan: the',
+      '# Failover Clustering Tools (RSAT) bring it, and so does a node of that release. The cmdlets reach the cluster',
+      '# by its name, and sc.exe and reg.exe reach each node remotely. It stops at the first step that fails.',
       '# It pauses after each note until you have done what it says, and after each upgrade for setup.',
       '# Before it raises the functional level, which cannot be undone, it asks you to type yes, even with --no-pause.',
       '# -WhatIf shows every change without making any, and does not pause.',
@@ -361,5 +361,19 @@ describe('an update-functional-level the plan expects to change nothing', () => 
     const lines = linesOf(exported(noop, 'markdown'));
     assert.ok(lines.includes('### 1. Update the cluster functional level, which the plan expects to stay at FL 9 (Windows Server 2016)'), lines.join('\n'));
     assert.ok(lines.includes('The plan expects no change: the level stays at FL 9 (Windows Server 2016) (see the findings above).'));
+  });
+});
+
+describe('the module the runbook asks for', () => {
+  const moduleLine = (nodes: Record<string, Value>, steps: Value[]) => linesOf(exported(plan(nodes, steps, { top: { cluster: 'CLUS' } }), 'powershell'))[2];
+
+  test('is never older than 2008 R2, the first release with it, even for a plan of Windows Server 2008 nodes', () => {
+    assert.equal(moduleLine({ N1: { version: 'ws2008' }, N2: { version: 'ws2008' } }, []), '# FailoverClusters module of Windows Server 2008 R2 or later, which manages every release in the plan: the');
+  });
+
+  test('is that of Windows Server 2016 or later when the plan raises the level: Update-ClusterFunctionalLevel came with it', () => {
+    const nodes = { N1: { version: 'ws2012r2' }, N2: { version: 'ws2012r2' } };
+    assert.equal(moduleLine(nodes, []), '# FailoverClusters module of Windows Server 2012 R2 or later, which manages every release in the plan: the');
+    assert.equal(moduleLine(nodes, [{ action: 'update-functional-level' }]), '# FailoverClusters module of Windows Server 2016 or later, which manages every release in the plan: the');
   });
 });

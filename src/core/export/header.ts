@@ -60,14 +60,15 @@ export function* headerNotes(model: RunbookModel, format: 'cmd' | 'powershell'):
 
 /**
  * Where a functional-level plan's runbook runs: the FailoverClusters module of the newest release in the plan
- * manages every cluster of the plan, and comes with the Failover Clustering Tools or with that release.
+ * (or of 2008 R2, the first, or of 2016 if the plan raises the level) manages every cluster of the plan, and
+ * comes with the Failover Clustering Tools or with that release.
  */
 function* moduleNotes(model: RunbookModel): Generator<string> {
   yield* [
     "Run it on an administrator's workstation, with administrative rights on the cluster, in PowerShell with the",
-    `FailoverClusters module of ${releaseOfLevel(model.moduleLevel)}, the newest release in the plan: the Failover Clustering`,
-    'Tools (RSAT) bring it, and so does a node of that release. The cmdlets reach the cluster by its name, and',
-    'sc.exe and reg.exe reach each node remotely. It stops at the first step that fails.',
+    `FailoverClusters module of ${releaseOfLevel(model.moduleLevel)} or later, which manages every release in the plan: the`,
+    'Failover Clustering Tools (RSAT) bring it, and so does a node of that release. The cmdlets reach the cluster',
+    'by its name, and sc.exe and reg.exe reach each node remotely. It stops at the first step that fails.',
     pauses(model),
   ];
   if (model.steps.some((s) => s.operation.kind === 'update-functional-level')) {

@@ -22,7 +22,7 @@ export function* renderMarkdown(model: RunbookModel): Generator<string> {
   const written = `Written by clusterplan export --format markdown${from}. ${model.steps.length} steps, run from an administrator's workstation`;
   if (model.functionalLevelPlan) {
     yield* [
-      `${written} with the FailoverClusters PowerShell module of ${releaseOfLevel(model.moduleLevel)}, the newest release in the plan ` +
+      `${written} with the FailoverClusters PowerShell module of ${releaseOfLevel(model.moduleLevel)} or later, which manages every release in the plan ` +
         '(the Failover Clustering Tools of RSAT bring it, and so does a node of that release). The cmdlets are those of the ' +
         'PowerShell runbook (clusterplan export --format powershell); the sc and reg commands are written for cmd.',
       '',

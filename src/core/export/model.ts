@@ -74,7 +74,7 @@ export interface RunbookModel {
    * and its states show the functional level.
    */
   readonly functionalLevelPlan: boolean;
-  /** The newest release in the plan, whose FailoverClusters module the workstation needs; FL 6 at least. */
+  /** The release whose FailoverClusters module the workstation needs (moduleLevel): the newest in the plan, or newer. */
   readonly moduleLevel: number;
   /** A note step waits until the operator has done it; false with `--no-pause`. */
   readonly pauseAfterNotes: boolean;
@@ -239,9 +239,16 @@ export function buildModel(
   };
 }
 
-/** The newest release a node runs at any point of the plan, whose FailoverClusters module manages them all; FL 6 at least. */
+/** Update-ClusterFunctionalLevel comes with the FailoverClusters module of Windows Server 2016. */
+const LEVEL_UPDATE_MODULE_LEVEL = 9;
+
+/**
+ * The newest release a node runs at any point of the plan, whose FailoverClusters module manages them all;
+ * FL 6 at least (no older release has the module), and 9 if the plan raises the level.
+ */
 function moduleLevel(timeline: Timeline): number {
-  let newest = FIRST_MODULE_LEVEL;
+  const raises = timeline.steps.some((r) => r.step.action === 'update-functional-level');
+  let newest = raises ? Math.max(FIRST_MODULE_LEVEL, LEVEL_UPDATE_MODULE_LEVEL) : FIRST_MODULE_LEVEL;
   const consider = (highest: number | undefined) => {
     if (highest !== undefined && levelOf(highest) > newest) newest = levelOf(highest);
   };
