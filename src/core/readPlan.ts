@@ -197,17 +197,7 @@ function readFunctionalLevel(r: Reading, member: Member | undefined): Functional
     if (/^\d+$/.test(r.source(node)) && isFunctionalLevel(value)) level = value;
     reason = `${r.source(node)} is not a cluster functional level`;
   } else if (typeof value === 'string') {
-    const release = parseVersionString(value).kind === 'alias' ? r.catalog.get(value) : undefined;
-    const major = release && levelOf(release.highest);
-    if (major !== undefined && isFunctionalLevel(major)) level = major;
-    // A level in quotes is a level, not a misspelt alias: the closest alias ("ws2019" for "9") would mislead.
-    const quotedLevel = /^\d+$/.test(value);
-    const suggestion = release || quotedLevel ? undefined : r.catalog.suggestions.closest(value);
-    reason = release
-      ? `"${value}" runs ${releaseOfLevel(levelOf(release.highest))}, which has no functional level`
-      : quotedLevel
-        ? `"${value}" is a string; a level is a number, without quotes`
-        : `"${value}" is not a level or an alias of the catalog or the plan's "versions"` + (suggestion ? ` (did you mean "${suggestion}"?)` : '');
+    ({ level, reason } = levelOfString(r, value));
   } else {
     reason = `${r.source(node).slice(0, 40)} is not a cluster functional level`;
   }
@@ -222,4 +212,26 @@ function readFunctionalLevel(r: Reading, member: Member | undefined): Functional
     r.issue(at(member.keyNode, member.pointer), '"functionalLevel" is for clusters of Windows Server 2008 and later; every node in "nodes" runs an older release. Remove it.');
   }
   return { pointer: member.pointer, node, level };
+}
+
+/** `"functionalLevel"` written as a string: an alias of a release of 2008 or later, or why it is not one. */
+function levelOfString(r: Reading, value: string): { level: number | undefined; reason: string } {
+  const parsed = parseVersionString(value);
+  if (parsed.kind === 'version') {
+    const major = levelOf(parsed.version);
+    return { level: undefined, reason: `"${value}" is a version; a level is a version's major alone, as a number` + (isFunctionalLevel(major) ? ` (${major})` : '') };
+  }
+  if (/^\d+$/.test(value)) {
+    // A level in quotes is a level, not a misspelt alias: the closest alias ("ws2019" for "9") would mislead.
+    return { level: undefined, reason: isFunctionalLevel(Number(value)) ? `"${value}" is a string; a level is a number, without quotes` : `"${value}" is not a cluster functional level` };
+  }
+  const release = parsed.kind === 'alias' ? r.catalog.get(value) : undefined;
+  if (release) {
+    const major = levelOf(release.highest);
+    return isFunctionalLevel(major) ? { level: major, reason: '' } : { level: undefined, reason: `"${value}" runs ${releaseOfLevel(major)}, which has no functional level` };
+  }
+  // Only an alias that names a level is worth suggesting.
+  const closest = r.catalog.suggestions.closest(value);
+  const suggestion = closest !== undefined && isFunctionalLevel(levelOf(r.catalog.get(closest)!.highest)) ? closest : undefined;
+  return { level: undefined, reason: `"${value}" is not a level or an alias of the catalog or the plan's "versions"` + (suggestion ? ` (did you mean "${suggestion}"?)` : '') };
 }

@@ -50,6 +50,10 @@ describe('"functionalLevel"', () => {
       `invalid-version@/functionalLevel: Invalid version: "ws216" is not a level or an alias of the catalog or the plan's "versions" (did you mean "ws2016"?)${tail}`,
     ]);
     assert.deepEqual(messages(plan(modern, '', '"functionalLevel": "9", ')), [`invalid-version@/functionalLevel: Invalid version: "9" is a string; a level is a number, without quotes${tail}`]);
+    assert.deepEqual(messages(plan(modern, '', '"functionalLevel": "15", ')), [`invalid-version@/functionalLevel: Invalid version: "15" is not a cluster functional level${tail}`]);
+    assert.deepEqual(messages(plan(modern, '', '"functionalLevel": "10.3", ')), [`invalid-version@/functionalLevel: Invalid version: "10.3" is a version; a level is a version's major alone, as a number (10)${tail}`]);
+    // Only an alias that names a level is suggested: "ws200" is nearest "ws2003", which has none.
+    assert.deepEqual(messages(plan(modern, '', '"functionalLevel": "ws200", ')), [`invalid-version@/functionalLevel: Invalid version: "ws200" is not a level or an alias of the catalog or the plan's "versions"${tail}`]);
     assert.deepEqual(messages(plan(modern, '', '"functionalLevel": true, ')), [`invalid-version@/functionalLevel: Invalid version: true is not a cluster functional level${tail}`]);
   });
 
