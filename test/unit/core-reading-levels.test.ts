@@ -120,6 +120,7 @@ describe('a node of Windows Server 2008 or later in a plan of the KB 811272 rele
       analysis.findings.filter((f) => f.severity === 'error').map((f) => `${f.code}@${f.pointer}`),
       ['join-incompatible@/steps/4'],
     );
+    assert.match(analysis.findings.find((f) => f.code === 'join-incompatible')!.message, / On N1, which runs Windows Server 2008 or later, it bypasses nothing: moving from Windows Server 2003 to 2008 is a migration to a new cluster, not a rolling upgrade\.$/);
     assert.equal(analysis.timeline!.steps[4]!.join!.checkSkipped, false);
     assert.equal(analysis.timeline!.steps[4]!.join!.joiner.bypass, false);
   });

@@ -1,7 +1,7 @@
 import { describeNode, nameList, stepLabel } from '../describe';
 import { formatLevel, formatNodeLevel, levelOf, MIXED_OS_FROM, releaseOfLevel } from '../functionalLevel';
 import { declarationName, type Located, type Plan } from '../plan';
-import type { JoinAttempt, NodeState, StepResult } from '../simulate';
+import { runsWindows2008OrLater, type JoinAttempt, type NodeState, type StepResult } from '../simulate';
 import { formatVersion } from '../versions';
 import type { PlanRule, Related, Report } from './rule';
 
@@ -24,11 +24,16 @@ export const joinIncompatible: PlanRule = {
       if (join?.outcome !== 'refused') continue;
       const j = join.joiner;
       const unbypassed = [j, ...join.sponsors].filter((n) => !n.bypass);
+      // A node of 2008 or later among 2003 nodes: NoVersionCheck is no way in (docs/simulation.md, decisions).
+      const migrating = [j, ...join.sponsors].filter(runsWindows2008OrLater);
       report(
         result.step,
         `${describeNode(j)} would be refused: ClusterHighestVersion is ${formatVersion(join.clusterHighestVersion)} and ClusterLowestVersion ${formatVersion(join.clusterLowestVersion)}, and none of the three join rules holds. ` +
           `The Cluster service would log event 1071 with error 5075 (ERROR_CLUSTER_INCOMPATIBLE_VERSIONS). ` +
-          `The version check runs because NoVersionCheck is not in effect on ${nameList(unbypassed)}.`,
+          `The version check runs because NoVersionCheck is not in effect on ${nameList(unbypassed)}.` +
+          (migrating.length > 0
+            ? ` On ${nameList(migrating)}, which ${migrating.length === 1 ? 'runs' : 'run'} Windows Server 2008 or later, it bypasses nothing: moving from Windows Server 2003 to 2008 is a migration to a new cluster, not a rolling upgrade.`
+            : ''),
         related(plan, result, [j, ...join.sponsors]),
       );
     }
