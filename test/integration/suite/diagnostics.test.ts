@@ -188,7 +188,8 @@ function tasksEnded(): Promise<void> {
   );
 }
 
-function withTimeout<T>(promise: Promise<T>, waitingFor: string, timeoutMs = 60_000): Promise<T> {
+/** Below mocha's 60 s, so that a wait that never ends is named in the failure. */
+function withTimeout<T>(promise: Promise<T>, waitingFor: string, timeoutMs = 45_000): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${waitingFor}`)), timeoutMs);
