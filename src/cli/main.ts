@@ -18,13 +18,15 @@ Server 2003 server clusters (KB 811272), and of Windows Server 2008 to 2025 fail
 clusters with their cluster functional level.
 
 Usage:
-  clusterplan check [--format text|json|sarif] [--fix] [--help-base-uri URI] PATH...
+  clusterplan check [--format text|json|sarif] [--fix] [--no-progress] [--help-base-uri URI] PATH...
       Check plans. A directory stands for every *.clusterplan file below it.
       --format  text (default): path:line:col: severity code: message
                 json: {"version":1,"files":[…]} with 0-based ranges
                 sarif: SARIF 2.1.0 for code-scanning tools; each rule carries
                 its page (docs/rules/<code>.md) as its help
       --fix     apply every safe quick fix and write the plans back first
+      --no-progress
+                no "checking 3/40" line on a terminal (for problem matchers)
       --help-base-uri URI
                 with sarif: where your copy of docs/rules/ is published; each
                 rule's helpUri is then URI/<code>.md
@@ -79,6 +81,7 @@ async function run(argv: readonly string[], out: (s: string) => void, say: (s: s
         fix: { type: 'boolean' },
         force: { type: 'boolean' },
         'no-pause': { type: 'boolean' },
+        'no-progress': { type: 'boolean' },
         output: { type: 'string', short: 'o' },
         'help-base-uri': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -128,7 +131,8 @@ async function run(argv: readonly string[], out: (s: string) => void, say: (s: s
   for (const problem of problems) say(`clusterplan: ${problem}\n`);
   let fileProblems = problems.length;
   const reports: FileReport[] = [];
-  const progress = files.length > 20 && process.stderr.isTTY;
+  // On a terminal only, and not for a problem matcher, which reads the terminal's lines, `\r` and all.
+  const progress = files.length > 20 && process.stderr.isTTY && !values['no-progress'];
   for (const [i, file] of files.entries()) {
     if (progress) status(`\rchecking ${i + 1}/${files.length} ${visible(path.basename(file))}`.padEnd(60));
     const checked = await checkPlanFile(file, values.fix ?? false, say);

@@ -21,7 +21,9 @@ export function registerCheckTask(extensionUri: vscode.Uri): vscode.Disposable {
       TASK_TYPE,
       // The extension host's own runtime: Node on a server, Electron on the desktop, which
       // ELECTRON_RUN_AS_NODE turns into Node. Nothing from the workspace is executed.
-      new vscode.ProcessExecution(process.execPath, [cli, 'check', ...(definition.paths ?? ['.'])], {
+      // --no-progress: the task runs in a terminal, and the problem matcher would read the progress line's `\r`
+      // into the line of a finding, which it then misses.
+      new vscode.ProcessExecution(process.execPath, [cli, 'check', '--no-progress', ...(definition.paths ?? ['.'])], {
         cwd: folder.uri.fsPath,
         env: { ELECTRON_RUN_AS_NODE: '1' },
       }),
