@@ -107,8 +107,9 @@ describe('the Getting Started walkthrough, as its reader sees it', () => {
     // The reader goes back to the walkthrough, which now has the focus, and clicks "Quick Fix…".
     await focusWalkthrough();
     await vscode.commands.executeCommand('clusterplan.fixExample');
-    const editor = activeEditor();
-    assert.ok(editor?.document === example.document, 'the example is the active editor');
+    // The command has shown the example; the extension host hears of the new active editor a moment later.
+    await activeEditorBecomes(example.document, 'the example to be the active editor');
+    const editor = activeEditor()!;
     const join = rangeOf(editor.document, '{ "action": "join", "node": "NODE1", "sponsor": "NODE2" }');
     assert.deepEqual(editor.selection.active, join.start, 'the cursor is on the refused join');
     assert.equal(await applyPreferredFixAtCursor(editor), 'KB 811272: restart NODE2 with NoVersionCheck before step 8');
