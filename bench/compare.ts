@@ -154,7 +154,7 @@ class Differences {
 function beyondMajorFour(text: string): boolean {
   try {
     const plan = current.analyze(text).plan;
-    return plan !== undefined && (plan.functionalLevelPlan || plan.versionValues.some((v) => v.version !== undefined && current.majorOf(v.version) >= 5));
+    return plan !== undefined && (plan.functionalLevelPlan || plan.versionValues.some((v) => current.hasFunctionalLevel(v.version)));
   } catch {
     return false;
   }

@@ -44,6 +44,11 @@ export function levelInferred(level: number): boolean {
   return level >= 5 && level <= 7;
 }
 
+/** A highest version of Windows Server 2008 or later: a release with a functional level. */
+export function hasFunctionalLevel(highest: number | undefined): boolean {
+  return highest !== undefined && levelOf(highest) >= FIRST_FUNCTIONAL_LEVEL;
+}
+
 /** A node's release level: the major of its highest version. */
 export function levelOf(highest: number): number {
   return majorOf(highest);

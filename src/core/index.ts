@@ -11,7 +11,7 @@ export { RULES, ruleFor, type Rule } from './rules';
 export type { ClusterState, JoinAttempt, NodeState, StepResult, Timeline } from './simulate';
 export { formatMajorMinor, formatVersion, majorOf, makeVersion, minorOf } from './versions';
 export { stepLabel } from './describe';
-export { formatLevel } from './functionalLevel';
+export { formatLevel, hasFunctionalLevel } from './functionalLevel';
 export { isSuppressible, suppressionEdit, SUPPRESSION_MARKER, type SuppressionEdit } from './suppressions';
 export { minimalEdit } from './finding';
 export { RULE_PAGES, ruleDocsUri } from './docs';

@@ -6,7 +6,7 @@ import { literalValue, type JsonArray, type JsonValue } from './tree';
 import { at, Properties, Reading, type Member } from './reading';
 import { readStep } from './readStep';
 import { pairFromProperties, readVersion, versionPair } from './readVersions';
-import { FIRST_FUNCTIONAL_LEVEL, isFunctionalLevel, LAST_FUNCTIONAL_LEVEL, levelOf, releaseOfLevel } from './functionalLevel';
+import { FIRST_FUNCTIONAL_LEVEL, hasFunctionalLevel, isFunctionalLevel, LAST_FUNCTIONAL_LEVEL, levelOf, releaseOfLevel } from './functionalLevel';
 import { parseVersionString } from './versions';
 
 /**
@@ -178,7 +178,7 @@ function readNodes(r: Reading, member: Member, paused: Member[], unknown: Member
 
 /** Any declared node of Windows Server 2008 or later makes the plan a functional-level plan; targets do not count. */
 function isFunctionalLevelPlan(nodes: readonly NodeDeclaration[]): boolean {
-  return nodes.some((n) => !n.duplicateOf && n.highest !== undefined && levelOf(n.highest) >= FIRST_FUNCTIONAL_LEVEL);
+  return nodes.some((n) => !n.duplicateOf && hasFunctionalLevel(n.highest));
 }
 
 

@@ -1,5 +1,5 @@
 import { declaredNodes, isNodeStep, registryHost, type MembershipStep, type NodeDeclaration, type NodeStep, type Plan, type ServiceStep, type Step, type VersionMatch } from './plan';
-import { FIRST_FUNCTIONAL_LEVEL, joinsAtLevel, levelOf } from './functionalLevel';
+import { hasFunctionalLevel, joinsAtLevel, levelOf } from './functionalLevel';
 import { clusterVersionsOf, joinRulesHeld, type ClusterVersions, type JoinRule } from './joinRules';
 import { bypassesVersionCheck, type RegistryValue } from './registry';
 
@@ -284,7 +284,7 @@ class Simulation {
 
 /** The node runs a release with a functional level: NoVersionCheck is not documented for those (docs/simulation.md). */
 export function runsWindows2008OrLater(node: NodeState): boolean {
-  return node.highest !== undefined && levelOf(node.highest) >= FIRST_FUNCTIONAL_LEVEL;
+  return hasFunctionalLevel(node.highest);
 }
 
 /** The starting functional level when the plan gives none: the lowest level among the declared nodes. */

@@ -3,7 +3,7 @@ import type { Analysis } from '../analyze';
 import type { Release } from '../catalog';
 import { cmdletNamed } from '../failoverClusters';
 import { ACTIONS, FUNCTIONAL_LEVEL_ACTIONS, type Action } from '../format';
-import { FIRST_FUNCTIONAL_LEVEL, formatLevel, isFunctionalLevel, LAST_FUNCTIONAL_LEVEL, levelOf } from '../functionalLevel';
+import { FIRST_FUNCTIONAL_LEVEL, formatLevel, hasFunctionalLevel, isFunctionalLevel, LAST_FUNCTIONAL_LEVEL, levelOf } from '../functionalLevel';
 import { nodeKey } from '../nodeNames';
 import { NO_VERSION_CHECK, PARAMETERS_KEY, REGISTRY_TYPES } from '../registry';
 import { literalValue, valueAtPath } from '../tree';
@@ -132,7 +132,7 @@ function upgradeChoices(analysis: Analysis, stepIndex: number): ValueChoice[] {
   const current = result?.target?.highest;
   const levels = analysis.plan?.functionalLevelPlan ?? false;
   const targets = releases(analysis)
-    .filter((r) => (current === undefined || r.highest >= current) && (levels || levelOf(r.highest) < FIRST_FUNCTIONAL_LEVEL))
+    .filter((r) => (current === undefined || r.highest >= current) && (levels || !hasFunctionalLevel(r.highest)))
     .sort((a, b) => b.highest - a.highest || b.lowest - a.lowest);
   const FL = result?.before.functionalLevel;
   const next = FL === undefined ? undefined : targets.find((r) => levelOf(r.highest) === FL + 1);
