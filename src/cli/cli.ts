@@ -9,7 +9,8 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-// The executable entry: exit codes 0 (no errors), 1 (errors in a plan), 2 (usage or I/O).
+// The executable entry: exit codes 0 (no errors), 1 (errors in a plan), 2 (usage or I/O). The language
+// server (`lsp`) returns no code: it runs until its client sends exit.
 void main(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s)).then((code) => {
-  process.exitCode = code;
+  if (code !== undefined) process.exitCode = code;
 });

@@ -10,6 +10,7 @@ import { formatText } from './formatText';
 import { readAndAnalyze } from './readPlanFile';
 import type { FileReport } from './report';
 import { formatTimeline } from './simulateTable';
+import { startLanguageServer } from '../server/start';
 import { visible, visibleLine } from './visible';
 import { version } from '../../package.json';
 
@@ -45,6 +46,10 @@ Usage:
       --no-pause  show each note and go on instead of waiting until it is
                   done; an upgrade still waits for setup
       -o OUT      write to OUT instead of stdout (never over the plan itself)
+  clusterplan lsp --stdio | --node-ipc
+      Run the language server: diagnostics, quick fixes, hovers, completion
+      and the rest of the editor features, for any editor that speaks the
+      Language Server Protocol (docs/editors.md).
   clusterplan --help | --version
 
 Exit codes: 0 no errors, 1 a plan has errors (or, for export, cannot be exported), 2 usage or file problem.
@@ -52,8 +57,21 @@ The rules: ${installedFileUri('docs/rules/README.md')}
 The plan format: ${installedFileUri('docs/format.md')}
 `;
 
-/** Runs the CLI; returns the exit code. Output goes through the writers so tests can capture it. */
-export async function main(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+/**
+ * `lsp`: the language server takes over the process until the client ends it; `undefined` tells the
+ * entry point not to set an exit code or exit.
+ */
+function runLanguageServer(paths: readonly string[], values: { stdio?: boolean; 'node-ipc'?: boolean; [key: string]: unknown }): undefined {
+  if (paths.length > 0) throw new UsageError(`lsp reads only what the editor sends: remove "${paths[0]}"`);
+  const others = Object.keys(values).filter((key) => key !== 'stdio' && key !== 'node-ipc' && values[key] !== undefined);
+  if (others.length > 0) throw new UsageError(`lsp takes only --stdio or --node-ipc, not --${others[0]}`);
+  if (values.stdio === values['node-ipc']) throw new UsageError('lsp needs one transport: --stdio (most editors) or --node-ipc (VS Code)');
+  startLanguageServer(values.stdio ? 'stdio' : 'node-ipc');
+  return undefined;
+}
+
+/** Runs the CLI; returns the exit code, or undefined while the language server runs. Output goes through the writers so tests can capture it. */
+export async function main(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): Promise<number | undefined> {
   // Every message on stderr is one line, and may quote the plan or the command line: shown, never obeyed.
   const say = (message: string) => err(visibleLine(message));
   try {
@@ -70,7 +88,7 @@ export async function main(argv: readonly string[], out: (s: string) => void, er
 }
 
 /** `say` writes one message line to stderr; `status` rewrites the progress line in place, its `\r` included. */
-async function run(argv: readonly string[], out: (s: string) => void, say: (s: string) => void, status: (s: string) => void): Promise<number> {
+async function run(argv: readonly string[], out: (s: string) => void, say: (s: string) => void, status: (s: string) => void): Promise<number | undefined> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -84,6 +102,8 @@ async function run(argv: readonly string[], out: (s: string) => void, say: (s: s
         'no-progress': { type: 'boolean' },
         output: { type: 'string', short: 'o' },
         'help-base-uri': { type: 'string' },
+        stdio: { type: 'boolean' },
+        'node-ipc': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -102,7 +122,9 @@ async function run(argv: readonly string[], out: (s: string) => void, say: (s: s
   }
   const [command, ...paths] = positionals;
   if (command === undefined) throw new UsageError('no command given: use "check", "simulate" or "export" (see clusterplan --help)');
-  if (command !== 'check' && command !== 'simulate' && command !== 'export') throw new UsageError(`unknown command "${command}": use "check", "simulate" or "export" (see clusterplan --help)`);
+  if (command !== 'check' && command !== 'simulate' && command !== 'export' && command !== 'lsp') throw new UsageError(`unknown command "${command}": use "check", "simulate", "export" or "lsp" (see clusterplan --help)`);
+  if (command === 'lsp') return runLanguageServer(paths, values);
+  if (values.stdio || values['node-ipc']) throw new UsageError('--stdio and --node-ipc belong to lsp');
   if (values['help-base-uri'] !== undefined && command !== 'check') throw new UsageError('--help-base-uri belongs to check --format sarif');
   if (command === 'export') {
     if (values.fix) throw new UsageError('export does not take --fix: run "clusterplan check --fix" first');

@@ -1,0 +1,12 @@
+import type { Connection } from 'vscode-languageserver';
+import type { PlanDocuments } from './planDocuments';
+import type { SettingsStore } from './settings';
+
+/** What every feature of the server reads: the connection, the open plans and their analyses, the settings. */
+export interface ServerContext {
+  readonly connection: Connection;
+  readonly plans: PlanDocuments;
+  readonly settings: SettingsStore;
+  /** The commands the client said it runs itself (InitializationOptions.clientCommands in protocol.ts). */
+  readonly clientCommands: ReadonlySet<string>;
+}

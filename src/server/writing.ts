@@ -1,0 +1,5 @@
+import type { ServerContext } from './context';
+
+export function registerWritingFeatures(context: ServerContext): void {
+  void context;
+}
