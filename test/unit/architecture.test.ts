@@ -22,6 +22,13 @@ test('the CLI does not import the extension or vscode', () => {
   assert.deepEqual(offenders.map((f) => path.relative(root, f)), []);
 });
 
+// The language server runs outside VS Code (docs/language-server.md): it speaks the protocol through
+// vscode-languageserver, never through VS Code's API, and knows nothing of the client.
+test('the language server imports neither vscode nor the extension', () => {
+  const offenders = sources(path.join(root, 'src/server')).filter((file) => /['"]vscode['"]|\/extension\//.test(readFileSync(file, 'utf8')));
+  assert.deepEqual(offenders.map((f) => path.relative(root, f)), []);
+});
+
 // Speed comes from the algorithms, not from tricks aimed at one JavaScript engine (docs/development.md).
 test('the code says nothing about V8\'s internals, and the core uses no typed arrays', () => {
   const engineWords = /hidden class|deopt|megamorphic|optimi[sz]ed code|inline cache/i;
