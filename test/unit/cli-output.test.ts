@@ -130,7 +130,7 @@ describe('control characters from the plan are shown, not obeyed', () => {
     assert.equal(r.stdout, '');
     assert.equal(
       r.stderr,
-      String.raw`clusterplan: unknown command "lint\u000aclusterplan: all good\u001b[2K\u000d\u0085\u2029": use "check", "simulate" or "export" (see clusterplan --help)` + '\n',
+      String.raw`clusterplan: unknown command "lint\u000aclusterplan: all good\u001b[2K\u000d\u0085\u2029": use "check", "simulate", "export" or "lsp" (see clusterplan --help)` + '\n',
     );
   });
 });
