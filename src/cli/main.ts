@@ -121,7 +121,7 @@ async function run(argv: readonly string[], out: (s: string) => void, say: (s: s
     return 0;
   }
   const [command, ...paths] = positionals;
-  if (command === undefined) throw new UsageError('no command given: use "check", "simulate" or "export" (see clusterplan --help)');
+  if (command === undefined) throw new UsageError('no command given: use "check", "simulate", "export" or "lsp" (see clusterplan --help)');
   if (command !== 'check' && command !== 'simulate' && command !== 'export' && command !== 'lsp') throw new UsageError(`unknown command "${command}": use "check", "simulate", "export" or "lsp" (see clusterplan --help)`);
   if (command === 'lsp') return runLanguageServer(paths, values);
   if (values.stdio || values['node-ipc']) throw new UsageError('--stdio and --node-ipc belong to lsp');
