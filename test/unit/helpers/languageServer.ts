@@ -41,6 +41,8 @@ export class TestServer {
   /** What the server wrote to stderr: it should be nothing. */
   stderr = '';
   configuration: unknown;
+  /** How many `workspace/configuration` requests the server has sent. */
+  configurationRequests = 0;
 
   private constructor(
     readonly process: ChildProcess,
@@ -53,7 +55,10 @@ export class TestServer {
       this.published.push(params);
       for (const wake of [...this.waiters]) wake();
     });
-    connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => this.configuration ?? null));
+    connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => {
+      this.configurationRequests++;
+      return params.items.map(() => this.configuration ?? null);
+    });
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('workspace/inlayHint/refresh', () => null);
     connection.onRequest('workspace/codeLens/refresh', () => null);
@@ -98,6 +103,11 @@ export class TestServer {
 
   close(uri: string): Promise<void> {
     return this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  /** Every publication so far, of every document, oldest first. */
+  allPublished(): readonly PublishDiagnosticsParams[] {
+    return this.published;
   }
 
   /** Every publication so far for `uri`, oldest first. */
