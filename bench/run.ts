@@ -27,7 +27,8 @@
  * 100,000 steps ≤ 14×; at 100,000 steps, retained memory ≤ 2× parseTree's. Each for the clean plan and the
  * plan with findings. The check of a plan with 5,000 aliases and 2,000 misspellings ≤ 1 s (edges.ts). Quick
  * fixes, the other edges, the CLI, the peak heap and the bundles are information only; the grammar has its
- * own bench (grammar.ts), and the editor its own (npm run bench:editor).
+ * own bench (grammar.ts), the language server its own (server.ts, run after this one), and the editor its
+ * own (npm run bench:editor).
  */
 import { spawnSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
