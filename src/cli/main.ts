@@ -66,7 +66,7 @@ function runLanguageServer(paths: readonly string[], values: { stdio?: boolean; 
   const others = Object.keys(values).filter((key) => key !== 'stdio' && key !== 'node-ipc' && values[key] !== undefined);
   if (others.length > 0) throw new UsageError(`lsp takes only --stdio or --node-ipc, not --${others[0]}`);
   if (values.stdio === values['node-ipc']) throw new UsageError('lsp needs one transport: --stdio (most editors) or --node-ipc (VS Code)');
-  startLanguageServer(values.stdio ? 'stdio' : 'node-ipc');
+  startLanguageServer();
   return undefined;
 }
 

@@ -1,16 +1,12 @@
-import { createConnection, IPCMessageReader, IPCMessageWriter, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
+import { createConnection } from 'vscode-languageserver/node';
 import { startServer } from './server';
 
-export type Transport = 'stdio' | 'node-ipc';
-
 /**
- * `clusterplan lsp --stdio` (any editor) or `--node-ipc` (VS Code's client, which forks the server). On
- * stdio, stdout carries the protocol alone: the connection sends console output to the client as log messages.
+ * `clusterplan lsp --stdio` (any editor) or `--node-ipc` (VS Code's client, which forks the server).
+ * vscode-languageserver reads the transport from process.argv, which the CLI has checked. On stdio it then
+ * also sends console output to the client as log messages, so that stdout carries the protocol alone, and
+ * the server exits when the client closes stdin (1 without a shutdown first, as the protocol says).
  */
-export function startLanguageServer(transport: Transport): void {
-  const connection =
-    transport === 'stdio'
-      ? createConnection(new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout))
-      : createConnection(new IPCMessageReader(process), new IPCMessageWriter(process));
-  startServer(connection);
+export function startLanguageServer(): void {
+  startServer(createConnection());
 }
