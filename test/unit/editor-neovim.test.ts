@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { cliFindings, MISTAKES, mistakePlans, onPath, runEditor } from './helpers/editors';
+
+/**
+ * Neovim 0.7 (Debian's `neovim`), headless, with the configuration docs/editors.md gives for it: the
+ * server's diagnostics must be the CLI's, plan by plan. The handler of publishDiagnostics is wrapped only
+ * to know when each plan has had its answer, an empty one included.
+ */
+const SCRIPT = String.raw`
+local job = vim.fn.json_decode(table.concat(vim.fn.readfile(vim.env.CLUSTERPLAN_EDITOR_JOB), '\n'))
+
+local published = {}
+local publish = vim.lsp.handlers['textDocument/publishDiagnostics']
+vim.lsp.handlers['textDocument/publishDiagnostics'] = function(err, result, ctx, config)
+  publish(err, result, ctx, config)
+  published[vim.uri_to_bufnr(result.uri)] = true
+end
+
+-- docs/editors.md, Neovim 0.7, with the command of this checkout.
+vim.api.nvim_create_autocmd({ 'BufRead', 'BufNewFile' }, { pattern = '*.clusterplan', command = 'setfiletype clusterplan' })
+local clients = {}
+vim.api.nvim_create_autocmd('FileType', {
+  pattern = 'clusterplan',
+  callback = function(args)
+    local folder = vim.fn.fnamemodify(args.file, ':p:h')
+    local git = vim.fn.finddir('.git/..', folder .. ';')
+    local root = git ~= '' and vim.fn.fnamemodify(git, ':p') or folder
+    clients[root] = clients[root] or vim.lsp.start_client({ name = 'clusterplan', cmd = job.cmd, root_dir = root })
+    vim.lsp.buf_attach_client(args.buf, clients[root])
+  end,
+})
+
+local buffers = {}
+for _, plan in ipairs(job.plans) do
+  vim.cmd('edit ' .. vim.fn.fnameescape(plan))
+  table.insert(buffers, { plan = plan, bufnr = vim.api.nvim_get_current_buf() })
+end
+
+local function waiting()
+  local plans = {}
+  for _, b in ipairs(buffers) do
+    if not published[b.bufnr] then table.insert(plans, vim.fn.fnamemodify(b.plan, ':t')) end
+  end
+  return 'the diagnostics of ' .. table.concat(plans, ', ')
+end
+vim.fn.writefile({ waiting() }, job.status)
+if not vim.wait(job.timeout, function() return #vim.tbl_keys(published) == #buffers end, 10) then
+  vim.fn.writefile({ waiting() }, job.status)
+  vim.cmd('cquit 2')
+end
+
+local severities = { 'error', 'warning', 'information', 'hint' }
+local shown = {}
+for _, b in ipairs(buffers) do
+  shown[b.plan] = {}
+  for _, d in ipairs(vim.diagnostic.get(b.bufnr)) do
+    table.insert(shown[b.plan], { line = d.lnum, severity = severities[d.severity], code = d.code })
+  end
+end
+vim.fn.writefile({ vim.fn.json_encode(shown) }, job.output)
+vim.fn.writefile({ 'Neovim to exit' }, job.status)
+vim.cmd('qall!')
+`;
+
+test('Neovim 0.7 shows the findings the CLI reports on every mistake plan', (t) => {
+  if (!onPath('nvim')) {
+    t.skip('nvim is not on PATH: install Debian\'s neovim to run the server in Neovim');
+    return;
+  }
+  const plans = mistakePlans();
+  const shown = runEditor({ command: 'nvim', args: ['--headless', '--clean', '-c', 'luafile {script}'], script: SCRIPT, extension: 'lua', plans });
+  assert.deepEqual(shown, cliFindings(plans));
+  const plan = (name: string) => shown[path.join(MISTAKES, `${name}.clusterplan`)];
+  assert.deepEqual(plan('forgot-sponsor-noversioncheck'), [
+    { line: 30, severity: 'error', code: 'join-incompatible' },
+    { line: 39, severity: 'warning', code: 'not-running' },
+  ]);
+  assert.deepEqual(plan('node-name-typo'), [{ line: 20, severity: 'error', code: 'unknown-node' }]);
+  assert.deepEqual(plan('ends-mixed'), [{ line: 9, severity: 'information', code: 'mixed-at-end' }]);
+});
