@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { cliFindings, MISTAKES, mistakePlans, onPath, runEditor } from './helpers/editors';
+import { cliFindings, MISTAKES, mistakePlans, onPath, runEditor, withMixedAtEndAsWarning } from './helpers/editors';
 
 /**
  * Neovim 0.7 (Debian's `neovim`), headless, with the configuration docs/editors.md gives for it: the
- * server's diagnostics must be the CLI's, plan by plan. The handler of publishDiagnostics is wrapped only
+ * server's diagnostics must be the CLI's, plan by plan, but for the one rule whose severity the
+ * configuration's settings change. The handler of publishDiagnostics is wrapped only
  * to know when each plan has had its answer, an empty one included.
  */
 const SCRIPT = String.raw`
@@ -26,8 +27,17 @@ vim.api.nvim_create_autocmd('FileType', {
   callback = function(args)
     local folder = vim.fn.fnamemodify(args.file, ':p:h')
     local git = vim.fn.finddir('.git/..', folder .. ';')
-    local root = git ~= '' and vim.fn.fnamemodify(git, ':p') or folder
-    clients[root] = clients[root] or vim.lsp.start_client({ name = 'clusterplan', cmd = job.cmd, root_dir = root })
+    local root = git ~= '' and vim.fn.fnamemodify(git, ':p:h') or folder
+    clients[root] = clients[root] or vim.lsp.start_client({
+      name = 'clusterplan',
+      cmd = job.cmd,
+      root_dir = root,
+      settings = { clusterplan = { rules = { ['mixed-at-end'] = 'warning' } } },
+      -- Neovim 0.7 answers workspace/configuration but does not say so: send the settings.
+      on_init = function(client)
+        client.notify('workspace/didChangeConfiguration', { settings = client.config.settings })
+      end,
+    })
     vim.lsp.buf_attach_client(args.buf, clients[root])
   end,
 })
@@ -71,12 +81,13 @@ test('Neovim 0.7 shows the findings the CLI reports on every mistake plan', (t) 
   }
   const plans = mistakePlans();
   const shown = runEditor({ command: 'nvim', args: ['--headless', '--clean', '-c', 'luafile {script}'], script: SCRIPT, extension: 'lua', plans });
-  assert.deepEqual(shown, cliFindings(plans));
+  assert.deepEqual(shown, withMixedAtEndAsWarning(cliFindings(plans)));
   const plan = (name: string) => shown[path.join(MISTAKES, `${name}.clusterplan`)];
   assert.deepEqual(plan('forgot-sponsor-noversioncheck'), [
     { line: 30, severity: 'error', code: 'join-incompatible' },
     { line: 39, severity: 'warning', code: 'not-running' },
   ]);
   assert.deepEqual(plan('node-name-typo'), [{ line: 20, severity: 'error', code: 'unknown-node' }]);
-  assert.deepEqual(plan('ends-mixed'), [{ line: 9, severity: 'information', code: 'mixed-at-end' }]);
+  // The setting the configuration sends with workspace/didChangeConfiguration: information by default.
+  assert.deepEqual(plan('ends-mixed'), [{ line: 9, severity: 'warning', code: 'mixed-at-end' }]);
 });

@@ -49,6 +49,18 @@ export function cliFindings(plans: readonly string[]): ShownByPlan {
   return byPlan;
 }
 
+/**
+ * The CLI's findings as an editor shows them with the settings the editors' configurations send, as
+ * docs/editors.md gives them: `clusterplan.rules` makes mixed-at-end a warning.
+ */
+export function withMixedAtEndAsWarning(byPlan: ShownByPlan): ShownByPlan {
+  const changed: ShownByPlan = {};
+  for (const [plan, shown] of Object.entries(byPlan)) {
+    changed[plan] = shown.map((s) => (s.code === 'mixed-at-end' ? { ...s, severity: 'warning' } : s));
+  }
+  return changed;
+}
+
 /** Whether `command` is on PATH: a test that needs it is skipped, saying so, when it is not. */
 export function onPath(command: string): boolean {
   return (process.env['PATH'] ?? '').split(path.delimiter).some((folder) => folder !== '' && fs.existsSync(path.join(folder, command)));
