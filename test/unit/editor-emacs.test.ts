@@ -2,30 +2,24 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { cliFindings, MISTAKES, mistakePlans, onPath, runEditor, withMixedAtEndAsWarning, type Shown } from './helpers/editors';
+import { cliFindings, configurationOfDocs, MISTAKES, mistakePlans, onPath, runEditor, withMixedAtEndAsWarning, type Shown } from './helpers/editors';
 
 /**
  * Emacs 28 with eglot 1.9 (Debian's `emacs-nox` and `elpa-eglot`), in batch mode, with the configuration
- * docs/editors.md gives for it: flymake's diagnostics must be the CLI's findings, plan by plan, but for
- * the one rule whose severity the configuration's settings change. eglot's
- * handler of publishDiagnostics is followed only to know when each plan has had its answer.
+ * docs/editors.md gives for it, read from the page: flymake's diagnostics must be the CLI's findings, plan
+ * by plan, but for the one rule whose severity the configuration's settings change. eglot's handler of
+ * publishDiagnostics is followed only to know when each plan has had its answer.
  */
-const SCRIPT = String.raw`;; -*- lexical-binding: t -*-
+function script(configuration: string): string {
+  return String.raw`;; -*- lexical-binding: t -*-
 (defvar job (with-temp-buffer
               (insert-file-contents (getenv "CLUSTERPLAN_EDITOR_JOB"))
               (json-parse-buffer :object-type 'alist :array-type 'list)))
 (defun job (key) (alist-get key job))
 (defun status (text) (with-temp-file (job 'status) (insert text)))
 
-;; docs/editors.md, Emacs 28 and eglot, with the command of this checkout.
-(require 'eglot)
-(define-derived-mode clusterplan-mode js-mode "clusterplan"
-  "Rolling-upgrade plans of Windows failover clusters (JSONC).")
-(add-to-list 'auto-mode-alist '("\\.clusterplan\\'" . clusterplan-mode))
-(add-to-list 'eglot-server-programs (cons 'clusterplan-mode (job 'cmd)))
-(add-hook 'clusterplan-mode-hook #'eglot-ensure)
-(setq-default eglot-workspace-configuration '(:clusterplan (:rules (:mixed-at-end "warning"))))
-
+;; docs/editors.md, Emacs and eglot, with the command of this checkout.
+${configuration}
 (defvar published nil)
 (cl-defmethod eglot-handle-notification :after
   (_server (_method (eql textDocument/publishDiagnostics)) &key uri &allow-other-keys)
@@ -71,6 +65,7 @@ const SCRIPT = String.raw`;; -*- lexical-binding: t -*-
 (status "Emacs to exit")
 (kill-emacs 0)
 `;
+}
 
 /** Whether Emacs is on PATH with eglot where it can load it (Debian's elpa-eglot). */
 function emacsWithEglot(): string | undefined {
@@ -85,8 +80,9 @@ test('Emacs 28 with eglot shows the findings the CLI reports on every mistake pl
     t.skip(missing);
     return;
   }
+  const configuration = configurationOfDocs('## Emacs with eglot (tested)', 'elisp', `'(clusterplan-mode . ("clusterplan" "lsp" "--stdio"))`, "(cons 'clusterplan-mode (job 'cmd))");
   const plans = mistakePlans();
-  const shown = runEditor({ command: 'emacs', args: ['--batch', '-l', '{script}'], script: SCRIPT, extension: 'el', plans });
+  const shown = runEditor({ command: 'emacs', args: ['--batch', '-l', '{script}'], script: script(configuration), extension: 'el', plans });
   const asNotes = (findings: Shown[]) => findings.map((f) => (f.severity === 'hint' ? { ...f, severity: 'information' } : f));
   const expected = withMixedAtEndAsWarning(cliFindings(plans));
   for (const plan of plans) expected[plan] = asNotes(expected[plan] ?? []);

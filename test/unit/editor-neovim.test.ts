@@ -1,15 +1,16 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { cliFindings, MISTAKES, mistakePlans, onPath, runEditor, withMixedAtEndAsWarning } from './helpers/editors';
+import { cliFindings, configurationOfDocs, MISTAKES, mistakePlans, onPath, runEditor, withMixedAtEndAsWarning } from './helpers/editors';
 
 /**
- * Neovim 0.7 (Debian's `neovim`), headless, with the configuration docs/editors.md gives for it: the
- * server's diagnostics must be the CLI's, plan by plan, but for the one rule whose severity the
- * configuration's settings change. The handler of publishDiagnostics is wrapped only
- * to know when each plan has had its answer, an empty one included.
+ * Neovim 0.7 (Debian's `neovim`), headless, with the configuration docs/editors.md gives for it, read from
+ * the page: the server's diagnostics must be the CLI's, plan by plan, but for the one rule whose severity
+ * the configuration's settings change. The handler of publishDiagnostics is wrapped only to know when
+ * each plan has had its answer, an empty one included.
  */
-const SCRIPT = String.raw`
+function script(configuration: string): string {
+  return String.raw`
 local job = vim.fn.json_decode(table.concat(vim.fn.readfile(vim.env.CLUSTERPLAN_EDITOR_JOB), '\n'))
 
 local published = {}
@@ -20,28 +21,7 @@ vim.lsp.handlers['textDocument/publishDiagnostics'] = function(err, result, ctx,
 end
 
 -- docs/editors.md, Neovim 0.7, with the command of this checkout.
-vim.api.nvim_create_autocmd({ 'BufRead', 'BufNewFile' }, { pattern = '*.clusterplan', command = 'setfiletype clusterplan' })
-local clients = {}
-vim.api.nvim_create_autocmd('FileType', {
-  pattern = 'clusterplan',
-  callback = function(args)
-    local folder = vim.fn.fnamemodify(args.file, ':p:h')
-    local git = vim.fn.finddir('.git/..', folder .. ';')
-    local root = git ~= '' and vim.fn.fnamemodify(git, ':p:h') or folder
-    clients[root] = clients[root] or vim.lsp.start_client({
-      name = 'clusterplan',
-      cmd = job.cmd,
-      root_dir = root,
-      settings = { clusterplan = { rules = { ['mixed-at-end'] = 'warning' } } },
-      -- Neovim 0.7 answers workspace/configuration but does not say so: send the settings.
-      on_init = function(client)
-        client.notify('workspace/didChangeConfiguration', { settings = client.config.settings })
-      end,
-    })
-    vim.lsp.buf_attach_client(args.buf, clients[root])
-  end,
-})
-
+${configuration}
 local buffers = {}
 for _, plan in ipairs(job.plans) do
   vim.cmd('edit ' .. vim.fn.fnameescape(plan))
@@ -73,14 +53,16 @@ vim.fn.writefile({ vim.fn.json_encode(shown) }, job.output)
 vim.fn.writefile({ 'Neovim to exit' }, job.status)
 vim.cmd('qall!')
 `;
+}
 
 test('Neovim 0.7 shows the findings the CLI reports on every mistake plan', (t) => {
   if (!onPath('nvim')) {
     t.skip('nvim is not on PATH: install Debian\'s neovim to run the server in Neovim');
     return;
   }
+  const configuration = configurationOfDocs('### Neovim 0.7 (tested)', 'lua', "{ 'clusterplan', 'lsp', '--stdio' }", 'job.cmd');
   const plans = mistakePlans();
-  const shown = runEditor({ command: 'nvim', args: ['--headless', '--clean', '-c', 'luafile {script}'], script: SCRIPT, extension: 'lua', plans });
+  const shown = runEditor({ command: 'nvim', args: ['--headless', '--clean', '-c', 'luafile {script}'], script: script(configuration), extension: 'lua', plans });
   assert.deepEqual(shown, withMixedAtEndAsWarning(cliFindings(plans)));
   const plan = (name: string) => shown[path.join(MISTAKES, `${name}.clusterplan`)];
   assert.deepEqual(plan('forgot-sponsor-noversioncheck'), [

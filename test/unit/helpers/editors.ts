@@ -61,6 +61,22 @@ export function withMixedAtEndAsWarning(byPlan: ShownByPlan): ShownByPlan {
   return changed;
 }
 
+/**
+ * The configuration docs/editors.md gives under `heading`: its first `language` block, with the command
+ * `clusterplan lsp --stdio` as written there replaced by `command`, the checkout's. The tests run exactly
+ * what the page tells administrators to write.
+ */
+export function configurationOfDocs(heading: string, language: string, written: string, command: string): string {
+  const page = fs.readFileSync(path.join(REPO_ROOT, 'docs', 'editors.md'), 'utf8');
+  const section = page.indexOf(`\n${heading}\n`);
+  assert.ok(section >= 0, `docs/editors.md has no heading "${heading}"`);
+  const start = page.indexOf(`\n\`\`\`${language}\n`, section);
+  assert.ok(start >= 0, `docs/editors.md has no ${language} block under "${heading}"`);
+  const block = page.slice(start + language.length + 5, page.indexOf('\n```\n', start + 1) + 1);
+  assert.ok(block.includes(written), `the ${language} block under "${heading}" in docs/editors.md no longer runs ${written}`);
+  return block.replace(written, command);
+}
+
 /** Whether `command` is on PATH: a test that needs it is skipped, saying so, when it is not. */
 export function onPath(command: string): boolean {
   return (process.env['PATH'] ?? '').split(path.delimiter).some((folder) => folder !== '' && fs.existsSync(path.join(folder, command)));
