@@ -1,4 +1,4 @@
-import type { Connection } from 'vscode-languageserver';
+import type { ClientCapabilities, Connection } from 'vscode-languageserver';
 import type { PlanDocuments } from './planDocuments';
 import type { SettingsStore } from './settings';
 
@@ -9,4 +9,6 @@ export interface ServerContext {
   readonly settings: SettingsStore;
   /** The commands the client said it runs itself (InitializationOptions.clientCommands in protocol.ts). */
   readonly clientCommands: ReadonlySet<string>;
+  /** What the client said at `initialize` it supports (empty before), e.g. versioned edits or resolving an edit later. */
+  readonly clientCapabilities: () => ClientCapabilities;
 }

@@ -1,4 +1,4 @@
-import { CodeActionKind, DidChangeConfigurationNotification, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver';
+import { CodeActionKind, DidChangeConfigurationNotification, TextDocumentSyncKind, type ClientCapabilities, type Connection, type InitializeResult } from 'vscode-languageserver';
 import { version } from '../../package.json';
 import { registerCodeActions } from './codeActions';
 import { registerCompletion } from './completion';
@@ -24,11 +24,13 @@ export function startServer(connection: Connection): void {
   const plans = new PlanDocuments(() => settings.current.analysis);
   const diagnostics = new DiagnosticsScheduler(connection, plans, settings);
   const clientCommands = new Set<string>();
-  const context: ServerContext = { connection, plans, settings, clientCommands };
+  let clientCapabilities: ClientCapabilities = {};
+  const context: ServerContext = { connection, plans, settings, clientCommands, clientCapabilities: () => clientCapabilities };
   let canAskConfiguration = false;
   let canRegisterConfiguration = false;
 
   connection.onInitialize((params): InitializeResult => {
+    clientCapabilities = params.capabilities;
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     for (const command of Array.isArray(options.clientCommands) ? options.clientCommands : []) if (typeof command === 'string') clientCommands.add(command);
     canAskConfiguration = params.capabilities.workspace?.configuration === true;
