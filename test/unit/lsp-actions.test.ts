@@ -1,0 +1,208 @@
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import type { CodeAction, Diagnostic, Position, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { fixAll } from '../../src/core';
+import { cliScratch, runCli } from './helpers/cli';
+import { FULL_CAPABILITIES, TestServer, type StartOptions } from './helpers/languageServer';
+import { REPO_ROOT } from './helpers/plans';
+
+const scratch = cliScratch('clusterplan-lsp-actions-');
+
+function example(name: string): string {
+  return readFileSync(path.join(REPO_ROOT, 'examples', name), 'utf8');
+}
+
+/** As VS Code says it supports, less versioned edits and resolving an edit later. */
+const PLAIN_CAPABILITIES = {
+  ...FULL_CAPABILITIES,
+  workspace: { ...FULL_CAPABILITIES.workspace, workspaceEdit: {} },
+  textDocument: { ...FULL_CAPABILITIES.textDocument, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } }, isPreferredSupport: true } },
+};
+
+/**
+ * What a client does with a workspace edit: one that names a version is applied only to that version of
+ * the text (and refused here otherwise), its edits through the textdocument library, as VS Code's would be.
+ */
+function applyEdit(uri: string, version: number, text: string, edit: WorkspaceEdit | undefined): string {
+  assert.ok(edit, 'the action has no edit');
+  if (edit.documentChanges) {
+    assert.equal(edit.changes, undefined);
+    assert.equal(edit.documentChanges.length, 1);
+    const change = edit.documentChanges[0]!;
+    assert.ok('textDocument' in change && 'edits' in change);
+    assert.deepEqual(change.textDocument, { uri, version });
+    return TextDocument.applyEdits(TextDocument.create(uri, 'clusterplan', version, text), change.edits);
+  }
+  assert.deepEqual(Object.keys(edit.changes ?? {}), [uri]);
+  return TextDocument.applyEdits(TextDocument.create(uri, 'clusterplan', version, text), edit.changes![uri]!);
+}
+
+async function openPlan(server: TestServer, uri: string, text: string): Promise<Diagnostic[]> {
+  await server.open(uri, text);
+  return (await server.diagnostics(uri, (p) => p.version === 1)).diagnostics;
+}
+
+function codeActions(server: TestServer, uri: string, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
+  const range = diagnostics[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  return server.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics, only } });
+}
+
+/** A test on a server of its own, which exits cleanly after, or is killed if the test failed. */
+function withServer(options: StartOptions, use: (server: TestServer) => Promise<void>): () => Promise<void> {
+  return async () => {
+    const { server } = await TestServer.start(options);
+    try {
+      await use(server);
+      assert.equal(await server.stop(), 0);
+      assert.equal(server.stderr, '');
+    } finally {
+      if (server.process.exitCode === null) server.process.kill();
+    }
+  };
+}
+
+const summary = (actions: CodeAction[]) => actions.map((a) => [a.title, a.kind, a.isPreferred, a.diagnostics?.map((d) => d.code)]);
+
+test('code actions: the quick fixes with the preferred one, the suppressions and fix-all; the fix applied clears its finding', withServer({}, async (server) => {
+  const uri = 'file:///plans/forgot-sponsor.clusterplan';
+  const text = example('mistakes/forgot-sponsor-noversioncheck.clusterplan');
+  const diagnostics = await openPlan(server, uri, text);
+  assert.deepEqual(diagnostics.map((d) => d.code), ['join-incompatible', 'not-running']);
+
+  const actions = await codeActions(server, uri, diagnostics);
+  assert.deepEqual(summary(actions), [
+    ['KB 811272: restart NODE2 with NoVersionCheck before step 8', 'quickfix', true, ['join-incompatible']],
+    ['Suppress join-incompatible on this line…', 'quickfix', undefined, ['join-incompatible']],
+    ['Suppress not-running on this line…', 'quickfix', undefined, ['not-running']],
+    ['Fix all clusterplan problems in this file', 'quickfix', undefined, undefined],
+  ]);
+
+  // Versioned, as the client supports it: an edit for version 1 is refused once the plan has changed.
+  assert.equal(actions[0]!.edit?.documentChanges?.length, 1);
+  await server.change(uri, 2, applyEdit(uri, 1, text, actions[0]!.edit));
+  // Both findings are gone (NODE1 now joins, so its restart is one); NODE2's NoVersionCheck is then left
+  // behind, which the KB's clean-up handles and the next fix offers.
+  const after = await server.diagnostics(uri, (p) => p.version === 2);
+  assert.deepEqual(after.diagnostics.map((d) => d.code), ['noversioncheck-leftover']);
+}));
+
+test('code actions: a client without versioned edits gets `changes`, and the edit is the core\'s', withServer({ capabilities: PLAIN_CAPABILITIES }, async (server) => {
+  const uri = 'file:///plans/typo.clusterplan';
+  const text = example('mistakes/node-name-typo.clusterplan');
+  const diagnostics = await openPlan(server, uri, text);
+  const actions = await codeActions(server, uri, diagnostics);
+  assert.deepEqual(summary(actions), [
+    ['Change to "NODE1"', 'quickfix', true, ['unknown-node']],
+    ['Suppress unknown-node on this line…', 'quickfix', undefined, ['unknown-node']],
+  ]);
+  assert.equal(actions[0]!.edit?.documentChanges, undefined);
+  const fixed = applyEdit(uri, 1, text, actions[0]!.edit);
+  assert.equal(fixed, text.replace('"sponsor": "NDOE1"', '"sponsor": "NODE1"'));
+  await server.change(uri, 2, fixed);
+  assert.deepEqual((await server.diagnostics(uri, (p) => p.version === 2)).diagnostics, []);
+}));
+
+test('suppress: the comment above the finding, and clusterplan.typeReason puts the cursor after its "-- "', withServer({ initializationOptions: { clientCommands: ['clusterplan.typeReason'] } }, async (server) => {
+  const uri = 'file:///plans/typo.clusterplan';
+  const text = example('mistakes/node-name-typo.clusterplan');
+  const diagnostics = await openPlan(server, uri, text);
+  assert.deepEqual(diagnostics[0]!.range.start, { line: 20, character: 52 });
+  const suppress = (await codeActions(server, uri, diagnostics)).find((a) => a.title === 'Suppress unknown-node on this line…')!;
+
+  const suppressed = applyEdit(uri, 1, text, suppress.edit);
+  const lines = text.split('\n');
+  const comment = '    // clusterplan-disable-next-line unknown-node -- ';
+  assert.equal(suppressed, [...lines.slice(0, 20), comment, ...lines.slice(20)].join('\n'));
+  // After the edit, the cursor goes to the end of the comment's line: character 53 of line 20.
+  assert.deepEqual(suppress.command, { title: 'Type the reason', command: 'clusterplan.typeReason', arguments: [uri, { line: 20, character: 53 }] });
+
+  // The finding is hidden; the hint that asks for the reason takes its place until the reason is typed.
+  await server.change(uri, 2, suppressed);
+  assert.deepEqual((await server.diagnostics(uri, (p) => p.version === 2)).diagnostics.map((d) => [d.code, d.range.start]), [['suppression-reason-missing', { line: 20, character: 4 }]]);
+}));
+
+test('suppress: no command for a client that does not run clusterplan.typeReason', withServer({}, async (server) => {
+  const uri = 'file:///plans/typo.clusterplan';
+  const diagnostics = await openPlan(server, uri, example('mistakes/node-name-typo.clusterplan'));
+  const suppress = (await codeActions(server, uri, diagnostics)).find((a) => a.title === 'Suppress unknown-node on this line…')!;
+  assert.ok(suppress.edit);
+  assert.equal(suppress.command, undefined);
+}));
+
+/** `clusterplan check --fix` on a copy of the plan: what fix-all in the editor must write too. */
+function checkFix(text: string): string {
+  const folder = scratch();
+  writeFileSync(path.join(folder, 'plan.clusterplan'), text);
+  runCli(folder, ['check', '--fix', 'plan.clusterplan']);
+  return readFileSync(path.join(folder, 'plan.clusterplan'), 'utf8');
+}
+
+test('fix-all: offered without its edit, resolved to the text `check --fix` writes', withServer({}, async (server) => {
+  const uri = 'file:///plans/leftover.clusterplan';
+  const text = example('mistakes/left-noversioncheck-behind.clusterplan');
+  const diagnostics = await openPlan(server, uri, text);
+  const offered = (await codeActions(server, uri, diagnostics)).find((a) => a.title === 'Fix all clusterplan problems in this file')!;
+  assert.equal(offered.edit, undefined);
+  assert.deepEqual(offered.data, { uri, version: 1 });
+
+  const resolved = await server.request<CodeAction>('codeAction/resolve', offered);
+  const fixed = applyEdit(uri, 1, text, resolved.edit);
+  assert.notEqual(fixed, text);
+  assert.equal(fixed, checkFix(text));
+  await server.change(uri, 2, fixed);
+  assert.deepEqual((await server.diagnostics(uri, (p) => p.version === 2)).diagnostics, []);
+
+  // Offered for version 1, picked after the plan changed: nothing is applied to a text it was not made for.
+  assert.equal((await server.request<CodeAction>('codeAction/resolve', offered)).edit, undefined);
+}));
+
+test('fix-all: a client that cannot resolve an edit later gets it at once', withServer({ capabilities: PLAIN_CAPABILITIES }, async (server) => {
+  const uri = 'file:///plans/leftover.clusterplan';
+  const text = example('mistakes/left-noversioncheck-behind.clusterplan');
+  const diagnostics = await openPlan(server, uri, text);
+  const offered = (await codeActions(server, uri, diagnostics)).find((a) => a.title === 'Fix all clusterplan problems in this file')!;
+  assert.equal(offered.data, undefined);
+  assert.equal(applyEdit(uri, 1, text, offered.edit), fixAll(text).text);
+}));
+
+test('fix-all: offered for the cursor anywhere in the file, but not for a selection without problems', withServer({}, async (server) => {
+  const uri = 'file:///plans/leftover.clusterplan';
+  await openPlan(server, uri, example('mistakes/left-noversioncheck-behind.clusterplan'));
+  const at = (start: Position, end: Position) => server.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start, end }, context: { diagnostics: [] } });
+  assert.deepEqual((await at({ line: 3, character: 4 }, { line: 3, character: 4 })).map((a) => a.title), ['Fix all clusterplan problems in this file']);
+  assert.deepEqual(await at({ line: 3, character: 0 }, { line: 4, character: 0 }), []);
+}));
+
+test('source.fixAll.clusterplan: computed at once when `only` asks for it, nothing when there is nothing to fix', withServer({}, async (server) => {
+  const uri = 'file:///plans/sponsor.clusterplan';
+  const text = example('mistakes/forgot-sponsor-noversioncheck.clusterplan');
+  const diagnostics = await openPlan(server, uri, text);
+  for (const only of [['source.fixAll'], ['source'], ['source.fixAll.clusterplan']]) {
+    const actions = await codeActions(server, uri, diagnostics, only);
+    assert.deepEqual(actions.map((a) => [a.title, a.kind]), [['Fix all clusterplan problems', 'source.fixAll.clusterplan']], `only ${only.join()}`);
+    assert.equal(applyEdit(uri, 1, text, actions[0]!.edit), checkFix(text));
+  }
+  // Asked for quick fixes, a kind of them, or every kind (the empty kind): the quick fixes, no source action.
+  for (const only of [['quickfix'], ['quickfix.clusterplan'], ['']]) {
+    assert.deepEqual((await codeActions(server, uri, diagnostics, only)).map((a) => a.kind), ['quickfix', 'quickfix', 'quickfix', 'quickfix'], `only ${JSON.stringify(only)}`);
+  }
+  // Asked for another source action: none.
+  assert.deepEqual(await codeActions(server, uri, diagnostics, ['source.organizeImports']), []);
+
+  const clean = 'file:///plans/kb.clusterplan';
+  await openPlan(server, clean, example('kb811272-rc2-to-rtm.clusterplan'));
+  assert.deepEqual(await codeActions(server, clean, [], ['source.fixAll']), []);
+}));
+
+test('code actions: none for a diagnostic of another source or of an older text, nor for a plan not open', withServer({}, async (server) => {
+  const uri = 'file:///plans/typo.clusterplan';
+  const [diagnostic] = await openPlan(server, uri, example('mistakes/node-name-typo.clusterplan'));
+  const moved = { ...diagnostic!, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } };
+  const other = { ...diagnostic!, source: 'json' };
+  assert.deepEqual(await codeActions(server, uri, [moved]), []);
+  assert.deepEqual(await codeActions(server, uri, [other]), []);
+  assert.deepEqual(await codeActions(server, 'file:///plans/closed.clusterplan', [diagnostic!]), []);
+}));
