@@ -4,10 +4,11 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import type { CodeAction, Diagnostic, Position, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { fixAll } from '../../src/core';
+import { analyze, fixAll, timelineItems, timelineNodes } from '../../src/core';
 import { cliScratch, runCli } from './helpers/cli';
 import { FULL_CAPABILITIES, TestServer, type StartOptions } from './helpers/languageServer';
 import { REPO_ROOT } from './helpers/plans';
+import { TIMELINE_NODES_REQUEST, TIMELINE_REQUEST, type TimelineNodesResult, type TimelineResult } from '../../src/server/protocol';
 
 const scratch = cliScratch('clusterplan-lsp-actions-');
 
@@ -205,4 +206,58 @@ test('code actions: none for a diagnostic of another source or of an older text,
   assert.deepEqual(await codeActions(server, uri, [moved]), []);
   assert.deepEqual(await codeActions(server, uri, [other]), []);
   assert.deepEqual(await codeActions(server, 'file:///plans/closed.clusterplan', [diagnostic!]), []);
+}));
+
+test('clusterplan/timeline: the Cluster Versions rows of the KB example, as the core draws them', withServer({}, async (server) => {
+  const uri = 'file:///plans/kb.clusterplan';
+  const text = example('kb811272-rc2-to-rtm.clusterplan');
+  await openPlan(server, uri, text);
+  const timeline = await server.request<TimelineResult>(TIMELINE_REQUEST, { textDocument: { uri } });
+
+  const analysis = analyze(text);
+  const { items, more } = timelineItems(analysis);
+  const at = (offset: number) => analysis.document.positionAt(offset);
+  assert.deepEqual(timeline, {
+    version: 1,
+    more,
+    states: items.map((i) => ({
+      id: i.id,
+      stepIndex: i.stepIndex ?? null,
+      label: i.label,
+      description: i.description,
+      tooltip: i.tooltip,
+      worst: i.worst ?? null,
+      range: { start: at(i.offset), end: at(i.offset + i.length) },
+    })),
+  });
+  assert.deepEqual(timeline.states.slice(0, 2).map((s) => [s.id, s.stepIndex, s.label, s.description, s.worst, s.range.start]), [
+    ['initial', null, 'Initial state', '4.3718 / 3.2195 · 2 active', null, { line: 4, character: 2 }],
+    ['step:0', 0, '1 · stop NODE1', '4.3718 / 3.2195 · 1 active', null, { line: 10, character: 4 }],
+  ]);
+  assert.equal(timeline.states.length, 16);
+
+  const nodes = await server.request<TimelineNodesResult>(TIMELINE_NODES_REQUEST, { textDocument: { uri }, stepIndex: 4 });
+  assert.deepEqual(nodes, { version: 1, nodes: timelineNodes(analysis, 4) });
+  assert.deepEqual(nodes?.nodes.map((n) => [n.name, n.description, n.changed]), [
+    ['NODE1', 'running · check bypassed · 4.3718 / 3.2195', []],
+    ['NODE2', 'stopped · NoVersionCheck 1 · 4.3790 / 3.2195', ['NoVersionCheck']],
+  ]);
+  const initial = await server.request<TimelineNodesResult>(TIMELINE_NODES_REQUEST, { textDocument: { uri }, stepIndex: null });
+  assert.deepEqual(initial, { version: 1, nodes: timelineNodes(analysis, undefined) });
+
+  const closed = { textDocument: { uri: 'file:///plans/closed.clusterplan' } };
+  assert.equal(await server.request(TIMELINE_REQUEST, closed), null);
+  assert.equal(await server.request(TIMELINE_NODES_REQUEST, { ...closed, stepIndex: null }), null);
+}));
+
+test('clusterplan/timeline: a refused join is its row\'s worst finding, at the current version', withServer({}, async (server) => {
+  const uri = 'file:///plans/sponsor.clusterplan';
+  await openPlan(server, uri, example('mistakes/forgot-sponsor-noversioncheck.clusterplan'));
+  await server.change(uri, 2, example('mistakes/forgot-sponsor-noversioncheck.clusterplan'));
+  const timeline = await server.request<TimelineResult>(TIMELINE_REQUEST, { textDocument: { uri } });
+  assert.equal(timeline.version, 2);
+  assert.deepEqual(timeline.states.filter((s) => s.worst !== null).map((s) => [s.label, s.worst]), [
+    ['8 · join NODE1', 'error'],
+    ['13 · restart NODE1', 'warning'],
+  ]);
 }));
