@@ -24,4 +24,4 @@ export { hoverAt, type PlanHover } from './features/hover';
 export { inlayHints, type PlanInlayHint } from './features/inlayHints';
 export { planSummary, type PlanSummary } from './features/summary';
 export { escapeMarkdown } from './features/markdown';
-export { exportRunbook, isRunbookFormat, RUNBOOK_FORMATS, type RunbookFormat, type RunbookFormatInfo, type RunbookOptions, type RunbookProblem, type RunbookResult } from './export/runbook';
+export { exportRunbook, isRunbookFormat, RUNBOOK_FORMATS, runbookFormatsOf, type RunbookFormat, type RunbookFormatInfo, type RunbookOptions, type RunbookProblem, type RunbookResult } from './export/runbook';

@@ -8,7 +8,16 @@ import { analyze, fixAll, timelineItems, timelineNodes } from '../../src/core';
 import { cliScratch, runCli } from './helpers/cli';
 import { FULL_CAPABILITIES, TestServer, type StartOptions } from './helpers/languageServer';
 import { REPO_ROOT } from './helpers/plans';
-import { TIMELINE_NODES_REQUEST, TIMELINE_REQUEST, type TimelineNodesResult, type TimelineResult } from '../../src/server/protocol';
+import {
+  EXPORT_RUNBOOK_REQUEST,
+  RUNBOOK_FORMATS_REQUEST,
+  TIMELINE_NODES_REQUEST,
+  TIMELINE_REQUEST,
+  type ExportRunbookResult,
+  type RunbookFormatsResult,
+  type TimelineNodesResult,
+  type TimelineResult,
+} from '../../src/server/protocol';
 
 const scratch = cliScratch('clusterplan-lsp-actions-');
 
@@ -260,4 +269,50 @@ test('clusterplan/timeline: a refused join is its row\'s worst finding, at the c
     ['8 · join NODE1', 'error'],
     ['13 · restart NODE1', 'warning'],
   ]);
+}));
+
+test('clusterplan/exportRunbook: the text `clusterplan export` writes; cmd refused from Windows Server 2008 on', withServer({}, async (server) => {
+  const kb = 'file:///plans/kb811272-rc2-to-rtm.clusterplan';
+  const ws2016 = 'file:///plans/ws2016.clusterplan';
+  await openPlan(server, kb, example('kb811272-rc2-to-rtm.clusterplan'));
+  await openPlan(server, ws2016, example('ws2016-to-ws2019-in-place.clusterplan'));
+
+  const formats = (uri: string) => server.request<RunbookFormatsResult>(RUNBOOK_FORMATS_REQUEST, { textDocument: { uri } });
+  assert.deepEqual(await formats(kb), { formats: ['cmd', 'powershell', 'markdown'] });
+  assert.deepEqual(await formats(ws2016), { formats: ['powershell', 'markdown'] });
+  assert.equal(await formats('file:///plans/closed.clusterplan'), null);
+  // A text that is no plan yet: every format, and the export then says why there is nothing to export.
+  const broken = 'file:///plans/broken.clusterplan';
+  await openPlan(server, broken, '{');
+  assert.deepEqual(await formats(broken), { formats: ['cmd', 'powershell', 'markdown'] });
+
+  const exported = (uri: string, format: string, force?: boolean) =>
+    server.request<ExportRunbookResult>(EXPORT_RUNBOOK_REQUEST, { textDocument: { uri }, format, planName: 'kb811272-rc2-to-rtm.clusterplan', force });
+  const cli = runCli(path.join(REPO_ROOT, 'examples'), ['export', '--format', 'powershell', 'kb811272-rc2-to-rtm.clusterplan']);
+  assert.equal(cli.status, 0);
+  assert.deepEqual(await exported(kb, 'powershell'), { ok: true, text: cli.stdout });
+  assert.deepEqual(await exported(ws2016, 'cmd', true), {
+    ok: false,
+    problems: [
+      {
+        kind: 'format',
+        message:
+          'a cmd runbook cannot run the FailoverClusters cmdlets that Windows Server 2008 and later need: export the PowerShell runbook (--format powershell) instead.',
+      },
+    ],
+  });
+  await assert.rejects(exported(kb, 'bat'), { code: -32602, message: 'Unknown runbook format "bat": use one of cmd, powershell, markdown.' });
+  assert.equal(await exported('file:///plans/closed.clusterplan', 'markdown'), null);
+}));
+
+test('clusterplan/exportRunbook: a plan with errors is refused with them, and exported with force', withServer({}, async (server) => {
+  const uri = 'file:///plans/typo.clusterplan';
+  await openPlan(server, uri, example('mistakes/node-name-typo.clusterplan'));
+  const exported = (force?: boolean) => server.request<ExportRunbookResult>(EXPORT_RUNBOOK_REQUEST, { textDocument: { uri }, format: 'markdown', planName: 'typo.clusterplan', force });
+  assert.deepEqual(await exported(), { ok: false, problems: [{ kind: 'plan-error', message: 'No node "NDOE1" is declared in "nodes"; did you mean "NODE1"?' }] });
+  const folder = scratch();
+  writeFileSync(path.join(folder, 'typo.clusterplan'), example('mistakes/node-name-typo.clusterplan'));
+  const cli = runCli(folder, ['export', '--format', 'markdown', '--force', 'typo.clusterplan']);
+  assert.equal(cli.status, 0);
+  assert.deepEqual(await exported(true), { ok: true, text: cli.stdout });
 }));

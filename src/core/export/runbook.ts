@@ -4,6 +4,7 @@
  */
 import type { Analysis } from '../analyze';
 import type { Finding } from '../finding';
+import type { Plan } from '../plan';
 import { renderCmd } from './cmd';
 import { renderMarkdown } from './markdown';
 import { buildModel, RUNBOOK_LIMITS, tooLarge, tooManySteps, type RunbookModel } from './model';
@@ -73,13 +74,26 @@ export type RunbookResult =
 export const CMD_REFUSAL =
   'a cmd runbook cannot run the FailoverClusters cmdlets that Windows Server 2008 and later need: export the PowerShell runbook (--format powershell) instead.';
 
+/**
+ * The formats the plan can be exported to, in RUNBOOK_FORMATS' order: every one but cmd for Windows Server
+ * 2008 and later. A plan that cannot be read gets them all, and exportRunbook then says why it cannot.
+ */
+export function runbookFormatsOf(analysis: Analysis): RunbookFormat[] {
+  const plan = analysis.plan;
+  return (Object.keys(RUNBOOK_FORMATS) as RunbookFormat[]).filter((format) => !plan || formatRuns(plan, format));
+}
+
+function formatRuns(plan: Plan, format: RunbookFormat): boolean {
+  return !(format === 'cmd' && plan.functionalLevelPlan);
+}
+
 /** The runbook for an analysed plan, or why there is none. Never throws for any plan text. */
 export function exportRunbook(analysis: Analysis, format: RunbookFormat, options: RunbookOptions = {}): RunbookResult {
   const { plan, timeline, findings } = analysis;
   if (!plan || !timeline) {
     return { ok: false, problems: [{ kind: 'unreadable', message: 'The plan could not be read, so there is nothing to export.', pointer: '' }] };
   }
-  if (format === 'cmd' && plan.functionalLevelPlan) return { ok: false, problems: [{ kind: 'format', message: CMD_REFUSAL, pointer: '' }] };
+  if (!formatRuns(plan, format)) return { ok: false, problems: [{ kind: 'format', message: CMD_REFUSAL, pointer: '' }] };
   if (timeline.steps.length > RUNBOOK_LIMITS.steps) return { ok: false, problems: [tooManySteps(timeline.steps.length)] };
   const problems: RunbookProblem[] = [];
   if (!options.force) {
