@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ResponseError, type CodeLens, type CompletionItem, type DocumentSymbol, type Hover, type InlayHint, type Location, type Position, type Range, type WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { TestServer } from './helpers/languageServer';
+import { FULL_CAPABILITIES, TestServer } from './helpers/languageServer';
 
 /**
  * The language server's reading and writing features (hover, inlay hints, the summary CodeLens, completion,
@@ -188,6 +188,16 @@ describe('completion over LSP', () => {
     assert.equal(sponsor.detail, 'The node that sponsors the join');
     assert.deepEqual([sponsor.filterText, sponsor.sortText], ['"sponsor"', '0000']);
     assert.deepEqual(sponsor.command, { title: 'List the values', command: 'editor.action.triggerSuggest' });
+  });
+
+  it('inserts a key as plain text, without tab stops, in a client without snippet support', async () => {
+    const { text, position } = withCursor('{ "action": "join", "node": "NODE2", "|" }');
+    const capabilities = { ...FULL_CAPABILITIES, textDocument: { ...FULL_CAPABILITIES.textDocument, completion: { completionItem: { snippetSupport: false } } } };
+    await withServer({ capabilities }, text, async (server) => {
+      const items = (await server.request<CompletionItem[] | null>('textDocument/completion', at(position))) ?? [];
+      const sponsor = items.find((i) => i.label === 'sponsor');
+      assert.deepEqual([sponsor?.insertTextFormat, sponsor?.textEdit?.newText], [1, '"sponsor": ""']);
+    });
   });
 
   it('attaches no command for a client that did not say it runs editor.action.triggerSuggest', async () => {
