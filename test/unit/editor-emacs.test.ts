@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import * as path from 'node:path';
 import { test } from 'node:test';
-import { cliFindings, configurationOfDocs, MISTAKES, mistakePlans, onPath, runEditor, withMixedAtEndAsWarning, type Shown } from './helpers/editors';
+import { assertHandWrittenFindings, cliFindings, configurationOfDocs, mistakePlans, onPath, runEditor, withMixedAtEndAsWarning, type Shown } from './helpers/editors';
 
 /**
  * Emacs 28 with eglot 1.9 (Debian's `emacs-nox` and `elpa-eglot`), in batch mode, with the configuration
@@ -87,12 +86,5 @@ test('Emacs 28 with eglot shows the findings the CLI reports on every mistake pl
   const expected = withMixedAtEndAsWarning(cliFindings(plans));
   for (const plan of plans) expected[plan] = asNotes(expected[plan] ?? []);
   assert.deepEqual(shown, expected);
-  const plan = (name: string) => shown[path.join(MISTAKES, `${name}.clusterplan`)];
-  assert.deepEqual(plan('forgot-sponsor-noversioncheck'), [
-    { line: 30, severity: 'error', code: 'join-incompatible' },
-    { line: 39, severity: 'warning', code: 'not-running' },
-  ]);
-  assert.deepEqual(plan('node-name-typo'), [{ line: 20, severity: 'error', code: 'unknown-node' }]);
-  // The setting the configuration sends, asked for with workspace/configuration: information by default.
-  assert.deepEqual(plan('ends-mixed'), [{ line: 9, severity: 'warning', code: 'mixed-at-end' }]);
+  assertHandWrittenFindings(shown);
 });

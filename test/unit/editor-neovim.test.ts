@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import * as path from 'node:path';
 import { test } from 'node:test';
-import { cliFindings, configurationOfDocs, MISTAKES, mistakePlans, onPath, runEditor, withMixedAtEndAsWarning } from './helpers/editors';
+import { assertHandWrittenFindings, cliFindings, configurationOfDocs, mistakePlans, onPath, runEditor, withMixedAtEndAsWarning } from './helpers/editors';
 
 /**
  * Neovim 0.7 (Debian's `neovim`), headless, with the configuration docs/editors.md gives for it, read from
@@ -64,12 +63,5 @@ test('Neovim 0.7 shows the findings the CLI reports on every mistake plan', (t) 
   const plans = mistakePlans();
   const shown = runEditor({ command: 'nvim', args: ['--headless', '--clean', '-c', 'luafile {script}'], script: script(configuration), extension: 'lua', plans });
   assert.deepEqual(shown, withMixedAtEndAsWarning(cliFindings(plans)));
-  const plan = (name: string) => shown[path.join(MISTAKES, `${name}.clusterplan`)];
-  assert.deepEqual(plan('forgot-sponsor-noversioncheck'), [
-    { line: 30, severity: 'error', code: 'join-incompatible' },
-    { line: 39, severity: 'warning', code: 'not-running' },
-  ]);
-  assert.deepEqual(plan('node-name-typo'), [{ line: 20, severity: 'error', code: 'unknown-node' }]);
-  // The setting the configuration sends with workspace/didChangeConfiguration: information by default.
-  assert.deepEqual(plan('ends-mixed'), [{ line: 9, severity: 'warning', code: 'mixed-at-end' }]);
+  assertHandWrittenFindings(shown);
 });

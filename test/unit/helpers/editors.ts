@@ -138,3 +138,18 @@ export function runEditor(run: EditorRun): ShownByPlan {
     fs.rmSync(scratch, { recursive: true, force: true });
   }
 }
+
+/**
+ * Three plans checked against lists written by hand, not only against the CLI: the refused join and what
+ * follows it, a misspelt node, and the setting the editor's configuration sends (mixed-at-end is
+ * information by default; docs/editors.md's configurations make it a warning).
+ */
+export function assertHandWrittenFindings(shown: ShownByPlan): void {
+  const plan = (name: string) => shown[path.join(MISTAKES, `${name}.clusterplan`)];
+  assert.deepEqual(plan('forgot-sponsor-noversioncheck'), [
+    { line: 30, severity: 'error', code: 'join-incompatible' },
+    { line: 39, severity: 'warning', code: 'not-running' },
+  ]);
+  assert.deepEqual(plan('node-name-typo'), [{ line: 20, severity: 'error', code: 'unknown-node' }]);
+  assert.deepEqual(plan('ends-mixed'), [{ line: 9, severity: 'warning', code: 'mixed-at-end' }]);
+}
