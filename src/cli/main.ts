@@ -63,7 +63,7 @@ The plan format: ${installedFileUri('docs/format.md')}
  */
 function runLanguageServer(paths: readonly string[], values: { stdio?: boolean; 'node-ipc'?: boolean; [key: string]: unknown }): undefined {
   if (paths.length > 0) throw new UsageError(`lsp reads only what the editor sends: remove "${paths[0]}"`);
-  const others = Object.keys(values).filter((key) => key !== 'stdio' && key !== 'node-ipc' && values[key] !== undefined);
+  const others = Object.keys(values).filter((key) => key !== 'stdio' && key !== 'node-ipc' && key !== 'clientProcessId' && values[key] !== undefined);
   if (others.length > 0) throw new UsageError(`lsp takes only --stdio or --node-ipc, not --${others[0]}`);
   if (values.stdio === values['node-ipc']) throw new UsageError('lsp needs one transport: --stdio (most editors) or --node-ipc (VS Code)');
   startLanguageServer();
@@ -104,6 +104,9 @@ async function run(argv: readonly string[], out: (s: string) => void, say: (s: s
         'help-base-uri': { type: 'string' },
         stdio: { type: 'boolean' },
         'node-ipc': { type: 'boolean' },
+        // VS Code's client adds it when it forks the server; vscode-languageserver reads it from the process's
+        // arguments, and ends the server when that process is gone.
+        clientProcessId: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -124,7 +127,7 @@ async function run(argv: readonly string[], out: (s: string) => void, say: (s: s
   if (command === undefined) throw new UsageError('no command given: use "check", "simulate", "export" or "lsp" (see clusterplan --help)');
   if (command !== 'check' && command !== 'simulate' && command !== 'export' && command !== 'lsp') throw new UsageError(`unknown command "${command}": use "check", "simulate", "export" or "lsp" (see clusterplan --help)`);
   if (command === 'lsp') return runLanguageServer(paths, values);
-  if (values.stdio || values['node-ipc']) throw new UsageError('--stdio and --node-ipc belong to lsp');
+  if (values.stdio || values['node-ipc'] || values.clientProcessId !== undefined) throw new UsageError('--stdio, --node-ipc and --clientProcessId belong to lsp');
   if (values['help-base-uri'] !== undefined && command !== 'check') throw new UsageError('--help-base-uri belongs to check --format sarif');
   if (command === 'export') {
     if (values.fix) throw new UsageError('export does not take --fix: run "clusterplan check --fix" first');
