@@ -8,32 +8,10 @@ import type { Plan } from '../plan';
 import { renderCmd } from './cmd';
 import { renderMarkdown } from './markdown';
 import { buildModel, RUNBOOK_LIMITS, tooLarge, tooManySteps, type RunbookModel } from './model';
+import { RUNBOOK_FORMATS, type RunbookFormat } from './formats';
 import { renderPowerShell } from './powershell';
 
-export type RunbookFormat = 'cmd' | 'powershell' | 'markdown';
-
-export interface RunbookFormatInfo {
-  /** The file name extension a saved runbook takes. */
-  readonly extension: string;
-  /** The VS Code language id to open the text with. */
-  readonly languageId: string;
-  /**
-   * The line ending of the text. cmd needs CRLF (with LF only, labels and `goto` misbehave in some cmd
-   * versions); PowerShell takes either and gets CRLF as the Windows script it is; Markdown gets LF, as every
-   * other text file in a repository.
-   */
-  readonly eol: '\r\n' | '\n';
-}
-
-export const RUNBOOK_FORMATS: Readonly<Record<RunbookFormat, RunbookFormatInfo>> = {
-  cmd: { extension: '.cmd', languageId: 'bat', eol: '\r\n' },
-  powershell: { extension: '.ps1', languageId: 'powershell', eol: '\r\n' },
-  markdown: { extension: '.md', languageId: 'markdown', eol: '\n' },
-};
-
-export function isRunbookFormat(value: string): value is RunbookFormat {
-  return Object.prototype.hasOwnProperty.call(RUNBOOK_FORMATS, value);
-}
+export { isRunbookFormat, RUNBOOK_FORMATS, type RunbookFormat, type RunbookFormatInfo } from './formats';
 
 export interface RunbookOptions {
   /** Export although the plan has errors. Never overrides the refusal of values no shell can carry safely. */
