@@ -1,12 +1,23 @@
 import * as vscode from 'vscode';
-import { timelineItems, timelineNodes, type NodeItem, type Severity, type TimelineItem } from '../core';
-import { LANGUAGE_ID, type AnalysisCache } from './analyses';
+import type { BaseLanguageClient } from 'vscode-languageclient/node';
+import type { NodeItem, Severity } from '../core';
+import {
+  TIMELINE_NODES_REQUEST,
+  TIMELINE_REQUEST,
+  type TimelineNodesParams,
+  type TimelineNodesResult,
+  type TimelineParams,
+  type TimelineResult,
+  type TimelineState,
+} from '../server/protocol';
+import { LANGUAGE_ID } from './language';
+import type { Validated } from './planProblems';
 import { shownInTab } from './tabs';
 
 export const VIEW_ID = 'clusterplan.clusterVersions';
 export const REVEAL_STEP = 'clusterplan.revealStep';
 
-/** The rows of one version of the plan. */
+/** The rows of one version of the plan, as the server drew them. */
 interface Rows {
   readonly states: Row[];
   readonly byId: Map<string, Row>;
@@ -15,27 +26,27 @@ interface Rows {
 
 /** A row of the view: a state, one of its nodes, or the rows left out. */
 export type Row =
-  | { readonly kind: 'state'; readonly item: TimelineItem }
-  | { readonly kind: 'node'; readonly parent: TimelineItem; readonly node: NodeItem }
+  | { readonly kind: 'state'; readonly item: TimelineState }
+  | { readonly kind: 'node'; readonly parent: TimelineState; readonly node: NodeItem }
   | { readonly kind: 'more'; readonly count: number };
 
 /**
- * "Cluster Versions": the state before the first step and after each step of the active plan, drawn from
- * the core's timeline. It follows the active editor and refreshes when the plan's diagnostics do, so it
- * shares their delay and their analysis.
+ * "Cluster Versions": the state before the first step and after each step of the active plan, as the
+ * server's `clusterplan/timeline` gives them (docs/language-server.md). It follows the active editor and
+ * refreshes when the plan's diagnostics do, so it shares their delay and their analysis.
  */
 export class ClusterVersionsView implements vscode.TreeDataProvider<Row>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
   readonly view: vscode.TreeView<Row>;
   private document: vscode.TextDocument | undefined;
-  /** Built when the view asks for them, not on every check: a hidden view costs nothing. */
-  private rows: Rows | undefined;
+  /** Asked of the server when the view wants them, not on every check: a hidden view costs nothing. */
+  private rows: Promise<Rows> | undefined;
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(
-    private readonly analyses: AnalysisCache,
-    onDidValidate: vscode.Event<vscode.TextDocument>,
+    private readonly client: BaseLanguageClient,
+    onDidValidate: vscode.Event<Validated>,
   ) {
     this.view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
     this.subscriptions = [
@@ -43,9 +54,9 @@ export class ClusterVersionsView implements vscode.TreeDataProvider<Row>, vscode
       this.changed,
       vscode.window.onDidChangeActiveTextEditor(() => this.follow()),
       vscode.window.tabGroups.onDidChangeTabs(() => this.followTabs()),
-      onDidValidate((d) => d === this.document && this.refresh()),
+      onDidValidate((v) => v.uri.toString() === this.document?.uri.toString() && this.refresh()),
       vscode.window.onDidChangeTextEditorSelection((e) => this.revealAt(e.textEditor, e.selections[0]?.active)),
-      vscode.commands.registerCommand(REVEAL_STEP, (uri: vscode.Uri, offset: number, length: number) => revealInEditor(uri, offset, length)),
+      vscode.commands.registerCommand(REVEAL_STEP, (uri: vscode.Uri, range: vscode.Range) => revealInEditor(uri, range)),
     ];
     this.follow();
   }
@@ -58,10 +69,7 @@ export class ClusterVersionsView implements vscode.TreeDataProvider<Row>, vscode
     this.refresh();
   }
 
-  /**
-   * The plan goes with its last tab, as its problems do. Drawing it after that would also analyse, and
-   * keep, a document that VS Code may hold open for minutes with no tab.
-   */
+  /** The plan goes with its last tab, as its problems do. */
   private followTabs(): void {
     if (!this.document || shownInTab(this.document.uri)) return;
     this.document = undefined;
@@ -78,42 +86,44 @@ export class ClusterVersionsView implements vscode.TreeDataProvider<Row>, vscode
     if (editor) this.revealAt(editor, editor.selection.active);
   }
 
-  private currentRows(): Rows {
-    if (this.rows) return this.rows;
-    const states: Row[] = [];
-    const byId = new Map<string, Row>();
-    const version = this.document?.version;
-    if (this.document) {
-      const { items, more } = timelineItems(this.analyses.get(this.document));
-      for (const item of items) {
-        const row: Row = { kind: 'state', item };
-        states.push(row);
-        byId.set(item.id, row);
-      }
-      if (more > 0) states.push({ kind: 'more', count: more });
-    }
-    this.rows = { states, byId, version };
-    this.view.message = this.document && states.length === 0 ? vscode.l10n.t('The plan cannot be read yet: see the Problems panel.') : undefined;
+  private currentRows(): Promise<Rows> {
+    this.rows ??= this.fetchRows(this.document);
     return this.rows;
   }
 
-  getChildren(row?: Row): Row[] {
-    if (!row) return this.currentRows().states;
-    if (row.kind === 'state' && this.document) {
-      const nodes = timelineNodes(this.analyses.get(this.document), row.item.stepIndex);
-      return nodes.map((node) => ({ kind: 'node', parent: row.item, node }));
+  private async fetchRows(document: vscode.TextDocument | undefined): Promise<Rows> {
+    const states: Row[] = [];
+    const byId = new Map<string, Row>();
+    const params: TimelineParams | undefined = document && { textDocument: { uri: document.uri.toString() } };
+    const timeline = params && (await this.client.sendRequest<TimelineResult | null>(TIMELINE_REQUEST, params).catch(() => null));
+    for (const item of timeline?.states ?? []) {
+      const row: Row = { kind: 'state', item };
+      states.push(row);
+      byId.set(item.id, row);
     }
-    return [];
+    if (timeline && timeline.more > 0) states.push({ kind: 'more', count: timeline.more });
+    if (document === this.document) {
+      this.view.message = document && states.length === 0 ? vscode.l10n.t('The plan cannot be read yet: see the Problems panel.') : undefined;
+    }
+    return { states, byId, version: timeline?.version };
   }
 
-  getParent(row: Row): Row | undefined {
-    return row.kind === 'node' ? this.currentRows().byId.get(row.parent.id) : undefined;
+  async getChildren(row?: Row): Promise<Row[]> {
+    if (!row) return (await this.currentRows()).states;
+    if (row.kind !== 'state' || !this.document) return [];
+    const params: TimelineNodesParams = { textDocument: { uri: this.document.uri.toString() }, stepIndex: row.item.stepIndex };
+    const result = await this.client.sendRequest<TimelineNodesResult>(TIMELINE_NODES_REQUEST, params).catch(() => null);
+    return (result?.nodes ?? []).map((node) => ({ kind: 'node', parent: row.item, node }));
+  }
+
+  async getParent(row: Row): Promise<Row | undefined> {
+    return row.kind === 'node' ? (await this.currentRows()).byId.get(row.parent.id) : undefined;
   }
 
   getTreeItem(row: Row): vscode.TreeItem {
     const item = treeItemOf(row);
     if (row.kind === 'state' && this.document) {
-      item.command = { command: REVEAL_STEP, title: vscode.l10n.t('Reveal Step'), arguments: [this.document.uri, row.item.offset, row.item.length] };
+      item.command = { command: REVEAL_STEP, title: vscode.l10n.t('Reveal Step'), arguments: [this.document.uri, rangeOf(row.item)] };
     }
     return item;
   }
@@ -122,15 +132,16 @@ export class ClusterVersionsView implements vscode.TreeDataProvider<Row>, vscode
   private revealAt(editor: vscode.TextEditor, position: vscode.Position | undefined): void {
     if (!this.view.visible || !position || editor.document !== this.document) return;
     const rows = this.currentRows();
-    // The rows are those of an earlier text: the refresh that follows the edit selects the row.
-    if (rows.version !== editor.document.version) return;
-    const offset = editor.document.offsetAt(position);
-    const row = rows.states.find((r) => r.kind === 'state' && r.item.stepIndex !== undefined && offset >= r.item.offset && offset <= r.item.offset + r.item.length);
-    if (!row || row.kind !== 'state') return;
-    const selected = this.view.selection[0];
-    if (selected?.kind === 'state' && selected.item.id === row.item.id) return;
-    // A refresh can overtake the reveal (the row is then gone); selecting the row is only a courtesy.
-    this.view.reveal(row, { select: true, focus: false }).then(undefined, () => undefined);
+    void rows.then(({ states, version }) => {
+      // The rows are those of another text, or another refresh began: the next refresh selects the row.
+      if (rows !== this.rows || version !== editor.document.version) return;
+      const row = states.find((r) => r.kind === 'state' && r.item.stepIndex !== null && rangeOf(r.item).contains(position));
+      if (!row || row.kind !== 'state') return;
+      const selected = this.view.selection[0];
+      if (selected?.kind === 'state' && selected.item.id === row.item.id) return;
+      // A refresh can overtake the reveal (the row is then gone); selecting the row is only a courtesy.
+      this.view.reveal(row, { select: true, focus: false }).then(undefined, () => undefined);
+    });
   }
 
   dispose(): void {
@@ -138,10 +149,14 @@ export class ClusterVersionsView implements vscode.TreeDataProvider<Row>, vscode
   }
 }
 
-async function revealInEditor(uri: vscode.Uri, offset: number, length: number): Promise<void> {
+function rangeOf(state: TimelineState): vscode.Range {
+  const { start, end } = state.range;
+  return new vscode.Range(start.line, start.character, end.line, end.character);
+}
+
+async function revealInEditor(uri: vscode.Uri, range: vscode.Range): Promise<void> {
   const document = await vscode.workspace.openTextDocument(uri);
   const editor = await vscode.window.showTextDocument(document, { preserveFocus: false });
-  const range = new vscode.Range(document.positionAt(offset), document.positionAt(offset + length));
   editor.selection = new vscode.Selection(range.start, range.start);
   editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { LANGUAGE_ID } from './analyses';
+import { LANGUAGE_ID } from './language';
 import { shownInTab } from './tabs';
 import { defaultFolder, openNamedUntitled } from './untitled';
 

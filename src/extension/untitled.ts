@@ -1,6 +1,6 @@
 import * as os from 'node:os';
 import * as vscode from 'vscode';
-import { lineBreakOf } from '../core';
+import { lineBreakOf } from '../core/lineBreak';
 
 /**
  * Opens a new untitled document with a name: `<folder>/<base><extension>`, or `<base>-2<extension>`, … when

@@ -44,8 +44,8 @@ export async function run(): Promise<void> {
     const changes = vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.document === document && Number.isNaN(changed)) changed = performance.now();
     });
-    const validated = api.onDidValidate((d) => {
-      if (d === document && Number.isNaN(set) && codes(vscode.languages.getDiagnostics(document.uri)).includes('unknown-node') === misspelt) set = performance.now();
+    const validated = api.onDidValidate((v) => {
+      if (v.uri.toString() === document.uri.toString() && Number.isNaN(set) && codes(vscode.languages.getDiagnostics(document.uri)).includes('unknown-node') === misspelt) set = performance.now();
     });
     await editor.edit((b) => b.replace(range, misspelt ? 'NODX01' : 'NODE01'));
     await diagnosticsWhere(document.uri, (d) => codes(d).includes('unknown-node') === misspelt, `edit ${i + 1}`, 30_000);

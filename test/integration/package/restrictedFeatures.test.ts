@@ -18,9 +18,9 @@ describe('Restricted Mode: the editor features still work', () => {
     );
 
     const api = vscode.extensions.getExtension('clusterplan.clusterplan')!.exports;
-    const tree = api.clusterVersions as { getChildren(): unknown[]; getTreeItem(row: unknown): vscode.TreeItem };
-    const labels = () => tree.getChildren().map((r) => tree.getTreeItem(r).label);
+    const tree = api.clusterVersions as { getChildren(): Promise<unknown[]>; getTreeItem(row: unknown): vscode.TreeItem };
+    const labels = async () => (await tree.getChildren()).map((r) => tree.getTreeItem(r).label);
     await diagnosticsWhere(editor.document.uri, (d) => !codes(d).includes('noversioncheck-leftover'), 'the fix to be checked');
-    assert.deepEqual(labels(), ['Initial state', '1 · stop NODE2', '2 · delete-registry NODE1', '3 · restart NODE1']);
+    assert.deepEqual(await labels(), ['Initial state', '1 · stop NODE2', '2 · delete-registry NODE1', '3 · restart NODE1']);
   });
 });

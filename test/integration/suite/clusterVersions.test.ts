@@ -5,7 +5,7 @@ import { closeAllEditors, codes, diagnosticsWhere, lineOf, rangeOf, showFile, sh
 interface TreeApi {
   readonly onDidChangeTreeData: vscode.Event<void>;
   readonly view: vscode.TreeView<unknown>;
-  getChildren(row?: unknown): unknown[];
+  getChildren(row?: unknown): Promise<unknown[]>;
   getTreeItem(row: unknown): vscode.TreeItem;
 }
 
@@ -17,20 +17,25 @@ async function tree(): Promise<TreeApi> {
 /** Resolves once the tree's rows satisfy `accept`: checked at once, then on every refresh. */
 function rowsWhere(t: TreeApi, accept: (items: vscode.TreeItem[]) => boolean, waitingFor: string, timeoutMs = 20_000): Promise<vscode.TreeItem[]> {
   return new Promise((resolve, reject) => {
-    const items = () => t.getChildren().map((r) => t.getTreeItem(r));
-    const check = () => {
-      const current = items();
-      if (!accept(current)) return;
+    let last: vscode.TreeItem[] = [];
+    const items = async () => (await t.getChildren()).map((r) => t.getTreeItem(r));
+    const check = async () => {
+      const current = await items();
+      last = current;
+      if (!accept(current) || done) return;
+      done = true;
       clearTimeout(timer);
       subscription.dispose();
       resolve(current);
     };
-    const subscription = t.onDidChangeTreeData(check);
+    let done = false;
+    const subscription = t.onDidChangeTreeData(() => void check());
     const timer = setTimeout(() => {
+      done = true;
       subscription.dispose();
-      reject(new Error(`Timed out waiting for ${waitingFor}; rows: ${items().map((i) => i.label).join(' | ')}`));
+      reject(new Error(`Timed out waiting for ${waitingFor}; rows: ${last.map((i) => i.label).join(' | ')}`));
     }, timeoutMs);
-    check();
+    void check();
   });
 }
 
@@ -85,8 +90,8 @@ describe('the Cluster Versions tree', () => {
     assert.match(String(items[6]!.tooltip), /^After step 6:\nClusterHighestVersion 0x00040E86 \(4\.3718\)\n/);
     assert.equal((items[6]!.iconPath as vscode.ThemeIcon).id, 'pass');
 
-    const joinRow = t.getChildren()[6];
-    const nodes = t.getChildren(joinRow).map((r) => t.getTreeItem(r));
+    const joinRow = (await t.getChildren())[6];
+    const nodes = (await t.getChildren(joinRow)).map((r) => t.getTreeItem(r));
     assert.deepEqual(nodes.map(label), ['NODE1', 'NODE2']);
     assert.equal(nodes[1]!.description, 'running · check bypassed · 4.3790 / 3.2195');
     assert.match(String(nodes[1]!.tooltip), /\nNoVersionCheck REG_DWORD 1\nversion check bypassed\nchanged: service, bypass$/);
@@ -180,9 +185,9 @@ describe('the Cluster Versions tree', () => {
     const items = await rowsWhere(t, (rows) => rows.length === 7 && label(rows[3]!) === '3 · start NODE1', 'the 7 rows of the Windows Server 2016 plan');
     assert.equal(items[3]!.description, 'mixed · FL 9 · 9.8 / 10.3 · 2 active');
     assert.match(String(items[3]!.tooltip), /\nClusterFunctionalLevel FL 9 \(Windows Server 2016\)\n/);
-    const nodesAt = (row: number) => t.getChildren(t.getChildren()[row]).map((r) => t.getTreeItem(r));
-    assert.deepEqual(nodesAt(1).map((n) => [label(n), n.description]), [['NODE1', 'running · paused · 9.8 / 9.8'], ['NODE2', 'running · 9.8 / 9.8']]);
-    const evicted = nodesAt(6)[1]!;
+    const nodesAt = async (row: number) => (await t.getChildren((await t.getChildren())[row])).map((r) => t.getTreeItem(r));
+    assert.deepEqual((await nodesAt(1)).map((n) => [label(n), n.description]), [['NODE1', 'running · paused · 9.8 / 9.8'], ['NODE2', 'running · 9.8 / 9.8']]);
+    const evicted = (await nodesAt(6))[1]!;
     assert.equal(evicted.description, 'evicted · 9.8 / 9.8');
     assert.match(String(evicted.tooltip), /^NODE2: evicted, not a member of the cluster\n/);
   });

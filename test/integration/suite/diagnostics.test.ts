@@ -14,7 +14,7 @@ describe('diagnostics in a real VS Code', () => {
     const extension = vscode.extensions.getExtension('clusterplan.clusterplan');
     assert.ok(extension, 'the extension is installed');
     const api = await extension.activate();
-    assert.deepEqual(api.analysisOf(editor.document).findings, []);
+    await api.checked(editor.document);
     assert.deepEqual(vscode.languages.getDiagnostics(editor.document.uri), []);
   });
 

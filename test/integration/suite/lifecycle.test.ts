@@ -13,8 +13,8 @@ describe('opening, editing and closing many plans', () => {
     this.timeout(180_000);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const api = await vscode.extensions.getExtension('clusterplan.clusterplan')!.activate();
-    const stats = () => api.stats() as Stats;
-    const before = stats();
+    const stats = () => api.stats() as Promise<Stats>;
+    const before = await stats();
     const documents: vscode.TextDocument[] = [];
     for (let i = 0; i < 50; i++) {
       const editor = await showPlan(`{\n  "nodes": { "N${i}": { "version": "ws2003-rtm" } },\n  "steps": [ { "action": "stop", "node": "N${i}X" } ]\n}`);
@@ -30,30 +30,27 @@ describe('opening, editing and closing many plans', () => {
     // later: a feature may ask about a plan in between (a fresh-clone CI run once counted one such analysis).
     await Promise.all(documents.map((d) => documentClosed(d)));
     for (const { uri } of documents) assert.deepEqual(vscode.languages.getDiagnostics(uri), [], uri.toString());
-    const after = stats();
+    const after = await stats();
     assert.equal(after.pendingChecks, 0);
     assert.ok(after.documentsWithDiagnostics <= before.documentsWithDiagnostics, JSON.stringify({ before, after }));
     assert.ok(after.cachedAnalyses <= before.cachedAnalyses, JSON.stringify({ before, after }));
   });
 
-  it('keeps no analysis of a plan that a feature asks about after it closed', async () => {
+  it('keeps no analysis of a plan that a feature asked about just before it closed', async () => {
     // VS Code may run a provider requested just before the close after it: a fresh-clone CI run once left one
     // analysis behind this way in the test above.
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const api = await vscode.extensions.getExtension('clusterplan.clusterplan')!.activate();
+    const before = (await (api.stats() as Promise<Stats>)).cachedAnalyses;
     const editor = await showPlan('{\n  "nodes": { "LATE": { "version": "ws2003-rtm" } },\n  "steps": [ { "action": "stop", "node": "LATEX" } ]\n}');
     const document = editor.document;
     await diagnosticsWhere(document.uri, (d) => codes(d).includes('unknown-node'), 'unknown-node');
+    const late = vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', document.uri);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     await diagnosticsWhere(document.uri, (d) => d.length === 0, 'cleared on close');
-    assert.ok(document.isClosed);
-    const before = (api.stats() as Stats).cachedAnalyses;
-    // It is still analysed (its text, emptied by the revert, is an empty plan); it is only not kept.
-    assert.deepEqual(
-      api.analysisOf(document).findings.map((f: { code: string }) => f.code),
-      ['schema'],
-    );
-    assert.equal((api.stats() as Stats).cachedAnalyses, before);
+    await documentClosed(document);
+    await Promise.resolve(late).catch(() => undefined);
+    assert.equal((await (api.stats() as Promise<Stats>)).cachedAnalyses, before);
   });
 
 });
