@@ -127,7 +127,8 @@ async function run(argv: readonly string[], out: (s: string) => void, say: (s: s
   if (command === undefined) throw new UsageError('no command given: use "check", "simulate", "export" or "lsp" (see clusterplan --help)');
   if (command !== 'check' && command !== 'simulate' && command !== 'export' && command !== 'lsp') throw new UsageError(`unknown command "${command}": use "check", "simulate", "export" or "lsp" (see clusterplan --help)`);
   if (command === 'lsp') return runLanguageServer(paths, values);
-  if (values.stdio || values['node-ipc'] || values.clientProcessId !== undefined) throw new UsageError('--stdio, --node-ipc and --clientProcessId belong to lsp');
+  if (values.stdio || values['node-ipc']) throw new UsageError('--stdio and --node-ipc belong to lsp');
+  if (values.clientProcessId !== undefined) throw new UsageError('--clientProcessId belongs to lsp: VS Code passes it to the language server');
   if (values['help-base-uri'] !== undefined && command !== 'check') throw new UsageError('--help-base-uri belongs to check --format sarif');
   if (command === 'export') {
     if (values.fix) throw new UsageError('export does not take --fix: run "clusterplan check --fix" first');
