@@ -11,8 +11,10 @@ describe('the packaged extension: its editor features', () => {
   it('hovers, completes, goes to a node\'s declaration and exports a runbook', async () => {
     const editor = await showFile(KB);
     const document = editor.document;
-    // Opening the plan starts the activation; the providers are registered once it has finished.
-    await vscode.extensions.getExtension('clusterplan.clusterplan')!.activate();
+    // Opening the plan starts the activation, which starts the language server; the client registers the
+    // providers once the server has answered, which it has when the plan's diagnostics are in.
+    const api = await vscode.extensions.getExtension('clusterplan.clusterplan')!.activate();
+    await api.checked(document);
     const inside = (needle: string) => rangeOf(document, needle).start.translate(0, 1);
 
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, inside('"ws2003-rtm"'));
