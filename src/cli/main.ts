@@ -10,7 +10,6 @@ import { formatText } from './formatText';
 import { readAndAnalyze } from './readPlanFile';
 import type { FileReport } from './report';
 import { formatTimeline } from './simulateTable';
-import { startLanguageServer } from '../server/start';
 import { visible, visibleLine } from './visible';
 import { version } from '../../package.json';
 
@@ -61,11 +60,14 @@ The plan format: ${installedFileUri('docs/format.md')}
  * `lsp`: the language server takes over the process until the client ends it; `undefined` tells the
  * entry point not to set an exit code or exit.
  */
-function runLanguageServer(paths: readonly string[], values: { stdio?: boolean; 'node-ipc'?: boolean; [key: string]: unknown }): undefined {
+async function runLanguageServer(paths: readonly string[], values: { stdio?: boolean; 'node-ipc'?: boolean; [key: string]: unknown }): Promise<undefined> {
   if (paths.length > 0) throw new UsageError(`lsp reads only what the editor sends: remove "${paths[0]}"`);
   const others = Object.keys(values).filter((key) => key !== 'stdio' && key !== 'node-ipc' && key !== 'clientProcessId' && values[key] !== undefined);
   if (others.length > 0) throw new UsageError(`lsp takes only --stdio or --node-ipc, not --${others[0]}`);
   if (values.stdio === values['node-ipc']) throw new UsageError('lsp needs one transport: --stdio (most editors) or --node-ipc (VS Code)');
+  // Loaded only for lsp: vscode-languageserver starts watching the --clientProcessId process as soon as it
+  // is loaded, and check, simulate and export have no use for its start-up cost.
+  const { startLanguageServer } = await import('../server/start');
   startLanguageServer();
   return undefined;
 }
