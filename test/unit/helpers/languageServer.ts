@@ -43,6 +43,12 @@ export class TestServer {
   configuration: unknown;
   /** How many `workspace/configuration` requests the server has sent. */
   configurationRequests = 0;
+  /** While set, the answer to `workspace/configuration` waits for it: a client slow to answer. */
+  configurationGate: Promise<void> | undefined;
+  /** How many `workspace/inlayHint/refresh` and `workspace/codeLens/refresh` requests the server has sent. */
+  readonly refreshes = { inlayHints: 0, codeLenses: 0 };
+  /** The server's `window/logMessage` messages. */
+  readonly logged: string[] = [];
 
   private constructor(
     readonly process: ChildProcess,
@@ -55,13 +61,15 @@ export class TestServer {
       this.published.push(params);
       for (const wake of [...this.waiters]) wake();
     });
-    connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => {
+    connection.onRequest('workspace/configuration', async (params: { items: { section?: string }[] }) => {
       this.configurationRequests++;
+      await this.configurationGate;
       return params.items.map(() => this.configuration ?? null);
     });
     connection.onRequest('client/registerCapability', () => null);
-    connection.onRequest('workspace/inlayHint/refresh', () => null);
-    connection.onRequest('workspace/codeLens/refresh', () => null);
+    connection.onRequest('workspace/inlayHint/refresh', () => void this.refreshes.inlayHints++);
+    connection.onRequest('workspace/codeLens/refresh', () => void this.refreshes.codeLenses++);
+    connection.onNotification('window/logMessage', (params: { message: string }) => this.logged.push(params.message));
     connection.listen();
   }
 
