@@ -53,7 +53,9 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
-    void settings.reload(canAskConfiguration);
+    // A request that came before the answer (the outline, right after didOpen) analysed the plan with the
+    // defaults: that analysis must not outlive them, or a rule turned off would show until the next edit.
+    void settings.reload(canAskConfiguration).then(() => plans.clear());
     if (canRegisterConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'clusterplan' });
   });
 

@@ -143,6 +143,21 @@ describe('settings', () => {
     }
   });
 
+  test('a request answered before the settings arrive does not keep an analysis made with the defaults', async () => {
+    let answer = () => {};
+    const { server } = await TestServer.start({ configuration: { rules: { 'not-running': 'off' } } });
+    try {
+      server.configurationGate = new Promise((resolve) => (answer = resolve));
+      // The editor's outline asks right after didOpen, while the client has not yet answered.
+      const outlined = server.open(URI, FORGOT_SPONSOR).then(() => server.request('textDocument/documentSymbol', { textDocument: { uri: URI } }));
+      await outlined;
+      answer();
+      assert.deepEqual(codes(await server.diagnostics(URI)), ['join-incompatible']);
+    } finally {
+      await server.stop();
+    }
+  });
+
   test('a client that cannot be asked gets the defaults, then what its didChangeConfiguration carries', async () => {
     const { workspace: _workspace, ...withoutWorkspace } = FULL_CAPABILITIES;
     const { server } = await TestServer.start({ capabilities: withoutWorkspace, configuration: { rules: { 'join-incompatible': 'off' } } });
