@@ -64,8 +64,9 @@ export function startServer(connection: Connection): void {
       plans.clear();
       diagnostics.scheduleAll();
       // The hints follow clusterplan.inlayHints.enabled; the summary's problem count follows clusterplan.rules.
-      void connection.languages.inlayHint.refresh().catch(() => undefined);
-      void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+      // Asked only of a client that said it can refresh them.
+      if (clientCapabilities.workspace?.inlayHint?.refreshSupport === true) void connection.languages.inlayHint.refresh().catch(() => undefined);
+      if (clientCapabilities.workspace?.codeLens?.refreshSupport === true) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
     });
   });
 

@@ -158,6 +158,24 @@ describe('settings', () => {
     }
   });
 
+  test('asks the client to refresh inlay hints and CodeLenses only if it can', async () => {
+    for (const refreshSupport of [true, false]) {
+      const workspace = { ...FULL_CAPABILITIES.workspace, inlayHint: { refreshSupport }, codeLens: { refreshSupport } };
+      const { server } = await TestServer.start({ capabilities: { ...FULL_CAPABILITIES, workspace } });
+      try {
+        await server.open(URI, FORGOT_SPONSOR);
+        const seen = server.publishedFor(URI);
+        server.configuration = { inlayHints: { enabled: false } };
+        await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+        await server.diagnostics(URI, after(seen));
+        await server.request('clusterplan/stats');
+        assert.deepEqual(server.refreshes, refreshSupport ? { inlayHints: 1, codeLenses: 1 } : { inlayHints: 0, codeLenses: 0 });
+      } finally {
+        await server.stop();
+      }
+    }
+  });
+
   test('a client that cannot be asked gets the defaults, then what its didChangeConfiguration carries', async () => {
     const { workspace: _workspace, ...withoutWorkspace } = FULL_CAPABILITIES;
     const { server } = await TestServer.start({ capabilities: withoutWorkspace, configuration: { rules: { 'join-incompatible': 'off' } } });
