@@ -64,9 +64,14 @@ export class DiagnosticsScheduler {
   private publish(uri: string, version: number): void {
     // Typing went on since this run was scheduled (a newer run is pending), or the plan closed.
     if (this.pending.has(uri)) return;
-    const open = this.plans.get(uri);
-    if (!open || open.document.version !== version) return;
-    void this.connection.sendDiagnostics({ uri, version, diagnostics: open.analysis.findings.map((f) => toDiagnostic(open.document, f)) });
+    try {
+      const open = this.plans.get(uri);
+      if (!open || open.document.version !== version) return;
+      void this.connection.sendDiagnostics({ uri, version, diagnostics: open.analysis.findings.map((f) => toDiagnostic(open.document, f)) });
+    } catch (error) {
+      // A defect must not end the server, which serves every other plan: the client's log says what failed.
+      this.connection.console.error(`clusterplan could not check ${uri}: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   forget(uri: string): void {

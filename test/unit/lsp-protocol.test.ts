@@ -192,6 +192,22 @@ describe('settings', () => {
   });
 });
 
+describe('failures', () => {
+  test('a plan that cannot be checked is logged, and the server goes on serving the others', async () => {
+    const { server } = await TestServer.start();
+    try {
+      // A didOpen without its text: a client's defect, which the check trips over.
+      await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: OTHER, languageId: 'clusterplan', version: 1 } });
+      await server.open(URI, FORGOT_SPONSOR);
+      assert.deepEqual(codes(await server.diagnostics(URI)), ['join-incompatible', 'not-running']);
+      assert.ok(server.logged.some((m) => m.startsWith(`clusterplan could not check ${OTHER}: `)), server.logged.join('\n'));
+      assert.equal((await server.request<StatsResult>('clusterplan/stats')).openDocuments, 2);
+    } finally {
+      assert.equal(await server.stop(), 0);
+    }
+  });
+});
+
 describe('shutdown and exit', () => {
   test('shutdown then exit: exit code 0, nothing on stderr', async () => {
     const { server } = await TestServer.start();
