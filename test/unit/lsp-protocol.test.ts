@@ -158,6 +158,24 @@ describe('settings', () => {
     }
   });
 
+  test('a check that waited for the settings is dropped if the plan changed meanwhile', async () => {
+    let answer = () => {};
+    const { server } = await TestServer.start();
+    try {
+      server.configurationGate = new Promise((resolve) => (answer = resolve));
+      await server.open(URI, FORGOT_SPONSOR);
+      // Version 1's check starts at once and waits for the settings; version 2 comes in meanwhile.
+      await server.request('clusterplan/stats');
+      await server.change(URI, 2, KB);
+      answer();
+      const published = await server.diagnostics(URI, (p) => p.version === 2);
+      assert.deepEqual(codes(published), []);
+      assert.deepEqual(server.publishedFor(URI).map((p) => p.version), [2]);
+    } finally {
+      await server.stop();
+    }
+  });
+
   test('asks the client to refresh inlay hints and CodeLenses only if it can', async () => {
     for (const refreshSupport of [true, false]) {
       const workspace = { ...FULL_CAPABILITIES.workspace, inlayHint: { refreshSupport }, codeLens: { refreshSupport } };
