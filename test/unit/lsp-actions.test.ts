@@ -90,7 +90,7 @@ test('code actions: the quick fixes with the preferred one, the suppressions and
     ['Fix all clusterplan problems in this file', 'quickfix', undefined, undefined],
   ]);
 
-  // Versioned, as the client supports it: an edit for version 1 is refused once the plan has changed.
+  // Versioned, as the client supports it: the edit names version 1, so a client can refuse it for a later text.
   assert.equal(actions[0]!.edit?.documentChanges?.length, 1);
   await server.change(uri, 2, applyEdit(uri, 1, text, actions[0]!.edit));
   // Both findings are gone (NODE1 now joins, so its restart is one); NODE2's NoVersionCheck is then left

@@ -16,6 +16,15 @@ test('the server publishes a plan\'s findings with their rule pages, then shuts 
     ['join-incompatible', true],
     ['not-running', true],
   ]);
+  // Related information points into the same plan, with the core's words.
+  assert.deepEqual(
+    published.diagnostics[0]!.relatedInformation?.map((r) => [r.location.uri, r.message]),
+    [
+      [uri, 'NODE1 is declared here'],
+      [uri, 'NoVersionCheck last changed on NODE1 at step 2'],
+      [uri, 'NoVersionCheck is never set on NODE2 before step 8'],
+    ],
+  );
   assert.equal(await server.stop(), 0);
   assert.equal(server.stderr, '');
 });
