@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { LanguageClient, RevealOutputChannelOn, TransportKind, type MessageTransports } from 'vscode-languageclient/node';
+import { LanguageClient, RevealOutputChannelOn, TransportKind, type MessageTransports, type Middleware } from 'vscode-languageclient/node';
 import { FOCUS_CLUSTER_VERSIONS_COMMAND, TRIGGER_SUGGEST_COMMAND, TYPE_REASON_COMMAND, type InitializationOptions } from '../server/protocol';
 import { LANGUAGE_ID } from './language';
 import type { PlanProblems } from './planProblems';
@@ -32,6 +32,7 @@ export class PlanClient extends LanguageClient {
         revealOutputChannelOn: RevealOutputChannelOn.Never,
         middleware: {
           handleDiagnostics: problems.handle,
+          provideCodeLenses: summaryTooltip,
           ...renameRefusal(),
         },
       },
@@ -43,3 +44,12 @@ export class PlanClient extends LanguageClient {
     return { ...transports, reader: this.publishedVersions.reading(transports.reader) };
   }
 }
+
+/** LSP 3.17's commands have no tooltip: the summary above "steps" gets back the one it had. */
+const summaryTooltip: Middleware['provideCodeLenses'] = async (document, token, next) => {
+  const lenses = await next(document, token);
+  for (const lens of lenses ?? []) {
+    if (lens.command?.command === FOCUS_CLUSTER_VERSIONS_COMMAND) lens.command.tooltip = vscode.l10n.t('Show the cluster versions before the first step and after every step');
+  }
+  return lenses;
+};
