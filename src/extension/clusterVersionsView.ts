@@ -95,7 +95,8 @@ export class ClusterVersionsView implements vscode.TreeDataProvider<Row>, vscode
     const states: Row[] = [];
     const byId = new Map<string, Row>();
     const params: TimelineParams | undefined = document && { textDocument: { uri: document.uri.toString() } };
-    const timeline = params && (await this.client.sendRequest<TimelineResult | null>(TIMELINE_REQUEST, params).catch(() => null));
+    let failed = false;
+    const timeline = params && (await this.client.sendRequest<TimelineResult | null>(TIMELINE_REQUEST, params).catch(() => ((failed = true), null)));
     for (const item of timeline?.states ?? []) {
       const row: Row = { kind: 'state', item };
       states.push(row);
@@ -103,7 +104,11 @@ export class ClusterVersionsView implements vscode.TreeDataProvider<Row>, vscode
     }
     if (timeline && timeline.more > 0) states.push({ kind: 'more', count: timeline.more });
     if (document === this.document) {
-      this.view.message = document && states.length === 0 ? vscode.l10n.t('The plan cannot be read yet: see the Problems panel.') : undefined;
+      this.view.message = !document || states.length > 0
+        ? undefined
+        : failed
+          ? vscode.l10n.t('The Cluster Plan language server did not answer: see View › Output › Cluster Plan, or reload the window.')
+          : vscode.l10n.t('The plan cannot be read yet: see the Problems panel.');
     }
     return { states, byId, version: timeline?.version };
   }

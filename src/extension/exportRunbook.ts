@@ -29,14 +29,22 @@ export function registerExportRunbook(client: BaseLanguageClient): vscode.Dispos
       void vscode.window.showErrorMessage(vscode.l10n.t('Open a .clusterplan file to export its runbook.'));
       return undefined;
     }
-    return exportRunbookOf(client, document, formatArgument);
+    try {
+      return await exportRunbookOf(client, document, formatArgument);
+    } catch (error) {
+      // The server is down (it failed to start, or crashed too often to be restarted): say so, and where to look.
+      void vscode.window.showErrorMessage(vscode.l10n.t('The runbook cannot be exported: the Cluster Plan language server did not answer ({0}). See View › Output › Cluster Plan, or reload the window.', error instanceof Error ? error.message : String(error)));
+      return undefined;
+    }
   });
 }
 
 async function exportRunbookOf(client: BaseLanguageClient, document: vscode.TextDocument, formatArgument: unknown): Promise<vscode.TextEditor | undefined> {
   const textDocument = { uri: document.uri.toString() };
   const offered = await client.sendRequest<RunbookFormatsResult>(RUNBOOK_FORMATS_REQUEST, { textDocument } satisfies RunbookFormatsParams);
-  const formats = offered?.formats ?? [];
+  // The server has the plan as soon as VS Code has: no answer means it has not caught up, which a retry fixes.
+  if (!offered) throw new Error(vscode.l10n.t('it does not have the plan open yet'));
+  const formats = offered.formats;
   const format = typeof formatArgument === 'string' && isRunbookFormat(formatArgument) ? formatArgument : await pickFormat(formats);
   if (!format) return undefined;
 
