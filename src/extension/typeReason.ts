@@ -8,7 +8,10 @@ import { TYPE_REASON_COMMAND } from '../server/protocol';
 export function registerTypeReason(): vscode.Disposable {
   return vscode.commands.registerCommand(TYPE_REASON_COMMAND, (uri: unknown, position: unknown) => {
     const target = String(uri);
-    const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === target);
+    // The editor the fix was picked in, when the plan is shown in two.
+    const shows = (e: vscode.TextEditor) => e.document.uri.toString() === target;
+    const active = vscode.window.activeTextEditor;
+    const editor = active && shows(active) ? active : vscode.window.visibleTextEditors.find(shows);
     if (!editor || !isPosition(position)) return;
     const at = editor.document.validatePosition(new vscode.Position(position.line, position.character));
     editor.selection = new vscode.Selection(at, at);
