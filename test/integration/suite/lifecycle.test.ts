@@ -50,7 +50,8 @@ describe('opening, editing and closing many plans', () => {
     await diagnosticsWhere(document.uri, (d) => d.length === 0, 'cleared on close');
     await documentClosed(document);
     await Promise.resolve(late).catch(() => undefined);
-    assert.equal((await (api.stats() as Promise<Stats>)).cachedAnalyses, before);
+    // At most as many: a plan of an earlier suite that VS Code closes late may leave meanwhile.
+    assert.ok((await (api.stats() as Promise<Stats>)).cachedAnalyses <= before);
   });
 
 });
