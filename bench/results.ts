@@ -1,6 +1,7 @@
 /**
  * Where the benchmarks write their results: a block of docs/performance.md between two markers, one block
- * per benchmark (`npm run bench`, bench/run.ts; `npm run bench:editor`, test/integration/bench/index.ts).
+ * per benchmark (`npm run bench`, bench/run.ts and bench/server.ts; `npm run bench:editor`,
+ * test/integration/bench/index.ts).
  * The prose around the blocks is left as it is.
  */
 import * as fs from 'node:fs';
@@ -15,6 +16,19 @@ export function performanceDoc(root: string): string {
 export function machine(): string {
   const cpus = os.cpus();
   return `${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.arch()}`;
+}
+
+/**
+ * The printed lines of a benchmark as its block `<!-- name:start -->` … `<!-- name:end -->`, after a line
+ * saying what measured them, when, on which machine and under which load, in place of the block's last copy.
+ */
+export function writeTextBlock(file: string, name: string, measuredBy: string, lines: readonly string[]): void {
+  const start = `<!-- ${name}:start -->`;
+  const end = `<!-- ${name}:end -->`;
+  const load = os.loadavg().map((l) => l.toFixed(1)).join(' ');
+  const when = new Date().toISOString().slice(0, 10);
+  const block = [start, `Measured by ${measuredBy} on ${when}: ${machine()}; load average ${load} at the end.`, '', '```text', ...lines, '```', end].join('\n');
+  replaceBlock(file, start, end, block);
 }
 
 /**

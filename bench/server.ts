@@ -14,7 +14,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import {
   createProtocolConnection,
@@ -25,12 +24,10 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { generatePlan } from './generate';
 import { median } from './measure';
-import { machine, performanceDoc, replaceBlock } from './results';
+import { machine, performanceDoc, writeTextBlock } from './results';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
-const START = '<!-- bench-server:start -->';
-const END = '<!-- bench-server:end -->';
 const STARTS = 10;
 const OPEN_PLANS = 20;
 const STEPS = 1_000;
@@ -131,17 +128,8 @@ async function main(): Promise<void> {
   ];
   for (const line of lines) say(line);
   if (!process.argv.includes('--no-write')) {
-    const block = [
-      START,
-      `Measured by \`bench/server.ts\` (the last part of \`npm run bench\`) on ${new Date().toISOString().slice(0, 10)}: ${machine()}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at the end.`,
-      '',
-      '```text',
-      ...lines,
-      '```',
-      END,
-    ].join('\n');
-    replaceBlock(performanceDoc(ROOT), START, END, block);
-    say(`docs/performance.md: results written between ${START} and ${END}.`);
+    writeTextBlock(performanceDoc(ROOT), 'bench-server', '`bench/server.ts` (the last part of `npm run bench`)', lines);
+    say('docs/performance.md: results written between its bench-server markers.');
   }
 }
 

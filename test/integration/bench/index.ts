@@ -1,9 +1,8 @@
 import Module from 'node:module';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { generatePlan } from '../../../bench/generate';
-import { machine, performanceDoc, replaceBlock } from '../../../bench/results';
+import { performanceDoc, writeTextBlock } from '../../../bench/results';
 import type { ClusterplanApi } from '../../../src/extension/extension';
 import { codes, diagnosticsWhere } from '../helpers';
 
@@ -120,17 +119,6 @@ async function timedActivation(): Promise<{ api: ClusterplanApi; requireMs: numb
 /** The results go into docs/performance.md between its bench-editor markers, with the date and the machine. */
 function writeResults(lines: readonly string[]): void {
   const file = performanceDoc(path.resolve(__dirname, '../../../..'));
-  const START = '<!-- bench-editor:start -->';
-  const END = '<!-- bench-editor:end -->';
-  const block = [
-    START,
-    `Measured by \`npm run bench:editor\` on ${new Date().toISOString().slice(0, 10)}: ${machine()}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at the end.`,
-    '',
-    '```text',
-    ...lines,
-    '```',
-    END,
-  ].join('\n');
-  replaceBlock(file, START, END, block);
+  writeTextBlock(file, 'bench-editor', '`npm run bench:editor`', lines);
   console.log(`bench:editor: results written into ${file}`);
 }
